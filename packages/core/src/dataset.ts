@@ -1,0 +1,74 @@
+import type { Engagement, Organization, Person, RecordKind } from '@engagements/schema';
+import type { Span } from './diagnostics.js';
+
+/** Where in the source a key or value stands: computed by the loader, never by a rule. */
+export interface SourceLocator {
+  /** The span of the node at `path` (`key` for the key of a mapping pair, `value` for its value). Falls back to the nearest existing ancestor. */
+  locate(path: readonly (string | number)[], target?: 'key' | 'value'): Span;
+}
+
+/** The record data for each kind. */
+export interface RecordData {
+  engagement: Engagement;
+  person: Person;
+  organization: Organization;
+}
+
+/** One record as loaded from its file, with a way to find its nodes in the source. */
+export interface LoadedRecord<K extends RecordKind = RecordKind> {
+  kind: K;
+  /** Path as shown to people: relative to the current directory when inside it. */
+  file: string;
+  /** Absolute path of the file. */
+  absolutePath: string;
+  /** The file's path relative to the records folder, with `/` separators. */
+  relativePath: string;
+  data: RecordData[K];
+  /** True when the record passed schema validation; rules only see valid records. */
+  valid: boolean;
+  source: SourceLocator;
+}
+
+export type AnyRecord = LoadedRecord<'engagement'> | LoadedRecord<'person'> | LoadedRecord<'organization'>;
+
+/** The loaded dataset: records of each kind sorted by id, with indexes by id. */
+export interface Dataset {
+  recordsDir: string;
+  engagements: LoadedRecord<'engagement'>[];
+  people: LoadedRecord<'person'>[];
+  organizations: LoadedRecord<'organization'>[];
+  /** First record with each id, per kind. */
+  engagementById: Map<string, LoadedRecord<'engagement'>>;
+  personById: Map<string, LoadedRecord<'person'>>;
+  organizationById: Map<string, LoadedRecord<'organization'>>;
+}
+
+/** Builds the indexes of a dataset from its records (sorted by id, then file). */
+export function createDataset(recordsDir: string, records: AnyRecord[]): Dataset {
+  const sorted = [...records].sort((a, b) => {
+    const ia = String((a.data as { id?: unknown }).id ?? '');
+    const ib = String((b.data as { id?: unknown }).id ?? '');
+    return ia < ib ? -1 : ia > ib ? 1 : a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
+  });
+  const engagements = sorted.filter((r): r is LoadedRecord<'engagement'> => r.kind === 'engagement');
+  const people = sorted.filter((r): r is LoadedRecord<'person'> => r.kind === 'person');
+  const organizations = sorted.filter((r): r is LoadedRecord<'organization'> => r.kind === 'organization');
+  return {
+    recordsDir,
+    engagements,
+    people,
+    organizations,
+    engagementById: indexById(engagements),
+    personById: indexById(people),
+    organizationById: indexById(organizations),
+  };
+}
+
+function indexById<R extends AnyRecord>(records: R[]): Map<string, R> {
+  const map = new Map<string, R>();
+  for (const record of records) {
+    const id = (record.data as { id?: unknown }).id;
+    if (typeof id === 'string' && !map.has(id)) map.set(id, record);
+  }
+  return map;
+}

@@ -1,0 +1,26 @@
+import * as generated from './generated/validators.js';
+
+/** The three kinds of record, each with its own folder and schema. */
+export type RecordKind = 'engagement' | 'person' | 'organization';
+
+/** An error as Ajv reports it (the fields this project reads). */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A precompiled validator: returns whether the value is valid and keeps the errors of the last call. */
+export interface Validator {
+  (value: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+/** Precompiled validators for each record kind, generated from the schemas. */
+export const validators: Record<RecordKind, Validator> = {
+  engagement: generated.validateEngagement as Validator,
+  person: generated.validatePerson as Validator,
+  organization: generated.validateOrganization as Validator,
+};
