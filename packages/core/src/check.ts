@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import type { Diagnostic } from './diagnostics.js';
+import { FILE_START, sortDiagnostics } from './diagnostics.js';
+import { createDataset, type AnyRecord, type Dataset } from './dataset.js';
+import { LOAD_CODES } from './load/codes.js';
+import { LIMITS } from './load/limits.js';
+import { displayPath, loadRecordFile } from './load/loadRecord.js';
+import { runRules } from './rules/runRules.js';
+import { rules as defaultRules, type Rule } from './rules/index.js';
+import { validateRecord } from './validate/validateRecord.js';
+
+export interface CheckOptions {
+  /** The records folder (default `records`). */
+  recordsDir?: string;
+  /** Only report on these files; the whole dataset is still loaded so references resolve. */
+  files?: string[];
+  /** "Today" as YYYY-MM-DD for date rules (default: the current UTC date). */
+  today?: string;
+  /** Directory that displayed paths are relative to (default process.cwd()). */
+  cwd?: string;
+  rules?: readonly Rule[];
+}
+
+export interface CheckSummary {
+  files: number;
+  records: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  dataset: Dataset;
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
+
+/** Finds every record file under the records folder, in a stable order. */
+export async function findRecordFiles(recordsDir: string): Promise<string[]> {
+  const files = await glob(['**/*.yaml', '**/*.yml'], { cwd: recordsDir, absolute: true, dot: false, onlyFiles: true });
+  return files.map((f) => path.resolve(f)).sort();
+}
+
+/** Today's date in UTC as YYYY-MM-DD, whatever the local time zone. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Loads every record, validates each against its schema, then runs the rules over the
+ * dataset. Never throws for bad data: every problem is a diagnostic.
+ */
+export async function checkDataset(options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const recordsDir = path.resolve(cwd, options.recordsDir ?? 'records');
+  const all = await findRecordFiles(recordsDir);
+  const requested = options.files?.map((f) => path.resolve(cwd, f));
+  // Files named outside the records folder are checked too, against the whole dataset.
+  const toLoad = [...new Set([...all, ...(requested ?? [])])].sort();
+  const diagnostics: Diagnostic[] = [];
+  if (toLoad.length > LIMITS.maxRecords) {
+    diagnostics.push({ file: displayPath(recordsDir, cwd), ...FILE_START, severity: 'error', code: LOAD_CODES.tooManyRecords, message: `There are ${toLoad.length} record files, more than the limit of ${LIMITS.maxRecords}.`, path: '' });
+  }
+  const records: AnyRecord[] = [];
+  const loaded = await mapLimit(toLoad, 64, (file) => loadRecordFile(file, { recordsDir, cwd }));
+  for (const result of loaded) {
+    diagnostics.push(...result.diagnostics);
+    if (!result.record) continue;
+    diagnostics.push(...validateRecord(result.record));
+    records.push(result.record);
+  }
+  const dataset = createDataset(recordsDir, records);
+  diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today: options.today ?? todayUtc() }));
+
+  const shown = requested ? new Set(requested.map((f) => displayPath(f, cwd))) : undefined;
+  const reported = sortDiagnostics(shown ? diagnostics.filter((d) => shown.has(d.file)) : diagnostics);
+  return {
+    dataset,
+    diagnostics: reported,
+    summary: {
+      files: requested ? requested.length : toLoad.length,
+      records: requested ? records.filter((r) => shown!.has(r.file)).length : records.length,
+      errors: reported.filter((d) => d.severity === 'error').length,
+      warnings: reported.filter((d) => d.severity === 'warning').length,
+    },
+  };
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

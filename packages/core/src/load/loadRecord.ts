@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import type { AnyRecord } from '../dataset.js';
+import { LOAD_CODES } from './codes.js';
+import { parseRecordBytes, type LoadProblem } from './parseYaml.js';
+import { recordKindOf } from './recordKind.js';
+
+export interface LoadOptions {
+  /** The records folder; relative paths of records are computed against it. */
+  recordsDir: string;
+  /** Directory that displayed file names are relative to (default: process.cwd()). */
+  cwd?: string;
+}
+
+export interface LoadResult {
+  record?: AnyRecord;
+  diagnostics: Diagnostic[];
+}
+
+/** Path as shown to a person: relative to cwd when inside it, absolute otherwise; `/` separators. */
+export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, absolutePath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return absolutePath.split(path.sep).join('/');
+  return rel.split(path.sep).join('/');
+}
+
+/** Reads and parses one record file. The record is not yet schema-validated (`valid: false`). */
+export async function loadRecordFile(file: string, options: LoadOptions): Promise<LoadResult> {
+  const absolutePath = path.resolve(file);
+  const shown = displayPath(absolutePath, options.cwd);
+  const problem = (p: LoadProblem): Diagnostic => ({
+    file: shown,
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine,
+    endColumn: p.endColumn,
+    severity: 'error',
+    code: p.code,
+    message: p.message,
+    ...(p.hint ? { hint: p.hint } : {}),
+    path: '',
+  });
+  const kind = recordKindOf(absolutePath);
+  if (!kind) {
+    return {
+      diagnostics: [
+        problem({
+          ...FILE_START,
+          code: LOAD_CODES.unknownLocation,
+          message: 'File is not inside an engagements/, people/ or organizations/ folder, so its kind of record is unknown.',
+          hint: 'Move it to records/engagements/<year>/, records/people/ or records/organizations/.',
+        }),
+      ],
+    };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
+    return { diagnostics: [problem({ ...FILE_START, code: LOAD_CODES.unreadable, message: `Cannot read the file: ${reason}.`, hint: 'Check the path.' })] };
+  }
+  const parsed = parseRecordBytes(bytes);
+  if (!parsed.ok) return { diagnostics: parsed.problems.map(problem) };
+  const relativePath = path.relative(path.resolve(options.recordsDir), absolutePath).split(path.sep).join('/');
+  const record = {
+    kind,
+    file: shown,
+    absolutePath,
+    relativePath,
+    data: parsed.value,
+    valid: false,
+    source: parsed.locator,
+  } as unknown as AnyRecord; // data is unchecked until schema validation sets `valid`
+  return { record, diagnostics: [] };
+}

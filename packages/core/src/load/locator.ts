@@ -1,0 +1,63 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Span } from '../diagnostics.js';
+import type { SourceLocator } from '../dataset.js';
+
+/**
+ * Finds YAML nodes by JSON path in a parsed document. For a path that does not exist
+ * (a missing property) it falls back to the nearest existing ancestor, so every
+ * diagnostic has a location.
+ */
+export function createLocator(doc: Document, lineCounter: LineCounter, text: string): SourceLocator {
+  const spanOf = (start: number, end: number): Span => {
+    const a = lineCounter.linePos(start);
+    // A collection's range runs to its last line; point at its first line only, which
+    // is where a reader looks for "this mapping is missing a key".
+    const b = lineCounter.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  const nodeSpan = (node: Node): Span => {
+    const [start, valueEnd] = node.range ?? [0, 0, 0];
+    if (isMap(node) || isSeq(node)) {
+      const lineEnd = text.indexOf('\n', start);
+      const firstLineEnd = lineEnd === -1 ? text.length : lineEnd;
+      const end = Math.min(valueEnd, text[firstLineEnd - 1] === '\r' ? firstLineEnd - 1 : firstLineEnd);
+      return spanOf(start, Math.max(end, start));
+    }
+    return spanOf(start, valueEnd);
+  };
+  return {
+    locate(path, target = 'value') {
+      let node: unknown = doc.contents;
+      let pair: Pair | undefined;
+      let last: Node | undefined = isNode(node) ? node : undefined;
+      for (const segment of path) {
+        pair = undefined;
+        if (isMap(node)) {
+          pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+          node = pair?.value;
+        } else if (isSeq(node) && typeof segment === 'number') {
+          node = node.items[segment];
+        } else {
+          node = undefined;
+        }
+        if (!isNode(node)) {
+          // The key exists with an empty value, or the path stops here: point at the key.
+          if (pair && isNode(pair.key)) return nodeSpan(pair.key);
+          return last ? nodeSpan(last) : spanOf(0, 0);
+        }
+        last = node;
+      }
+      if (target === 'key' && pair && isNode(pair.key)) return nodeSpan(pair.key);
+      return last ? nodeSpan(last) : spanOf(0, 0);
+    },
+  };
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as Node).range);
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}

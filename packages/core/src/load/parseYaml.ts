@@ -1,0 +1,261 @@
+import { LineCounter, parseDocument, visit, isCollection, type Document, type YAMLError } from 'yaml';
+import type { Span } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import type { SourceLocator } from '../dataset.js';
+import { LOAD_CODES } from './codes.js';
+import { LIMITS } from './limits.js';
+import { createLocator } from './locator.js';
+
+/** A problem found while decoding or parsing, before a record exists. */
+export interface LoadProblem extends Span {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export type ParseResult =
+  | { ok: true; value: Record<string, unknown>; locator: SourceLocator; text: string }
+  | { ok: false; problems: LoadProblem[] };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes and parses one record file. YAML 1.2 (core schema), one document whose top
+ * level is a mapping; every way it can fail is a located problem with its own code,
+ * never an exception.
+ */
+export function parseRecordBytes(bytes: Uint8Array): ParseResult {
+  if (bytes.byteLength > LIMITS.maxFileBytes) {
+    return fail(LOAD_CODES.tooLarge, `File is ${bytes.byteLength} bytes, over the limit of ${LIMITS.maxFileBytes} bytes.`, FILE_START, 'A record is a few kilobytes; split the content or remove what does not belong in a record.');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return fail(LOAD_CODES.notUtf8, 'File is not valid UTF-8.', spanOfBadUtf8(bytes), 'Save the file as UTF-8 (without a legacy code page).');
+  }
+  // A byte-order mark is valid input; TextDecoder already removed it.
+  return parseRecordText(text);
+}
+
+export function parseRecordText(text: string): ParseResult {
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    return fail(LOAD_CODES.nulByte, 'File contains a NUL character.', spanAt(text, nul, 1), 'Remove the NUL character; it is not allowed in YAML.');
+  }
+  if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
+    return fail(LOAD_CODES.empty, 'File is empty: it holds no record.', FILE_START, 'Write the record as a YAML mapping, or delete the file. `engagements new` writes a template.');
+  }
+  const depth = maxFlowDepth(text);
+  if (depth.depth > LIMITS.maxDepth) {
+    return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, spanAt(text, depth.offset, 1), 'Records are at most a few levels deep; remove the extra brackets.');
+  }
+
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  let extra: number | undefined;
+  try {
+    const docs = parseAll(text, lineCounter);
+    doc = docs[0]!;
+    if (docs.length > 1) extra = docs[1]!.range[0];
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, FILE_START, 'Records are at most a few levels deep.');
+    }
+    throw error;
+  }
+  const pos = (offset: number, length = 1): Span => spanFromCounter(lineCounter, text, offset, length);
+
+  const problems: LoadProblem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, pos));
+  if (extra !== undefined) {
+    problems.push({
+      code: LOAD_CODES.multipleDocuments,
+      message: 'File holds more than one YAML document.',
+      hint: 'Keep one record per file: remove the `---` separator and what follows, or move it to a file of its own.',
+      ...pos(extra, 3),
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
+
+  let aliases = 0;
+  let tooDeepAt: number | undefined;
+  visit(doc, {
+    Alias() {
+      aliases++;
+    },
+    Node(_key, node, path) {
+      if (isCollection(node) && path.length > LIMITS.maxDepth * 2 + 2 && tooDeepAt === undefined) tooDeepAt = node.range?.[0] ?? 0;
+    },
+  });
+  if (tooDeepAt !== undefined) {
+    return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, pos(tooDeepAt), 'Records are at most a few levels deep.');
+  }
+  if (aliases > LIMITS.maxAliases) {
+    return fail(LOAD_CODES.aliasLimit, `File uses ${aliases} aliases, more than the limit of ${LIMITS.maxAliases}.`, FILE_START, 'Write values out instead of using anchors and aliases.');
+  }
+
+  const contents = doc.contents;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
+  } catch (error) {
+    const at = firstAliasOffset(doc);
+    if (error instanceof ReferenceError || /alias/i.test(String((error as Error).message))) {
+      return fail(LOAD_CODES.aliasLimit, 'Aliases expand to too many nodes (an alias bomb).', pos(at), 'Write values out instead of nesting anchors and aliases.');
+    }
+    if (error instanceof RangeError) {
+      return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, FILE_START, 'Records are at most a few levels deep.');
+    }
+    throw error;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const at = contents?.range?.[0] ?? 0;
+    const what = value === null ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    return fail(LOAD_CODES.notMapping, `The top level of a record must be a mapping of keys to values, but this file holds ${what}.`, pos(at), 'Start the record with `id: ...` at the beginning of a line, without a leading `-`.');
+  }
+  return { ok: true, value: value as Record<string, unknown>, locator: createLocator(doc, lineCounter, text), text };
+}
+
+function parseAll(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  // parseAllDocuments, but with the options every record is read with.
+  const docs: Document.Parsed[] = [];
+  let doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  docs.push(doc);
+  // parseDocument stops after the first document and reports the rest as an error;
+  // find whether a second document starts, to report it with its own code.
+  const multi = doc.errors.findIndex((e) => e.code === 'MULTIPLE_DOCS');
+  if (multi !== -1) {
+    const err = doc.errors[multi]!;
+    doc.errors.splice(multi, 1);
+    docs.push({ range: [err.pos[0], err.pos[1], err.pos[1]] } as unknown as Document.Parsed);
+  }
+  return docs;
+}
+
+function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) => Span): LoadProblem {
+  const [start, end] = error.pos;
+  const span = pos(start, Math.max(1, end - start));
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return { code: LOAD_CODES.duplicateKey, message: 'This key appears twice in the same mapping.', hint: 'Keep one of the two entries; YAML does not allow duplicate keys.', ...span };
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return { code: LOAD_CODES.aliasLimit, message: `Invalid alias: ${message}`, hint: 'Write values out instead of using anchors and aliases.', ...span };
+    case 'TAG_RESOLVE_FAILED':
+      return { code: LOAD_CODES.unknownTag, message: `Unknown tag: ${message}`, hint: 'Remove the `!tag`; records use plain YAML values only.', ...span };
+    case 'TAB_AS_INDENT':
+      return { code: LOAD_CODES.syntax, message: 'A tab is used for indentation.', hint: 'Indent with spaces (two per level); YAML does not allow tabs for indentation.', ...span };
+    default:
+      return { code: LOAD_CODES.syntax, message: `YAML syntax error: ${message}`, hint: syntaxHint(error.code), ...span };
+  }
+}
+
+function syntaxHint(code: string): string | undefined {
+  switch (code) {
+    case 'MISSING_CHAR':
+      return 'A closing quote or bracket is missing.';
+    case 'BAD_INDENT':
+    case 'MISSING_INDENT':
+      return 'Check the indentation: keys of one mapping start in the same column, two spaces per level.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key must fit on one line and end with `: `; quote values that contain `: `.';
+    case 'UNEXPECTED_TOKEN':
+      return 'Quote the value if it contains characters such as `:`, `#`, `[` or `{`.';
+    default:
+      return undefined;
+  }
+}
+
+function dedupe(problems: LoadProblem[]): LoadProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function firstAliasOffset(doc: Document): number {
+  let at = 0;
+  visit(doc, {
+    Alias(_k, node) {
+      at = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
+/** Deepest nesting of flow collections ([ and {), found without parsing: the parser recurses. */
+function maxFlowDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let offset = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\n') quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        offset = i;
+        if (max > LIMITS.maxDepth) break;
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return { depth: max, offset };
+}
+
+function spanFromCounter(lineCounter: LineCounter, text: string, offset: number, length: number): Span {
+  const a = lineCounter.linePos(Math.min(offset, text.length));
+  const b = lineCounter.linePos(Math.min(offset + length, text.length));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+function spanAt(text: string, offset: number, length: number): Span {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return { line, column, endLine: line, endColumn: column + length };
+}
+
+function spanOfBadUtf8(bytes: Uint8Array): Span {
+  const bad = firstInvalidUtf8(bytes);
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+  return spanAt(prefix + ' ', prefix.length, 1);
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    try {
+      utf8.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return bytes.length;
+}
+
+function fail(code: string, message: string, span: Span, hint?: string): ParseResult {
+  return { ok: false, problems: [{ code, message, ...(hint ? { hint } : {}), ...span }] };
+}
+

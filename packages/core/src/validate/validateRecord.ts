@@ -1,0 +1,240 @@
+import { validators, type SchemaError } from '@engagements/schema';
+import type { Diagnostic } from '../diagnostics.js';
+import { fromPointer, toPointer } from '../diagnostics.js';
+import type { AnyRecord } from '../dataset.js';
+import { closest } from './closest.js';
+import { SCHEMA_CODES } from './codes.js';
+import { allowedValues, schemaAt, type ResolvedSchema } from './schemaLookup.js';
+
+interface Finding {
+  path: (string | number)[];
+  target: 'key' | 'value';
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/**
+ * Validates a loaded record against its schema with the precompiled validator and turns
+ * Ajv's errors into diagnostics a contributor can act on: located at the YAML node,
+ * in plain words, with a hint, and without the cascades Ajv reports for one mistake.
+ * Sets `record.valid`.
+ */
+export function validateRecord(record: AnyRecord): Diagnostic[] {
+  const validate = validators[record.kind];
+  record.valid = validate(record.data);
+  if (record.valid) return [];
+  const findings = explain(record, validate.errors ?? []);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const f of findings) {
+    const span = record.source.locate(f.path, f.target);
+    const key = `${span.line}:${span.column}:${f.code}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({
+      file: record.file,
+      ...span,
+      severity: 'error',
+      code: f.code,
+      message: f.message,
+      ...(f.hint ? { hint: f.hint } : {}),
+      path: toPointer(f.path),
+    });
+  }
+  return diagnostics;
+}
+
+function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
+  const byPath = new Map<string, SchemaError[]>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  // A oneOf or a type mismatch at a path explains everything else Ajv says there and below.
+  const explainedPrefixes: string[] = [];
+  const findings: Finding[] = [];
+  const paths = [...byPath.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  for (const pointer of paths) {
+    if (explainedPrefixes.some((p) => pointer === p || pointer.startsWith(p + '/'))) continue;
+    const list = byPath.get(pointer)!;
+    const path = fromPointer(pointer);
+    const value = valueAt(record.data, path);
+    const schema = schemaAt(record.kind, path);
+    const label = describe(path, schema);
+
+    const vocabulary = list.some((e) => e.keyword === 'oneOf' || e.keyword === 'enum' || (e.keyword === 'const' && /\/oneOf\/\d+\/const$/.test(e.schemaPath)));
+    const typeError = list.find((e) => e.keyword === 'type');
+    if (vocabulary && (typeof value !== 'object' || value === null) && schema && allowedValues(schema)) {
+      findings.push(notAllowed(path, label, value, schema));
+      explainedPrefixes.push(pointer);
+      continue;
+    }
+    if (typeError && !(list.some((e) => e.keyword === 'oneOf') && typeof value === 'object')) {
+      findings.push(wrongType(path, label, value, String(typeError.params.type)));
+      explainedPrefixes.push(pointer);
+      continue;
+    }
+    let reportedFormat = false;
+    for (const e of list) {
+      switch (e.keyword) {
+        case 'oneOf':
+        case 'const':
+        case 'type':
+          break; // a mapping given for a choice: the branch's own errors say what is wrong
+        case 'additionalProperties': {
+          const name = String(e.params.additionalProperty);
+          const known = Object.keys(schema?.properties ?? {});
+          const suggestion = closest(name, known);
+          findings.push({
+            path: [...path, name],
+            target: 'key',
+            code: SCHEMA_CODES.unknownProperty,
+            message: `Unknown property \`${name}\` in ${label}.`,
+            hint: suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`,
+          });
+          break;
+        }
+        case 'required': {
+          if (/\/anyOf\/\d+\/required$/.test(e.schemaPath)) break;
+          const name = String(e.params.missingProperty);
+          const prop = schemaAt(record.kind, [...path, name]);
+          findings.push({
+            path,
+            target: 'value',
+            code: SCHEMA_CODES.missingProperty,
+            message: `Missing required property \`${name}\` in ${label}.`,
+            ...(prop?.description ? { hint: `Add \`${name}:\` (${lowerFirst(prop.title ?? name)}): ${prop.description}` } : {}),
+          });
+          break;
+        }
+        case 'anyOf':
+          findings.push({
+            path,
+            target: 'value',
+            code: SCHEMA_CODES.personOrOrganization,
+            message: `${upperFirst(label)} names neither a \`person\` nor an \`organization\`.`,
+            hint: 'Add `person:` with an id from records/people/, or `organization:` with an id from records/organizations/ for an unnamed participant.',
+          });
+          break;
+        case 'format':
+        case 'pattern': {
+          if (reportedFormat) break;
+          reportedFormat = true;
+          findings.push(badFormat(path, label, value, schema, e));
+          break;
+        }
+        case 'minItems':
+        case 'maxItems':
+        case 'minLength':
+        case 'maxLength':
+          findings.push(badSize(path, label, e));
+          break;
+        case 'uniqueItems': {
+          const j = Number(e.params.j);
+          const i = Number(e.params.i);
+          const items = Array.isArray(value) ? value : [];
+          findings.push({
+            path: [...path, Math.max(i, j)],
+            target: 'value',
+            code: SCHEMA_CODES.duplicateItem,
+            message: `${upperFirst(label)} lists ${JSON.stringify(items[Math.max(i, j)])} twice.`,
+            hint: 'Remove the repeated entry.',
+          });
+          break;
+        }
+        default:
+          findings.push({ path, target: 'value', code: SCHEMA_CODES.other, message: `${upperFirst(label)} ${e.message ?? 'is invalid'}.` });
+      }
+    }
+  }
+  return mergeMisspeltKeys(findings);
+}
+
+/**
+ * A misspelt key shows up twice in Ajv's errors: as an unknown property and as the
+ * missing property it was meant to be. Report it once, at the misspelt key.
+ */
+function mergeMisspeltKeys(findings: Finding[]): Finding[] {
+  const missing = findings.filter((f) => f.code === SCHEMA_CODES.missingProperty);
+  const drop = new Set<Finding>();
+  for (const unknown of findings) {
+    if (unknown.code !== SCHEMA_CODES.unknownProperty) continue;
+    const parent = toPointer(unknown.path.slice(0, -1));
+    const suggestion = /Did you mean `([^`]+)`/.exec(unknown.hint ?? '')?.[1];
+    const twin = missing.find((m) => toPointer(m.path) === parent && m.message.includes(`\`${suggestion}\``));
+    if (!twin || drop.has(twin)) continue;
+    drop.add(twin);
+    unknown.message = `Unknown property \`${String(unknown.path.at(-1))}\`: did you mean the required property \`${suggestion}\`?`;
+    unknown.hint = `Rename the key to \`${suggestion}\`.`;
+  }
+  return findings.filter((f) => !drop.has(f));
+}
+
+function notAllowed(path: (string | number)[], label: string, value: unknown, schema: ResolvedSchema): Finding {
+  const allowed = allowedValues(schema)!.map((a) => a.value);
+  const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+  const list = allowed.length <= 20 ? `Allowed values: ${allowed.join(', ')}.` : schema.description ?? '';
+  return {
+    path,
+    target: 'value',
+    code: SCHEMA_CODES.notAllowedValue,
+    message: `${JSON.stringify(value)} is not an allowed value for ${label}.`,
+    hint: suggestion ? `Did you mean \`${suggestion}\`? ${list}`.trim() : list,
+  };
+}
+
+function wrongType(path: (string | number)[], label: string, value: unknown, expected: string): Finding {
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+  const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value === 'string' ? 'text' : `the ${typeof value} ${JSON.stringify(value)}`;
+  const want = expected.split(',').map((t) => words[t] ?? t).join(' or ');
+  let hint: string | undefined;
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) hint = `YAML reads this as a ${typeof value}; put it in quotes to keep it as text.`;
+  else if (expected === 'array') hint = 'Write each item on its own line starting with `- `, or as `[a, b]`.';
+  else if (expected === 'object') hint = 'Write the fields as `key: value` lines indented under this one.';
+  else if (value === null) hint = 'Give the field a value, or remove the line.';
+  return { path, target: 'value', code: SCHEMA_CODES.wrongType, message: `${upperFirst(label)} must be ${want}, not ${got}.`, ...(hint ? { hint } : {}) };
+}
+
+function badFormat(path: (string | number)[], label: string, value: unknown, schema: ResolvedSchema | undefined, e: SchemaError): Finding {
+  const shown = JSON.stringify(value);
+  if (schema?.format === 'date') {
+    return { path, target: 'value', code: SCHEMA_CODES.badFormat, message: `${shown} is not a valid date for ${label}.`, hint: 'Write dates as YYYY-MM-DD, with a day that exists in that month (2020-08-06).' };
+  }
+  if (schema?.title === 'Text' || schema?.pattern === '^\\S(?:.*\\S)?$') {
+    return { path, target: 'value', code: SCHEMA_CODES.badFormat, message: `${upperFirst(label)} must be one line of text without leading or trailing spaces.`, hint: 'Remove the line breaks and surrounding spaces; for long text use the folded style `>-`.' };
+  }
+  const hint = schema?.description ?? (e.params.pattern ? `It must match ${String(e.params.pattern)}.` : undefined);
+  return { path, target: 'value', code: SCHEMA_CODES.badFormat, message: `${shown} is not a valid ${lowerFirst(schema?.title ?? 'value')} for ${label}.`, ...(hint ? { hint } : {}) };
+}
+
+function badSize(path: (string | number)[], label: string, e: SchemaError): Finding {
+  const limit = Number(e.params.limit);
+  const messages: Record<string, string> = {
+    minItems: `${upperFirst(label)} needs at least ${limit} ${limit === 1 ? 'item' : 'items'}.`,
+    maxItems: `${upperFirst(label)} has more than ${limit} items.`,
+    minLength: limit <= 1 ? `${upperFirst(label)} is empty.` : `${upperFirst(label)} is shorter than ${limit} characters.`,
+    maxLength: `${upperFirst(label)} is longer than ${limit} characters.`,
+  };
+  return { path, target: 'value', code: SCHEMA_CODES.badSize, message: messages[e.keyword]! };
+}
+
+/** "`participants[1].role` (Role)" style label of a path, for messages. */
+function describe(path: (string | number)[], schema: ResolvedSchema | undefined): string {
+  if (path.length === 0) return 'the record';
+  const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return `\`${where}\``;
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let node = data;
+  for (const p of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[p as string];
+  }
+  return node;
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Tests import workspace packages from their TypeScript sources (the `source`
+    // export condition), so a unit test never runs stale build output.
+    conditions: ['source'],
+  },
+  test: {
+    include: ['tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    env: { TZ: 'UTC', NO_COLOR: '1' },
+  },
+});
