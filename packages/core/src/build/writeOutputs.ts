@@ -1,0 +1,53 @@
+import { mkdir, rename, rm, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes all files into a staging folder beside `outDir`, then swaps it into place.
+ * A build that fails or is killed before the swap leaves `outDir` exactly as it was;
+ * the swap itself is two renames on one file system. A folder left over from an
+ * interrupted swap is restored at the start of the next build.
+ */
+export async function writeOutputsAtomically(outDir: string, files: Iterable<{ path: string; content: string | Uint8Array }>): Promise<void> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  await mkdir(parent, { recursive: true });
+  await recoverInterruptedSwap(target);
+  const staging = path.join(parent, `.${base}.staging-${process.pid}-${Date.now()}`);
+  const previous = path.join(parent, `.${base}.previous`);
+  try {
+    await mkdir(staging, { recursive: true });
+    const seen = new Set<string>();
+    for (const file of files) {
+      const rel = path.posix.normalize(file.path);
+      if (rel.startsWith('..') || path.posix.isAbsolute(rel)) throw new Error(`exporter file path escapes the output folder: ${file.path}`);
+      if (seen.has(rel)) throw new Error(`two exporters wrote the same file: ${rel}`);
+      seen.add(rel);
+      const dest = path.join(staging, ...rel.split('/'));
+      await mkdir(path.dirname(dest), { recursive: true });
+      await writeFile(dest, file.content);
+    }
+    await rm(previous, { recursive: true, force: true });
+    if (await exists(target)) await rename(target, previous);
+    await rename(staging, target);
+    await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** If a swap was interrupted between its two renames, put the previous outputs back. */
+async function recoverInterruptedSwap(target: string): Promise<void> {
+  const previous = path.join(path.dirname(target), `.${path.basename(target)}.previous`);
+  if (!(await exists(target)) && (await exists(previous))) await rename(previous, target);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
