@@ -1315,6 +1315,146 @@ export const schemas = {
         "const": "staff-talks",
         "title": "Staff talks",
         "description": "Regular talks between the military staffs of the states, their schedule and agenda."
+      },
+      {
+        "const": "bilateral-relations",
+        "title": "Bilateral relations",
+        "description": "The overall relationship between the states in general terms: political and diplomatic ties, or cooperation that the source does not describe as defence, military or security cooperation (that is bilateral-defence-cooperation)."
+      },
+      {
+        "const": "multilateral-defence-cooperation",
+        "title": "Multilateral defence cooperation",
+        "description": "Defence and security cooperation among three or more states as a group, such as a trilateral partnership or a regional forum like ADMM-Plus."
+      },
+      {
+        "const": "security-dialogue",
+        "title": "Security dialogue",
+        "description": "Standing consultations on security and defence policy between the states' foreign and defence ministries, such as a politico-military dialogue or a 2+2 meeting: their rounds, schedule and agenda. Talks between military staffs alone are staff-talks."
+      },
+      {
+        "const": "defence-policy",
+        "title": "Defence policy",
+        "description": "The states' security and defence policies, strategies and threat assessments, as each side explains them to the other."
+      },
+      {
+        "const": "interoperability",
+        "title": "Interoperability",
+        "description": "The ability of the states' forces to operate together through compatible procedures, communications and equipment, usually built through exercises."
+      },
+      {
+        "const": "search-and-rescue",
+        "title": "Search and rescue",
+        "description": "Finding and rescuing people in distress at sea, in the air or on land, including drills that practise it."
+      },
+      {
+        "const": "humanitarian-assistance-and-disaster-relief",
+        "title": "Humanitarian assistance and disaster relief",
+        "description": "Aid to people hit by a disaster or a humanitarian crisis, the armed forces' part in delivering it, and arrangements for getting the aid through."
+      },
+      {
+        "const": "peacekeeping",
+        "title": "Peacekeeping",
+        "description": "United Nations peacekeeping operations and the troops and other contributions that states make to them."
+      },
+      {
+        "const": "courtesies-and-commemorations",
+        "title": "Courtesies and commemorations",
+        "description": "Congratulations, condolences, farewells, tributes and anniversaries exchanged between the states, such as on an enthronement, a national or service day, a natural disaster or an envoy's departure."
+      },
+      {
+        "const": "afghanistan",
+        "title": "Afghanistan",
+        "description": "The situation in Afghanistan: its security, the peace and reconciliation process and intra-Afghan negotiations, the withdrawal of foreign forces and evacuations from the country. Aid, refugees and the border have their own topics."
+      },
+      {
+        "const": "refugees",
+        "title": "Refugees",
+        "description": "Refugees and displaced people: hosting them, supporting them and their return home."
+      },
+      {
+        "const": "border-management",
+        "title": "Border management",
+        "description": "Managing and securing a land border between states, including its crossing points and the trade and travel across them."
+      },
+      {
+        "const": "kashmir",
+        "title": "Kashmir",
+        "description": "The Kashmir dispute between India and Pakistan and the situation in Jammu and Kashmir."
+      },
+      {
+        "const": "china-pakistan-economic-corridor",
+        "title": "China-Pakistan Economic Corridor",
+        "description": "The China-Pakistan Economic Corridor (CPEC): its projects, participation and investment in it, and their security."
+      },
+      {
+        "const": "trade-and-investment",
+        "title": "Trade and investment",
+        "description": "Trade, investment, export controls and economic connectivity between the states or across a region, where raised in a defence or security engagement. The China-Pakistan Economic Corridor has its own topic."
+      },
+      {
+        "const": "middle-east",
+        "title": "Middle East and the Gulf",
+        "description": "Security in the Middle East and the Gulf, such as tensions between the United States and Iran and calls for restraint or de-escalation there."
+      },
+      {
+        "const": "north-korea",
+        "title": "North Korea",
+        "description": "North Korea's nuclear and missile programmes, its denuclearisation and the enforcement of sanctions against it, such as stopping ship-to-ship transfers."
+      },
+      {
+        "const": "east-china-sea",
+        "title": "East China Sea",
+        "description": "The East China Sea, including the Senkaku Islands and the activity of foreign ships and aircraft around them."
+      },
+      {
+        "const": "south-china-sea",
+        "title": "South China Sea",
+        "description": "The South China Sea: territorial and maritime disputes, the militarisation of features and freedom of navigation there."
+      },
+      {
+        "const": "taiwan",
+        "title": "Taiwan",
+        "description": "Security in and around Taiwan and the Taiwan Strait."
+      },
+      {
+        "const": "hong-kong",
+        "title": "Hong Kong",
+        "description": "The situation in Hong Kong, including its 2020 national security law."
+      },
+      {
+        "const": "rules-based-order",
+        "title": "Rules-based order",
+        "description": "A rules-based international order: international law, the peaceful settlement of disputes and opposition to changing the status quo by force or coercion."
+      },
+      {
+        "const": "confidence-building",
+        "title": "Confidence building",
+        "description": "Measures to build trust and prevent incidents between the states' forces, such as hotlines, communication mechanisms and exchanges meant to reduce mistrust."
+      },
+      {
+        "const": "information-sharing",
+        "title": "Information sharing",
+        "description": "Agreements and practice for sharing classified military information between the states, such as a General Security of Military Information Agreement (GSOMIA), and for protecting that information."
+      },
+      {
+        "const": "intelligence-surveillance-and-reconnaissance",
+        "title": "Intelligence, surveillance and reconnaissance",
+        "description": "Capabilities and cooperation for gathering intelligence and watching an area, such as surveillance aircraft, sensors and reconnaissance missions."
+      },
+      {
+        "const": "air-and-missile-defence",
+        "title": "Air and missile defence",
+        "description": "Defending against aircraft and missiles, including integrated air and missile defence."
+      },
+      {
+        "const": "alliance-affairs",
+        "title": "Alliance affairs",
+        "description": "The workings of a formal alliance between the states: its treaty, the basing and posture of allied forces, and the allies' roles and capabilities."
+      },
+      {
+        "const": "space-and-cyber",
+        "title": "Space and cyberspace",
+        "description": "Security and cooperation in outer space and in cyberspace."
       }
     ]
   }

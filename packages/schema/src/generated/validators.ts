@@ -3340,6 +3340,566 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                               valid20 = true;
                               passing4 = 9;
                             }
+                            const _errs74 = errors;
+                            if ("bilateral-relations" !== data13) {
+                              const err73 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "bilateral-relations" }, message: "must be equal to constant" };
+                              if (vErrors === null) {
+                                vErrors = [err73];
+                              } else {
+                                vErrors.push(err73);
+                              }
+                              errors++;
+                            }
+                            var _valid4 = _errs74 === errors;
+                            if (_valid4 && valid20) {
+                              valid20 = false;
+                              passing4 = [passing4, 10];
+                            } else {
+                              if (_valid4) {
+                                valid20 = true;
+                                passing4 = 10;
+                              }
+                              const _errs75 = errors;
+                              if ("multilateral-defence-cooperation" !== data13) {
+                                const err74 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/11/const", keyword: "const", params: { allowedValue: "multilateral-defence-cooperation" }, message: "must be equal to constant" };
+                                if (vErrors === null) {
+                                  vErrors = [err74];
+                                } else {
+                                  vErrors.push(err74);
+                                }
+                                errors++;
+                              }
+                              var _valid4 = _errs75 === errors;
+                              if (_valid4 && valid20) {
+                                valid20 = false;
+                                passing4 = [passing4, 11];
+                              } else {
+                                if (_valid4) {
+                                  valid20 = true;
+                                  passing4 = 11;
+                                }
+                                const _errs76 = errors;
+                                if ("security-dialogue" !== data13) {
+                                  const err75 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/12/const", keyword: "const", params: { allowedValue: "security-dialogue" }, message: "must be equal to constant" };
+                                  if (vErrors === null) {
+                                    vErrors = [err75];
+                                  } else {
+                                    vErrors.push(err75);
+                                  }
+                                  errors++;
+                                }
+                                var _valid4 = _errs76 === errors;
+                                if (_valid4 && valid20) {
+                                  valid20 = false;
+                                  passing4 = [passing4, 12];
+                                } else {
+                                  if (_valid4) {
+                                    valid20 = true;
+                                    passing4 = 12;
+                                  }
+                                  const _errs77 = errors;
+                                  if ("defence-policy" !== data13) {
+                                    const err76 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/13/const", keyword: "const", params: { allowedValue: "defence-policy" }, message: "must be equal to constant" };
+                                    if (vErrors === null) {
+                                      vErrors = [err76];
+                                    } else {
+                                      vErrors.push(err76);
+                                    }
+                                    errors++;
+                                  }
+                                  var _valid4 = _errs77 === errors;
+                                  if (_valid4 && valid20) {
+                                    valid20 = false;
+                                    passing4 = [passing4, 13];
+                                  } else {
+                                    if (_valid4) {
+                                      valid20 = true;
+                                      passing4 = 13;
+                                    }
+                                    const _errs78 = errors;
+                                    if ("interoperability" !== data13) {
+                                      const err77 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/14/const", keyword: "const", params: { allowedValue: "interoperability" }, message: "must be equal to constant" };
+                                      if (vErrors === null) {
+                                        vErrors = [err77];
+                                      } else {
+                                        vErrors.push(err77);
+                                      }
+                                      errors++;
+                                    }
+                                    var _valid4 = _errs78 === errors;
+                                    if (_valid4 && valid20) {
+                                      valid20 = false;
+                                      passing4 = [passing4, 14];
+                                    } else {
+                                      if (_valid4) {
+                                        valid20 = true;
+                                        passing4 = 14;
+                                      }
+                                      const _errs79 = errors;
+                                      if ("search-and-rescue" !== data13) {
+                                        const err78 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/15/const", keyword: "const", params: { allowedValue: "search-and-rescue" }, message: "must be equal to constant" };
+                                        if (vErrors === null) {
+                                          vErrors = [err78];
+                                        } else {
+                                          vErrors.push(err78);
+                                        }
+                                        errors++;
+                                      }
+                                      var _valid4 = _errs79 === errors;
+                                      if (_valid4 && valid20) {
+                                        valid20 = false;
+                                        passing4 = [passing4, 15];
+                                      } else {
+                                        if (_valid4) {
+                                          valid20 = true;
+                                          passing4 = 15;
+                                        }
+                                        const _errs80 = errors;
+                                        if ("humanitarian-assistance-and-disaster-relief" !== data13) {
+                                          const err79 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/16/const", keyword: "const", params: { allowedValue: "humanitarian-assistance-and-disaster-relief" }, message: "must be equal to constant" };
+                                          if (vErrors === null) {
+                                            vErrors = [err79];
+                                          } else {
+                                            vErrors.push(err79);
+                                          }
+                                          errors++;
+                                        }
+                                        var _valid4 = _errs80 === errors;
+                                        if (_valid4 && valid20) {
+                                          valid20 = false;
+                                          passing4 = [passing4, 16];
+                                        } else {
+                                          if (_valid4) {
+                                            valid20 = true;
+                                            passing4 = 16;
+                                          }
+                                          const _errs81 = errors;
+                                          if ("peacekeeping" !== data13) {
+                                            const err80 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/17/const", keyword: "const", params: { allowedValue: "peacekeeping" }, message: "must be equal to constant" };
+                                            if (vErrors === null) {
+                                              vErrors = [err80];
+                                            } else {
+                                              vErrors.push(err80);
+                                            }
+                                            errors++;
+                                          }
+                                          var _valid4 = _errs81 === errors;
+                                          if (_valid4 && valid20) {
+                                            valid20 = false;
+                                            passing4 = [passing4, 17];
+                                          } else {
+                                            if (_valid4) {
+                                              valid20 = true;
+                                              passing4 = 17;
+                                            }
+                                            const _errs82 = errors;
+                                            if ("courtesies-and-commemorations" !== data13) {
+                                              const err81 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/18/const", keyword: "const", params: { allowedValue: "courtesies-and-commemorations" }, message: "must be equal to constant" };
+                                              if (vErrors === null) {
+                                                vErrors = [err81];
+                                              } else {
+                                                vErrors.push(err81);
+                                              }
+                                              errors++;
+                                            }
+                                            var _valid4 = _errs82 === errors;
+                                            if (_valid4 && valid20) {
+                                              valid20 = false;
+                                              passing4 = [passing4, 18];
+                                            } else {
+                                              if (_valid4) {
+                                                valid20 = true;
+                                                passing4 = 18;
+                                              }
+                                              const _errs83 = errors;
+                                              if ("afghanistan" !== data13) {
+                                                const err82 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/19/const", keyword: "const", params: { allowedValue: "afghanistan" }, message: "must be equal to constant" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err82];
+                                                } else {
+                                                  vErrors.push(err82);
+                                                }
+                                                errors++;
+                                              }
+                                              var _valid4 = _errs83 === errors;
+                                              if (_valid4 && valid20) {
+                                                valid20 = false;
+                                                passing4 = [passing4, 19];
+                                              } else {
+                                                if (_valid4) {
+                                                  valid20 = true;
+                                                  passing4 = 19;
+                                                }
+                                                const _errs84 = errors;
+                                                if ("refugees" !== data13) {
+                                                  const err83 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/20/const", keyword: "const", params: { allowedValue: "refugees" }, message: "must be equal to constant" };
+                                                  if (vErrors === null) {
+                                                    vErrors = [err83];
+                                                  } else {
+                                                    vErrors.push(err83);
+                                                  }
+                                                  errors++;
+                                                }
+                                                var _valid4 = _errs84 === errors;
+                                                if (_valid4 && valid20) {
+                                                  valid20 = false;
+                                                  passing4 = [passing4, 20];
+                                                } else {
+                                                  if (_valid4) {
+                                                    valid20 = true;
+                                                    passing4 = 20;
+                                                  }
+                                                  const _errs85 = errors;
+                                                  if ("border-management" !== data13) {
+                                                    const err84 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/21/const", keyword: "const", params: { allowedValue: "border-management" }, message: "must be equal to constant" };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err84];
+                                                    } else {
+                                                      vErrors.push(err84);
+                                                    }
+                                                    errors++;
+                                                  }
+                                                  var _valid4 = _errs85 === errors;
+                                                  if (_valid4 && valid20) {
+                                                    valid20 = false;
+                                                    passing4 = [passing4, 21];
+                                                  } else {
+                                                    if (_valid4) {
+                                                      valid20 = true;
+                                                      passing4 = 21;
+                                                    }
+                                                    const _errs86 = errors;
+                                                    if ("kashmir" !== data13) {
+                                                      const err85 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/22/const", keyword: "const", params: { allowedValue: "kashmir" }, message: "must be equal to constant" };
+                                                      if (vErrors === null) {
+                                                        vErrors = [err85];
+                                                      } else {
+                                                        vErrors.push(err85);
+                                                      }
+                                                      errors++;
+                                                    }
+                                                    var _valid4 = _errs86 === errors;
+                                                    if (_valid4 && valid20) {
+                                                      valid20 = false;
+                                                      passing4 = [passing4, 22];
+                                                    } else {
+                                                      if (_valid4) {
+                                                        valid20 = true;
+                                                        passing4 = 22;
+                                                      }
+                                                      const _errs87 = errors;
+                                                      if ("china-pakistan-economic-corridor" !== data13) {
+                                                        const err86 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/23/const", keyword: "const", params: { allowedValue: "china-pakistan-economic-corridor" }, message: "must be equal to constant" };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err86];
+                                                        } else {
+                                                          vErrors.push(err86);
+                                                        }
+                                                        errors++;
+                                                      }
+                                                      var _valid4 = _errs87 === errors;
+                                                      if (_valid4 && valid20) {
+                                                        valid20 = false;
+                                                        passing4 = [passing4, 23];
+                                                      } else {
+                                                        if (_valid4) {
+                                                          valid20 = true;
+                                                          passing4 = 23;
+                                                        }
+                                                        const _errs88 = errors;
+                                                        if ("trade-and-investment" !== data13) {
+                                                          const err87 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/24/const", keyword: "const", params: { allowedValue: "trade-and-investment" }, message: "must be equal to constant" };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err87];
+                                                          } else {
+                                                            vErrors.push(err87);
+                                                          }
+                                                          errors++;
+                                                        }
+                                                        var _valid4 = _errs88 === errors;
+                                                        if (_valid4 && valid20) {
+                                                          valid20 = false;
+                                                          passing4 = [passing4, 24];
+                                                        } else {
+                                                          if (_valid4) {
+                                                            valid20 = true;
+                                                            passing4 = 24;
+                                                          }
+                                                          const _errs89 = errors;
+                                                          if ("middle-east" !== data13) {
+                                                            const err88 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/25/const", keyword: "const", params: { allowedValue: "middle-east" }, message: "must be equal to constant" };
+                                                            if (vErrors === null) {
+                                                              vErrors = [err88];
+                                                            } else {
+                                                              vErrors.push(err88);
+                                                            }
+                                                            errors++;
+                                                          }
+                                                          var _valid4 = _errs89 === errors;
+                                                          if (_valid4 && valid20) {
+                                                            valid20 = false;
+                                                            passing4 = [passing4, 25];
+                                                          } else {
+                                                            if (_valid4) {
+                                                              valid20 = true;
+                                                              passing4 = 25;
+                                                            }
+                                                            const _errs90 = errors;
+                                                            if ("north-korea" !== data13) {
+                                                              const err89 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/26/const", keyword: "const", params: { allowedValue: "north-korea" }, message: "must be equal to constant" };
+                                                              if (vErrors === null) {
+                                                                vErrors = [err89];
+                                                              } else {
+                                                                vErrors.push(err89);
+                                                              }
+                                                              errors++;
+                                                            }
+                                                            var _valid4 = _errs90 === errors;
+                                                            if (_valid4 && valid20) {
+                                                              valid20 = false;
+                                                              passing4 = [passing4, 26];
+                                                            } else {
+                                                              if (_valid4) {
+                                                                valid20 = true;
+                                                                passing4 = 26;
+                                                              }
+                                                              const _errs91 = errors;
+                                                              if ("east-china-sea" !== data13) {
+                                                                const err90 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/27/const", keyword: "const", params: { allowedValue: "east-china-sea" }, message: "must be equal to constant" };
+                                                                if (vErrors === null) {
+                                                                  vErrors = [err90];
+                                                                } else {
+                                                                  vErrors.push(err90);
+                                                                }
+                                                                errors++;
+                                                              }
+                                                              var _valid4 = _errs91 === errors;
+                                                              if (_valid4 && valid20) {
+                                                                valid20 = false;
+                                                                passing4 = [passing4, 27];
+                                                              } else {
+                                                                if (_valid4) {
+                                                                  valid20 = true;
+                                                                  passing4 = 27;
+                                                                }
+                                                                const _errs92 = errors;
+                                                                if ("south-china-sea" !== data13) {
+                                                                  const err91 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/28/const", keyword: "const", params: { allowedValue: "south-china-sea" }, message: "must be equal to constant" };
+                                                                  if (vErrors === null) {
+                                                                    vErrors = [err91];
+                                                                  } else {
+                                                                    vErrors.push(err91);
+                                                                  }
+                                                                  errors++;
+                                                                }
+                                                                var _valid4 = _errs92 === errors;
+                                                                if (_valid4 && valid20) {
+                                                                  valid20 = false;
+                                                                  passing4 = [passing4, 28];
+                                                                } else {
+                                                                  if (_valid4) {
+                                                                    valid20 = true;
+                                                                    passing4 = 28;
+                                                                  }
+                                                                  const _errs93 = errors;
+                                                                  if ("taiwan" !== data13) {
+                                                                    const err92 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/29/const", keyword: "const", params: { allowedValue: "taiwan" }, message: "must be equal to constant" };
+                                                                    if (vErrors === null) {
+                                                                      vErrors = [err92];
+                                                                    } else {
+                                                                      vErrors.push(err92);
+                                                                    }
+                                                                    errors++;
+                                                                  }
+                                                                  var _valid4 = _errs93 === errors;
+                                                                  if (_valid4 && valid20) {
+                                                                    valid20 = false;
+                                                                    passing4 = [passing4, 29];
+                                                                  } else {
+                                                                    if (_valid4) {
+                                                                      valid20 = true;
+                                                                      passing4 = 29;
+                                                                    }
+                                                                    const _errs94 = errors;
+                                                                    if ("hong-kong" !== data13) {
+                                                                      const err93 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/30/const", keyword: "const", params: { allowedValue: "hong-kong" }, message: "must be equal to constant" };
+                                                                      if (vErrors === null) {
+                                                                        vErrors = [err93];
+                                                                      } else {
+                                                                        vErrors.push(err93);
+                                                                      }
+                                                                      errors++;
+                                                                    }
+                                                                    var _valid4 = _errs94 === errors;
+                                                                    if (_valid4 && valid20) {
+                                                                      valid20 = false;
+                                                                      passing4 = [passing4, 30];
+                                                                    } else {
+                                                                      if (_valid4) {
+                                                                        valid20 = true;
+                                                                        passing4 = 30;
+                                                                      }
+                                                                      const _errs95 = errors;
+                                                                      if ("rules-based-order" !== data13) {
+                                                                        const err94 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/31/const", keyword: "const", params: { allowedValue: "rules-based-order" }, message: "must be equal to constant" };
+                                                                        if (vErrors === null) {
+                                                                          vErrors = [err94];
+                                                                        } else {
+                                                                          vErrors.push(err94);
+                                                                        }
+                                                                        errors++;
+                                                                      }
+                                                                      var _valid4 = _errs95 === errors;
+                                                                      if (_valid4 && valid20) {
+                                                                        valid20 = false;
+                                                                        passing4 = [passing4, 31];
+                                                                      } else {
+                                                                        if (_valid4) {
+                                                                          valid20 = true;
+                                                                          passing4 = 31;
+                                                                        }
+                                                                        const _errs96 = errors;
+                                                                        if ("confidence-building" !== data13) {
+                                                                          const err95 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/32/const", keyword: "const", params: { allowedValue: "confidence-building" }, message: "must be equal to constant" };
+                                                                          if (vErrors === null) {
+                                                                            vErrors = [err95];
+                                                                          } else {
+                                                                            vErrors.push(err95);
+                                                                          }
+                                                                          errors++;
+                                                                        }
+                                                                        var _valid4 = _errs96 === errors;
+                                                                        if (_valid4 && valid20) {
+                                                                          valid20 = false;
+                                                                          passing4 = [passing4, 32];
+                                                                        } else {
+                                                                          if (_valid4) {
+                                                                            valid20 = true;
+                                                                            passing4 = 32;
+                                                                          }
+                                                                          const _errs97 = errors;
+                                                                          if ("information-sharing" !== data13) {
+                                                                            const err96 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/33/const", keyword: "const", params: { allowedValue: "information-sharing" }, message: "must be equal to constant" };
+                                                                            if (vErrors === null) {
+                                                                              vErrors = [err96];
+                                                                            } else {
+                                                                              vErrors.push(err96);
+                                                                            }
+                                                                            errors++;
+                                                                          }
+                                                                          var _valid4 = _errs97 === errors;
+                                                                          if (_valid4 && valid20) {
+                                                                            valid20 = false;
+                                                                            passing4 = [passing4, 33];
+                                                                          } else {
+                                                                            if (_valid4) {
+                                                                              valid20 = true;
+                                                                              passing4 = 33;
+                                                                            }
+                                                                            const _errs98 = errors;
+                                                                            if ("intelligence-surveillance-and-reconnaissance" !== data13) {
+                                                                              const err97 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/34/const", keyword: "const", params: { allowedValue: "intelligence-surveillance-and-reconnaissance" }, message: "must be equal to constant" };
+                                                                              if (vErrors === null) {
+                                                                                vErrors = [err97];
+                                                                              } else {
+                                                                                vErrors.push(err97);
+                                                                              }
+                                                                              errors++;
+                                                                            }
+                                                                            var _valid4 = _errs98 === errors;
+                                                                            if (_valid4 && valid20) {
+                                                                              valid20 = false;
+                                                                              passing4 = [passing4, 34];
+                                                                            } else {
+                                                                              if (_valid4) {
+                                                                                valid20 = true;
+                                                                                passing4 = 34;
+                                                                              }
+                                                                              const _errs99 = errors;
+                                                                              if ("air-and-missile-defence" !== data13) {
+                                                                                const err98 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/35/const", keyword: "const", params: { allowedValue: "air-and-missile-defence" }, message: "must be equal to constant" };
+                                                                                if (vErrors === null) {
+                                                                                  vErrors = [err98];
+                                                                                } else {
+                                                                                  vErrors.push(err98);
+                                                                                }
+                                                                                errors++;
+                                                                              }
+                                                                              var _valid4 = _errs99 === errors;
+                                                                              if (_valid4 && valid20) {
+                                                                                valid20 = false;
+                                                                                passing4 = [passing4, 35];
+                                                                              } else {
+                                                                                if (_valid4) {
+                                                                                  valid20 = true;
+                                                                                  passing4 = 35;
+                                                                                }
+                                                                                const _errs100 = errors;
+                                                                                if ("alliance-affairs" !== data13) {
+                                                                                  const err99 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/36/const", keyword: "const", params: { allowedValue: "alliance-affairs" }, message: "must be equal to constant" };
+                                                                                  if (vErrors === null) {
+                                                                                    vErrors = [err99];
+                                                                                  } else {
+                                                                                    vErrors.push(err99);
+                                                                                  }
+                                                                                  errors++;
+                                                                                }
+                                                                                var _valid4 = _errs100 === errors;
+                                                                                if (_valid4 && valid20) {
+                                                                                  valid20 = false;
+                                                                                  passing4 = [passing4, 36];
+                                                                                } else {
+                                                                                  if (_valid4) {
+                                                                                    valid20 = true;
+                                                                                    passing4 = 36;
+                                                                                  }
+                                                                                  const _errs101 = errors;
+                                                                                  if ("space-and-cyber" !== data13) {
+                                                                                    const err100 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/37/const", keyword: "const", params: { allowedValue: "space-and-cyber" }, message: "must be equal to constant" };
+                                                                                    if (vErrors === null) {
+                                                                                      vErrors = [err100];
+                                                                                    } else {
+                                                                                      vErrors.push(err100);
+                                                                                    }
+                                                                                    errors++;
+                                                                                  }
+                                                                                  var _valid4 = _errs101 === errors;
+                                                                                  if (_valid4 && valid20) {
+                                                                                    valid20 = false;
+                                                                                    passing4 = [passing4, 37];
+                                                                                  } else {
+                                                                                    if (_valid4) {
+                                                                                      valid20 = true;
+                                                                                      passing4 = 37;
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
                           }
                         }
                       }
@@ -3350,11 +3910,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
           if (!valid20) {
-            const err73 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
+            const err101 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err101];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err101);
             }
             errors++;
           } else {
@@ -3375,11 +3935,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             for (; i2--; ) {
               for (j0 = i2; j0--; ) {
                 if (func0(data12[i2], data12[j0])) {
-                  const err74 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                  const err102 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err102];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err102);
                   }
                   errors++;
                   break outer0;
@@ -3388,11 +3948,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
       } else {
-        const err75 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err103 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err75];
+          vErrors = [err103];
         } else {
-          vErrors.push(err75);
+          vErrors.push(err103);
         }
         errors++;
       }
@@ -3401,11 +3961,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.outcomes;
       if (Array.isArray(data14)) {
         if (data14.length > 100) {
-          const err76 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err104 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err76];
+            vErrors = [err104];
           } else {
-            vErrors.push(err76);
+            vErrors.push(err104);
           }
           errors++;
         }
@@ -3417,11 +3977,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err77 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err105 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err77];
+          vErrors = [err105];
         } else {
-          vErrors.push(err77);
+          vErrors.push(err105);
         }
         errors++;
       }
@@ -3430,20 +3990,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.sources;
       if (Array.isArray(data16)) {
         if (data16.length > 100) {
-          const err78 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err106 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err78];
+            vErrors = [err106];
           } else {
-            vErrors.push(err78);
+            vErrors.push(err106);
           }
           errors++;
         }
         if (data16.length < 1) {
-          const err79 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err107 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err79];
+            vErrors = [err107];
           } else {
-            vErrors.push(err79);
+            vErrors.push(err107);
           }
           errors++;
         }
@@ -3455,11 +4015,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err108 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err80];
+          vErrors = [err108];
         } else {
-          vErrors.push(err80);
+          vErrors.push(err108);
         }
         errors++;
       }
@@ -3468,11 +4028,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data18 = data.disagreements;
       if (Array.isArray(data18)) {
         if (data18.length > 100) {
-          const err81 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err109 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err81];
+            vErrors = [err109];
           } else {
-            vErrors.push(err81);
+            vErrors.push(err109);
           }
           errors++;
         }
@@ -3484,11 +4044,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err82 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err110 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err82];
+          vErrors = [err110];
         } else {
-          vErrors.push(err82);
+          vErrors.push(err110);
         }
         errors++;
       }
@@ -3503,29 +4063,29 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data21 = data.notes;
       if (typeof data21 === "string") {
         if (func2(data21) > 5e3) {
-          const err83 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          const err111 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
           if (vErrors === null) {
-            vErrors = [err83];
+            vErrors = [err111];
           } else {
-            vErrors.push(err83);
+            vErrors.push(err111);
           }
           errors++;
         }
         if (func2(data21) < 1) {
-          const err84 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err112 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err84];
+            vErrors = [err112];
           } else {
-            vErrors.push(err84);
+            vErrors.push(err112);
           }
           errors++;
         }
       } else {
-        const err85 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err113 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err85];
+          vErrors = [err113];
         } else {
-          vErrors.push(err85);
+          vErrors.push(err113);
         }
         errors++;
       }
@@ -3534,11 +4094,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.related;
       if (Array.isArray(data22)) {
         if (data22.length > 50) {
-          const err86 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+          const err114 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
           if (vErrors === null) {
-            vErrors = [err86];
+            vErrors = [err114];
           } else {
-            vErrors.push(err86);
+            vErrors.push(err114);
           }
           errors++;
         }
@@ -3550,21 +4110,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err87 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err115 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err87];
+          vErrors = [err115];
         } else {
-          vErrors.push(err87);
+          vErrors.push(err115);
         }
         errors++;
       }
     }
   } else {
-    const err88 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err116 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err88];
+      vErrors = [err116];
     } else {
-      vErrors.push(err88);
+      vErrors.push(err116);
     }
     errors++;
   }

@@ -334,6 +334,146 @@ export const vocabularies = {
         "id": "staff-talks",
         "label": "Staff talks",
         "definition": "Regular talks between the military staffs of the states, their schedule and agenda."
+      },
+      {
+        "id": "bilateral-relations",
+        "label": "Bilateral relations",
+        "definition": "The overall relationship between the states in general terms: political and diplomatic ties, or cooperation that the source does not describe as defence, military or security cooperation (that is bilateral-defence-cooperation)."
+      },
+      {
+        "id": "multilateral-defence-cooperation",
+        "label": "Multilateral defence cooperation",
+        "definition": "Defence and security cooperation among three or more states as a group, such as a trilateral partnership or a regional forum like ADMM-Plus."
+      },
+      {
+        "id": "security-dialogue",
+        "label": "Security dialogue",
+        "definition": "Standing consultations on security and defence policy between the states' foreign and defence ministries, such as a politico-military dialogue or a 2+2 meeting: their rounds, schedule and agenda. Talks between military staffs alone are staff-talks."
+      },
+      {
+        "id": "defence-policy",
+        "label": "Defence policy",
+        "definition": "The states' security and defence policies, strategies and threat assessments, as each side explains them to the other."
+      },
+      {
+        "id": "interoperability",
+        "label": "Interoperability",
+        "definition": "The ability of the states' forces to operate together through compatible procedures, communications and equipment, usually built through exercises."
+      },
+      {
+        "id": "search-and-rescue",
+        "label": "Search and rescue",
+        "definition": "Finding and rescuing people in distress at sea, in the air or on land, including drills that practise it."
+      },
+      {
+        "id": "humanitarian-assistance-and-disaster-relief",
+        "label": "Humanitarian assistance and disaster relief",
+        "definition": "Aid to people hit by a disaster or a humanitarian crisis, the armed forces' part in delivering it, and arrangements for getting the aid through."
+      },
+      {
+        "id": "peacekeeping",
+        "label": "Peacekeeping",
+        "definition": "United Nations peacekeeping operations and the troops and other contributions that states make to them."
+      },
+      {
+        "id": "courtesies-and-commemorations",
+        "label": "Courtesies and commemorations",
+        "definition": "Congratulations, condolences, farewells, tributes and anniversaries exchanged between the states, such as on an enthronement, a national or service day, a natural disaster or an envoy's departure."
+      },
+      {
+        "id": "afghanistan",
+        "label": "Afghanistan",
+        "definition": "The situation in Afghanistan: its security, the peace and reconciliation process and intra-Afghan negotiations, the withdrawal of foreign forces and evacuations from the country. Aid, refugees and the border have their own topics."
+      },
+      {
+        "id": "refugees",
+        "label": "Refugees",
+        "definition": "Refugees and displaced people: hosting them, supporting them and their return home."
+      },
+      {
+        "id": "border-management",
+        "label": "Border management",
+        "definition": "Managing and securing a land border between states, including its crossing points and the trade and travel across them."
+      },
+      {
+        "id": "kashmir",
+        "label": "Kashmir",
+        "definition": "The Kashmir dispute between India and Pakistan and the situation in Jammu and Kashmir."
+      },
+      {
+        "id": "china-pakistan-economic-corridor",
+        "label": "China-Pakistan Economic Corridor",
+        "definition": "The China-Pakistan Economic Corridor (CPEC): its projects, participation and investment in it, and their security."
+      },
+      {
+        "id": "trade-and-investment",
+        "label": "Trade and investment",
+        "definition": "Trade, investment, export controls and economic connectivity between the states or across a region, where raised in a defence or security engagement. The China-Pakistan Economic Corridor has its own topic."
+      },
+      {
+        "id": "middle-east",
+        "label": "Middle East and the Gulf",
+        "definition": "Security in the Middle East and the Gulf, such as tensions between the United States and Iran and calls for restraint or de-escalation there."
+      },
+      {
+        "id": "north-korea",
+        "label": "North Korea",
+        "definition": "North Korea's nuclear and missile programmes, its denuclearisation and the enforcement of sanctions against it, such as stopping ship-to-ship transfers."
+      },
+      {
+        "id": "east-china-sea",
+        "label": "East China Sea",
+        "definition": "The East China Sea, including the Senkaku Islands and the activity of foreign ships and aircraft around them."
+      },
+      {
+        "id": "south-china-sea",
+        "label": "South China Sea",
+        "definition": "The South China Sea: territorial and maritime disputes, the militarisation of features and freedom of navigation there."
+      },
+      {
+        "id": "taiwan",
+        "label": "Taiwan",
+        "definition": "Security in and around Taiwan and the Taiwan Strait."
+      },
+      {
+        "id": "hong-kong",
+        "label": "Hong Kong",
+        "definition": "The situation in Hong Kong, including its 2020 national security law."
+      },
+      {
+        "id": "rules-based-order",
+        "label": "Rules-based order",
+        "definition": "A rules-based international order: international law, the peaceful settlement of disputes and opposition to changing the status quo by force or coercion."
+      },
+      {
+        "id": "confidence-building",
+        "label": "Confidence building",
+        "definition": "Measures to build trust and prevent incidents between the states' forces, such as hotlines, communication mechanisms and exchanges meant to reduce mistrust."
+      },
+      {
+        "id": "information-sharing",
+        "label": "Information sharing",
+        "definition": "Agreements and practice for sharing classified military information between the states, such as a General Security of Military Information Agreement (GSOMIA), and for protecting that information."
+      },
+      {
+        "id": "intelligence-surveillance-and-reconnaissance",
+        "label": "Intelligence, surveillance and reconnaissance",
+        "definition": "Capabilities and cooperation for gathering intelligence and watching an area, such as surveillance aircraft, sensors and reconnaissance missions."
+      },
+      {
+        "id": "air-and-missile-defence",
+        "label": "Air and missile defence",
+        "definition": "Defending against aircraft and missiles, including integrated air and missile defence."
+      },
+      {
+        "id": "alliance-affairs",
+        "label": "Alliance affairs",
+        "definition": "The workings of a formal alliance between the states: its treaty, the basing and posture of allied forces, and the allies' roles and capabilities."
+      },
+      {
+        "id": "space-and-cyber",
+        "label": "Space and cyberspace",
+        "definition": "Security and cooperation in outer space and in cyberspace."
       }
     ]
   }
