@@ -19,3 +19,5 @@ export { buildOutputs, publishedDataset, type BuildOptions, type BuildResult } f
 export { writeOutputsAtomically } from './build/writeOutputs.js';
 export { deriveFacts, type DerivedFacts } from './derive/derive.js';
 export { cameoOf, participantCameoOf, CAMEO, CAMEO_BY_TYPE, type CameoCode } from './derive/cameo.js';
+export { formatRecord, schemaLine, folderFor, LINE_WIDTH, type FormatResult } from './format/formatRecord.js';
+export { scaffoldEngagement, countryOf, slugify, type NewEngagementFacts, type NewParticipant, type ScaffoldResult } from './scaffold/newEngagement.js';
