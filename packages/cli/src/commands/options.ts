@@ -1,0 +1,31 @@
+// Options shared by several commands, so that they read the same everywhere.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidArgumentError, Option } from 'commander';
+import { FORMAT_NAMES, type FormatName } from '../format/index.js';
+import { UsageError } from '../errors.js';
+
+export const recordsOption = () => new Option('--records <dir>', 'the records folder').default('records');
+
+export const formatOption = () => new Option('--format <format>', 'output format').choices(FORMAT_NAMES).default('pretty' satisfies FormatName);
+
+export const todayOption = () =>
+  new Option('--today <date>', 'the date that date rules take as today, YYYY-MM-DD (default: the current UTC date)').argParser(parseDateArgument);
+
+/** Parses a YYYY-MM-DD option value, refusing dates that do not exist. */
+export function parseDateArgument(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError('Expected a date as YYYY-MM-DD, such as 2020-08-06.');
+  return value;
+}
+
+/** The absolute records folder; a usage error when it does not exist. */
+export async function resolveRecordsDir(dir: string, cwd: string): Promise<string> {
+  const absolute = path.resolve(cwd, dir);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new UsageError(`The records folder ${JSON.stringify(dir)} does not exist${info ? ' (it is not a folder)' : ''}; run from the repository root or pass --records <dir>.`);
+  }
+  return absolute;
+}

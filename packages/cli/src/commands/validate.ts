@@ -1,0 +1,76 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { checkDataset } from '@engagements/core';
+import type { Command } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import type { FormatName } from '../format/index.js';
+import { writeReport } from '../report.js';
+import type { CliCommand, CommandContext } from './command.js';
+import { formatOption, recordsOption, resolveRecordsDir, todayOption } from './options.js';
+
+interface ValidateOptions {
+  records: string;
+  format: FormatName;
+  today?: string;
+}
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  register(program: Command, context: CommandContext) {
+    program
+      .command('validate')
+      .summary('check records against the schemas and the rules')
+      .description(
+        'Check records against the schemas and the rules. Without paths, checks every record in the records folder; ' +
+          'with paths (files, or folders of .yaml files), reports on those files only, checked against the whole dataset ' +
+          'so that references still resolve.\n\nExit codes: 0 no errors (warnings allowed), 1 the data has errors, 2 usage or internal error.',
+      )
+      .argument('[paths...]', 'record files or folders to check (default: every record)')
+      .addOption(recordsOption())
+      .addOption(formatOption())
+      .addOption(todayOption())
+      .action(async (paths: string[], options: ValidateOptions) => {
+        context.exitCode = await validate(paths, options, context);
+      });
+  },
+};
+
+/** Runs `engagements validate`; resolves to the exit code. */
+export async function validate(paths: readonly string[], options: ValidateOptions, context: CommandContext): Promise<number> {
+  const { cwd } = context.io;
+  const recordsDir = await resolveRecordsDir(options.records, cwd);
+  const files = paths.length > 0 ? await expandPaths(paths, cwd) : undefined;
+  const result = await checkDataset({ recordsDir, cwd, ...(files ? { files } : {}), ...(options.today ? { today: options.today } : {}) });
+  await writeReport(result.diagnostics, result.summary, options.format, context);
+  return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** Files named on the command line, with folders expanded to the .yaml/.yml files under them; sorted, without repeats. */
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const absolute = path.resolve(cwd, p);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new UsageError(`No such file or folder: ${p}`);
+    if (!info.isDirectory()) {
+      files.add(absolute);
+      continue;
+    }
+    const found = await yamlFilesUnder(absolute);
+    if (found.length === 0) throw new UsageError(`The folder ${p} holds no .yaml files.`);
+    for (const f of found) files.add(f);
+  }
+  return [...files].sort();
+}
+
+async function yamlFilesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue; // like the records search: hidden files and folders are not records
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await yamlFilesUnder(full)));
+    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+import type { CheckSummary, Diagnostic } from '@engagements/core';
+
+/** `✖ 3 errors, 1 warning in 2 files (41 records checked)` or `✔ 41 records checked, no problems`. */
+export function summaryLine(diagnostics: readonly Diagnostic[], summary: CheckSummary): { symbol: '✔' | '✖' | '⚠'; text: string } {
+  const checked = `${plural(summary.files, 'record')} checked`;
+  if (summary.errors === 0 && summary.warnings === 0) return { symbol: '✔', text: `${checked}, no problems` };
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  const counts = summary.errors > 0 ? [plural(summary.errors, 'error'), ...(summary.warnings > 0 ? [plural(summary.warnings, 'warning')] : [])] : [plural(summary.warnings, 'warning')];
+  return { symbol: summary.errors > 0 ? '✖' : '⚠', text: `${counts.join(', ')} in ${plural(files, 'file')} (${checked})` };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
