@@ -1,0 +1,39 @@
+import type { RecordRule } from './rule.js';
+import { dateSpan, describeDate } from './shared.js';
+
+/**
+ * RULE005. A participant who is a person took part in an official capacity, so one of
+ * their recorded positions must cover the engagement's date (Kono could not have called
+ * as defence minister before 2019-09-11). A position without `end` is still held. With
+ * month or year precision any day of that month or year counts, and a multi-day
+ * engagement counts when a position covers any of its days. Unresolved person ids are
+ * RULE003's concern.
+ */
+export const positionOnDate: RecordRule<'engagement'> = {
+  code: 'RULE005',
+  name: 'position-on-date',
+  description:
+    'A participant who is a person held one of their recorded positions on the engagement\'s date (any day of the month or year at coarser precision): it catches wrong dates, wrong people and missing positions.',
+  severity: 'error',
+  scope: 'record',
+  kinds: ['engagement'],
+  check(record, { dataset }, report) {
+    const { date, end_date, date_precision, participants } = record.data;
+    const span = dateSpan(date, date_precision);
+    const last = end_date !== undefined && end_date > span.end ? end_date : span.end;
+    participants.forEach((participant, i) => {
+      if (participant.person === undefined) return;
+      const person = dataset.personById.get(participant.person);
+      if (!person || !person.valid) return;
+      const { positions, name, id } = person.data;
+      if (positions.some((p) => p.start <= last && (p.end === undefined || p.end >= span.start))) return;
+      const when = end_date !== undefined && end_date > span.end ? `between ${span.start} and ${end_date}` : describeDate(date, date_precision);
+      const listed = positions.map((p) => `${p.title}${p.organization ? ` (${p.organization})` : ''} from ${p.start} ${p.end === undefined ? 'with no end date' : `to ${p.end}`}`);
+      report(
+        { record, path: ['participants', i, 'person'] },
+        `${name} (${id}) held no recorded position ${when}.`,
+        `Recorded positions: ${listed.join('; ')}. Check the engagement's date and the person, or add the position they held then to ${person.file}.`,
+      );
+    });
+  },
+};

@@ -1,0 +1,97 @@
+import type { LoadedRecord } from '../dataset.js';
+import { closest } from '../validate/closest.js';
+import type { RecordRule, Report } from './rule.js';
+
+/**
+ * RULE004. Claims are attributed to sources by local id, so every local id that
+ * disagreements, the initiator and `reproduces` cite must name a source of the same record,
+ * and local ids must be unique within it. A source cannot reproduce itself, and
+ * `reproduces` cannot loop (a reprints b, b reprints a): the chain of who copied whom is
+ * what tells independent confirmation from repetition. Outcomes' citations are RULE010.
+ */
+export const sourceRefsResolve: RecordRule<'engagement'> = {
+  code: 'RULE004',
+  name: 'source-refs-resolve',
+  description:
+    'Source local ids are unique within a record; the ids cited by disagreements, the initiator and `reproduces` name sources of the same record; no source reproduces itself and `reproduces` has no loop.',
+  severity: 'error',
+  scope: 'record',
+  kinds: ['engagement'],
+  check(record, _context, report) {
+    const { sources, disagreements, initiator } = record.data;
+    const firstIndex = new Map<string, number>();
+    sources.forEach((s, i) => {
+      const earlier = firstIndex.get(s.id);
+      if (earlier === undefined) {
+        firstIndex.set(s.id, i);
+        return;
+      }
+      const line = record.source.locate(['sources', earlier, 'id']).line;
+      report(
+        { record, path: ['sources', i, 'id'] },
+        `The source id "${s.id}" is already used by another source of this record (line ${line}).`,
+        'Give each source its own local id, such as its publisher\'s id with a suffix (`ispr-statement`, `ispr-tweet`).',
+      );
+    });
+    const ids = [...firstIndex.keys()];
+    const cite = (path: (string | number)[], ref: string, where: string): void => {
+      if (firstIndex.has(ref)) return;
+      const near = closest(ref, ids);
+      report(
+        { record, path },
+        `${where} cites the source "${ref}", but this record has no source with that id.`,
+        near ? `Did you mean "${near}"? Cite the local id of one of this record's sources.` : `Cite the local id of one of this record's sources (${ids.join(', ')}), or add the source to \`sources\`.`,
+      );
+    };
+    (disagreements ?? []).forEach((d, i) => d.sources.forEach((ref, j) => cite(['disagreements', i, 'sources', j], ref, 'The disagreement')));
+    if (initiator !== 'unknown') initiator.sources.forEach((ref, j) => cite(['initiator', 'sources', j], ref, 'The initiator'));
+    sources.forEach((s, i) =>
+      (s.reproduces ?? []).forEach((ref, j) => {
+        if (ref === s.id) {
+          report({ record, path: ['sources', i, 'reproduces', j] }, `The source "${s.id}" is listed as reproducing itself.`, 'List in `reproduces` the other sources this one copies or is based on; remove its own id.');
+        } else {
+          cite(['sources', i, 'reproduces', j], ref, `The source "${s.id}"`);
+        }
+      }),
+    );
+    reportLoops(record, firstIndex, report);
+  },
+};
+
+/** Finds loops of `reproduces` between different sources and reports each once, at the edge leaving its first source. */
+function reportLoops(record: LoadedRecord<'engagement'>, indexOf: Map<string, number>, report: Report): void {
+  const { sources } = record.data;
+  const edges = (i: number): number[] =>
+    (sources[i]!.reproduces ?? []).map((ref) => indexOf.get(ref)).filter((j): j is number => j !== undefined && j !== i);
+  const state = new Array<0 | 1 | 2>(sources.length).fill(0); // 0 unvisited, 1 on the stack, 2 done
+  const stack: number[] = [];
+  const reported = new Set<string>();
+  const visit = (i: number): void => {
+    state[i] = 1;
+    stack.push(i);
+    for (const j of edges(i)) {
+      if (state[j] === 1) {
+        const loop = stack.slice(stack.indexOf(j));
+        const key = [...loop].sort((a, b) => a - b).join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          // Report at the edge that leaves the loop's first source (in file order).
+          const start = Math.min(...loop);
+          const next = loop[(loop.indexOf(start) + 1) % loop.length]!;
+          const refIndex = sources[start]!.reproduces!.indexOf(sources[next]!.id);
+          const names = [...loop.slice(loop.indexOf(start)), ...loop.slice(0, loop.indexOf(start)), start].map((k) => sources[k]!.id);
+          report(
+            { record, path: ['sources', start, 'reproduces', refIndex] },
+            `Sources reproduce each other in a loop: ${names.join(' → ')}.`,
+            'A source can only reproduce one that was published before it: remove the `reproduces` entry that points back to the later source.',
+          );
+        }
+      } else if (state[j] === 0) {
+        visit(j);
+      }
+    }
+    stack.pop();
+    state[i] = 2;
+  };
+  for (let i = 0; i < sources.length; i++) if (state[i] === 0 && indexOf.get(sources[i]!.id) === i) visit(i);
+}
