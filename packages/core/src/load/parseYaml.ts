@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, visit, isCollection, type Document, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, isCollection, Scalar, type Document, type Node, type YAMLError } from 'yaml';
 import type { Span } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import type { SourceLocator } from '../dataset.js';
@@ -67,7 +67,7 @@ export function parseRecordText(text: string): ParseResult {
   const pos = (offset: number, length = 1): Span => spanFromCounter(lineCounter, text, offset, length);
 
   const problems: LoadProblem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, pos));
+  for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, pos, doc, text));
   if (extra !== undefined) {
     problems.push({
       code: LOAD_CODES.multipleDocuments,
@@ -79,12 +79,26 @@ export function parseRecordText(text: string): ParseResult {
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
 
   let aliases = 0;
+  let overLimitAt = 0;
   let tooDeepAt: number | undefined;
+  let collectionKeyAt: number | undefined;
+  const anchors = new Set<string>();
+  let unresolved: { at: number; name: string } | undefined;
+  let circular: { at: number; name: string } | undefined;
   visit(doc, {
-    Alias() {
+    Alias(_key, node, path) {
       aliases++;
+      if (aliases === LIMITS.maxAliases + 1) overLimitAt = node.range?.[0] ?? 0;
+      if (!anchors.has(node.source) && !unresolved) unresolved = { at: node.range?.[0] ?? 0, name: node.source };
+      // An alias inside the node it names would make the record a circular structure.
+      const inside = path.some((p) => typeof p === 'object' && p !== null && 'anchor' in p && (p as Node).anchor === node.source);
+      if (inside && !circular) circular = { at: node.range?.[0] ?? 0, name: node.source };
+    },
+    Pair(_key, pair) {
+      if (isCollection(pair.key) && collectionKeyAt === undefined) collectionKeyAt = (pair.key as Node).range?.[0] ?? 0;
     },
     Node(_key, node, path) {
+      if (node.anchor) anchors.add(node.anchor);
       if (isCollection(node) && path.length > LIMITS.maxDepth * 2 + 2 && tooDeepAt === undefined) tooDeepAt = node.range?.[0] ?? 0;
     },
   });
@@ -92,7 +106,16 @@ export function parseRecordText(text: string): ParseResult {
     return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, pos(tooDeepAt), 'Records are at most a few levels deep.');
   }
   if (aliases > LIMITS.maxAliases) {
-    return fail(LOAD_CODES.aliasLimit, `File uses ${aliases} aliases, more than the limit of ${LIMITS.maxAliases}.`, FILE_START, 'Write values out instead of using anchors and aliases.');
+    return fail(LOAD_CODES.aliasLimit, `File uses ${aliases} aliases, more than the limit of ${LIMITS.maxAliases}.`, pos(overLimitAt), 'Write values out instead of using anchors and aliases.');
+  }
+  if (unresolved) {
+    return fail(LOAD_CODES.aliasLimit, `The alias \`*${unresolved.name}\` refers to no anchor \`&${unresolved.name}\` before it.`, pos(unresolved.at, unresolved.name.length + 1), 'Write the value out instead of using anchors and aliases.');
+  }
+  if (circular) {
+    return fail(LOAD_CODES.aliasLimit, `The alias \`*${circular.name}\` is inside the value it refers to, which makes it endless.`, pos(circular.at, circular.name.length + 1), 'Write the value out instead of using anchors and aliases.');
+  }
+  if (collectionKeyAt !== undefined) {
+    return fail(LOAD_CODES.syntax, 'A key must be plain text, not a list or a mapping.', pos(collectionKeyAt), 'Write keys as `name: value`; records use no `? ` complex keys.');
   }
 
   const contents = doc.contents;
@@ -120,7 +143,9 @@ export function parseRecordText(text: string): ParseResult {
 function parseAll(text: string, lineCounter: LineCounter): Document.Parsed[] {
   // parseAllDocuments, but with the options every record is read with.
   const docs: Document.Parsed[] = [];
-  let doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  // resolveKnownTags: false keeps YAML 1.1 tags such as !!binary or !!timestamp out
+  // (reported as unknown tags); logLevel 'error' keeps the library from printing warnings.
+  let doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, resolveKnownTags: false, logLevel: 'error' });
   docs.push(doc);
   // parseDocument stops after the first document and reports the rest as an error;
   // find whether a second document starts, to report it with its own code.
@@ -133,10 +158,27 @@ function parseAll(text: string, lineCounter: LineCounter): Document.Parsed[] {
   return docs;
 }
 
-function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) => Span): LoadProblem {
+function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) => Span, doc: Document, text: string): LoadProblem {
   const [start, end] = error.pos;
   const span = pos(start, Math.max(1, end - start));
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // An unclosed quote or bracket is found where the file ends or the next key starts;
+  // point at where it was opened instead, which is where the fix goes.
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote) {
+    const opened = unclosedQuoteStart(doc, text, quote, start);
+    if (opened !== undefined) {
+      return { code: LOAD_CODES.syntax, message: `YAML syntax error: this quoted value has no closing ${quote}.`, hint: 'Add the closing quote at the end of the value. Inside "...", write \\" for a quote; inside \'...\', write \'\'.', ...pos(opened, 1) };
+    }
+  }
+  const bracket = /end with an? ([\]}])$/.exec(message)?.[1];
+  if (bracket) {
+    const opened = unclosedFlowStart(doc, text, bracket, start);
+    if (opened !== undefined) {
+      const what = bracket === ']' ? 'list' : 'mapping';
+      return { code: LOAD_CODES.syntax, message: `YAML syntax error: the ${what} opened here with \`${text[opened]}\` is not closed with \`${bracket}\`.`, hint: `Add the closing \`${bracket}\`, or write the items on lines of their own.`, ...pos(opened, 1) };
+    }
+  }
   switch (error.code) {
     case 'DUPLICATE_KEY':
       return { code: LOAD_CODES.duplicateKey, message: 'This key appears twice in the same mapping.', hint: 'Keep one of the two entries; YAML does not allow duplicate keys.', ...span };
@@ -144,7 +186,7 @@ function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) =>
     case 'ALIAS_PROPS':
       return { code: LOAD_CODES.aliasLimit, message: `Invalid alias: ${message}`, hint: 'Write values out instead of using anchors and aliases.', ...span };
     case 'TAG_RESOLVE_FAILED':
-      return { code: LOAD_CODES.unknownTag, message: `Unknown tag: ${message}`, hint: 'Remove the `!tag`; records use plain YAML values only.', ...span };
+      return { code: LOAD_CODES.unknownTag, message: `Unknown tag \`${tagName(message)}\`.`, hint: 'Remove the tag; records use plain YAML values only.', ...span };
     case 'TAB_AS_INDENT':
       return { code: LOAD_CODES.syntax, message: 'A tab is used for indentation.', hint: 'Indent with spaces (two per level); YAML does not allow tabs for indentation.', ...span };
     default:
@@ -169,14 +211,57 @@ function syntaxHint(code: string): string | undefined {
   }
 }
 
+/**
+ * One problem per place and code; of syntax errors only the first the parser reports,
+ * since its recovery after one makes the next ones mostly echoes of it.
+ */
 function dedupe(problems: LoadProblem[]): LoadProblem[] {
   const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  let syntax = false;
+  return problems
+    .filter((p) => {
+      const key = `${p.line}:${p.column}:${p.code}`;
+      if (seen.has(key) || (p.code === LOAD_CODES.syntax && syntax)) return false;
+      seen.add(key);
+      if (p.code === LOAD_CODES.syntax) syntax = true;
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** `!!binary` for `tag:yaml.org,2002:binary`, the tag as written otherwise. */
+function tagName(message: string): string {
+  const tag = message.replace(/^Unresolved tag: /, '');
+  return tag.startsWith('tag:yaml.org,2002:') ? '!!' + tag.slice('tag:yaml.org,2002:'.length) : tag;
+}
+
+/** Offset of the opening quote of the quoted scalar that runs on to `at` without being closed. */
+function unclosedQuoteStart(doc: Document, text: string, quote: string, at: number): number | undefined {
+  const type = quote === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const [start, end] = node.range ?? [0, 0];
+      if (node.type === type && text[start] === quote && start < at && end >= at && (found === undefined || start > found)) found = start;
+    },
   });
+  return found;
+}
+
+/** Offset of the opening bracket of the innermost flow collection before `at` that is not closed. */
+function unclosedFlowStart(doc: Document, text: string, bracket: string, at: number): number | undefined {
+  const open = bracket === ']' ? '[' : '{';
+  let found: number | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (!isCollection(node) || !node.flow) return;
+      const [start, end] = node.range ?? [0, 0];
+      if (text[start] !== open || start >= at) return;
+      if (closesWithin(text, start, end)) return;
+      if (found === undefined || start > found) found = start;
+    },
+  });
+  return found;
 }
 
 function firstAliasOffset(doc: Document): number {
@@ -259,3 +344,23 @@ function fail(code: string, message: string, span: Span, hint?: string): ParseRe
   return { ok: false, problems: [{ code, message, ...(hint ? { hint } : {}), ...span }] };
 }
 
+
+/** Whether the bracket at `start` is matched before `end` (quoted text skipped). */
+function closesWithin(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return true;
+    }
+  }
+  return false;
+}
