@@ -66,7 +66,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   for (const result of loaded) {
     diagnostics.push(...result.diagnostics);
     if (!result.record) continue;
-    diagnostics.push(...validateRecord(result.record));
+    if (!result.record.valid) diagnostics.push(...validateRecord(result.record)); // the fast path has validated it already
     records.push(result.record);
   }
   const dataset = createDataset(recordsDir, records);

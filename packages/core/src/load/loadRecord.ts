@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -6,6 +7,8 @@ import type { AnyRecord } from '../dataset.js';
 import { LOAD_CODES } from './codes.js';
 import { parseRecordBytes, type LoadProblem } from './parseYaml.js';
 import { recordKindOf } from './recordKind.js';
+import { fastLoad } from './fastParse.js';
+import { createLazyLocator } from './lazyLocator.js';
 
 export interface LoadOptions {
   /** The records folder; relative paths of records are computed against it. */
@@ -62,9 +65,22 @@ export async function loadRecordFile(file: string, options: LoadOptions): Promis
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
     return { diagnostics: [problem({ ...FILE_START, code: LOAD_CODES.unreadable, message: `Cannot read the file: ${reason}.`, hint: 'Check the path.' })] };
   }
+  const relativePath = path.relative(path.resolve(options.recordsDir), absolutePath).split(path.sep).join('/');
+  const fast = fastLoad(bytes, kind);
+  if (fast) {
+    const record = {
+      kind,
+      file: shown,
+      absolutePath,
+      relativePath,
+      data: fast,
+      valid: true,
+      source: createLazyLocator(() => readFileSync(absolutePath, 'utf8')),
+    } as unknown as AnyRecord;
+    return { record, diagnostics: [] };
+  }
   const parsed = parseRecordBytes(bytes);
   if (!parsed.ok) return { diagnostics: parsed.problems.map(problem) };
-  const relativePath = path.relative(path.resolve(options.recordsDir), absolutePath).split(path.sep).join('/');
   const record = {
     kind,
     file: shown,
@@ -76,3 +92,4 @@ export async function loadRecordFile(file: string, options: LoadOptions): Promis
   } as unknown as AnyRecord; // data is unchecked until schema validation sets `valid`
   return { record, diagnostics: [] };
 }
+

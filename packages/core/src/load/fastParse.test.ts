@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findRecordFiles } from '../check.js';
+import type { RecordKind } from '@engagements/schema';
+import { recordKindOf } from './recordKind.js';
+import { fastLoad, fastParse } from './fastParse.js';
+import { parseRecordText } from './parseYaml.js';
+
+const recordsDir = path.resolve(import.meta.dirname, '../../../../records');
+
+/** The contract of the fast path: whenever it accepts a record, the full YAML 1.2 parser reads exactly the same value. */
+function agreesWithFullParser(text: string, kind: RecordKind): void {
+  const fast = fastLoad(text, kind);
+  if (fast === undefined) return;
+  const full = parseRecordText(text);
+  expect(full.ok, `full parser rejects what the fast path accepted:\n${text}`).toBe(true);
+  if (full.ok) expect(fast).toEqual(full.value);
+}
+
+describe('fastParse (differential against yaml v2)', () => {
+  it('reads every record of the repository exactly as the full parser does', async () => {
+    const files = await findRecordFiles(recordsDir);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(fastLoad(text, recordKindOf(file)!), file).toBeDefined();
+      agreesWithFullParser(text, recordKindOf(file)!);
+    }
+  });
+
+  it('hands every text that uses a feature where the parsers differ to the full parser', () => {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      'a:\tb\n',
+      'a: +.5\n',
+      'a: 0b101\n',
+      '<<: {a: 1}\n',
+      'a: [[[1]]]\n',
+      '\uFEFFa: 1\n',
+      'a: 1\na: 2\n',
+      '- a\n',
+      'just text\n',
+    ]) {
+      expect(fastParse(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('agrees with the full parser on random mutations of real records', async () => {
+    const files = await findRecordFiles(recordsDir);
+    const texts = files.map((f) => ({ text: readFileSync(f, 'utf8'), kind: recordKindOf(f)! }));
+    const snippets = ['', ' ', ':', '- ', '"', "'", '#', '[', ']', '{', '}', ',', '\n', '  ', '|', '>', '? ', '0x1F', '1e3', '.5', 'true', 'null', '~', '2020-08-06', '12:30', '\\', '\u00e9', '\u202e', 'yes', '-1', '0o17', '1_000'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: texts.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...snippets), fc.boolean()), { minLength: 1, maxLength: 4 }),
+        (which, edits) => {
+          let { text } = texts[which]!;
+          for (const [at, len, snippet, replace] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + snippet + text.slice(replace ? i + (len % 8) : i);
+          }
+          agreesWithFullParser(text, texts[which]!.kind);
+        },
+      ),
+      { seed: Number(process.env.FUZZ_SEED ?? 7), numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
+    );
+  });
+
+  it('agrees with the full parser on random scalar values', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 12 }), (value) => {
+        const org = (field: string) => `id: x-y\nname: X\nkind: ministry\n${field}\n`;
+        agreesWithFullParser(org(`notes: ${value}`), 'organization');
+        agreesWithFullParser(org(`aliases: [${value}, b]`), 'organization');
+        agreesWithFullParser(org(`aliases:\n  - ${value}`), 'organization');
+      }),
+      { seed: Number(process.env.FUZZ_SEED ?? 11), numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+  });
+});

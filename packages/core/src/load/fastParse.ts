@@ -1,0 +1,69 @@
+import jsYaml from 'js-yaml';
+import { validators, type RecordKind } from '@engagements/schema';
+import { LIMITS } from './limits.js';
+
+/**
+ * The fast path for the common case, a valid record: js-yaml's core schema parses about
+ * six times faster than yaml v2 but keeps no positions. It is only trusted where its
+ * result is provably the same as yaml v2's YAML 1.2 core reading (see the differential
+ * test); any text that uses a feature where the two may differ goes to the full parser,
+ * and so does any text the fast parser rejects. Returns undefined to mean "use the full path".
+ */
+export function fastParse(text: string): Record<string, unknown> | undefined {
+  if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Text features where js-yaml and yaml v2 can disagree or where the full parser's limits
+ * matter: anchors and aliases (alias bombs), tags, directives and document markers,
+ * tabs, NUL and other C0 controls, a leading BOM, flow mappings/sequences nested deeper than
+ * a few levels, numbers written as `+.5` or `0b101` (resolved differently), and the `<<`
+ * merge key. Real records use none of these.
+ */
+const NEEDS_FULL_PARSER = new RegExp(
+  [
+    '(?:^|[\\s\\[\\]{},:-])[&*!][^\\s]', // anchor, alias or tag
+    '^(?:%|---|\\.\\.\\.)', // directive or document marker
+    '[\\t\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\ufeff]', // tabs, controls, BOM
+    '(?:^|[\\s:\\[,-])[-+]?\\.[0-9]', // +.5 style floats
+    '(?:^|[\\s:\\[,-])[-+]?0[bB][01]', // binary integers
+    '<<\\s*:', // merge key
+    '\\{', // flow mappings (records write mappings in block style)
+    '\\[[^\\n\\]]*\\[', // nested flow sequences
+    '^\\s*\\? ', // explicit keys
+    '[\\]}"\']#', // a # glued to a closing bracket or quote (js-yaml reads a comment, YAML 1.2 an error)
+  ].join('|'),
+  'm',
+);
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The fast path of loading: a file within the limits that js-yaml reads and the
+ * precompiled validator accepts is a valid record, and its value is the one the full
+ * YAML 1.2 parser would give (the differential test proves this contract). Positions are
+ * computed later, only if a rule reports on the record. Anything else returns undefined
+ * and takes the full path, which finds and locates every problem.
+ */
+export function fastLoad(input: Uint8Array | string, kind: RecordKind): Record<string, unknown> | undefined {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    if (input.byteLength > LIMITS.maxFileBytes) return undefined;
+    try {
+      text = strictUtf8.decode(input);
+    } catch {
+      return undefined;
+    }
+  }
+  const value = fastParse(text);
+  return value && validators[kind](value) ? value : undefined;
+}
