@@ -1,0 +1,78 @@
+/// <reference path="../../packages/export-jsonld/src/jsonld.d.ts" />
+// Shared helpers of the JSON-LD tests: loading a records folder, exporting it, an offline
+// document loader that refuses every network IRI, and indexes over expanded JSON-LD.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDataset, publishedDataset, type PublishedDataset } from '@engagements/core';
+// The package's TypeScript source by path: vitest.config.ts sets `resolve.conditions`, which
+// Vite applies to the client environment only (tests run in the SSR one, which needs
+// `ssr.resolve.conditions`), so `@engagements/export-jsonld` would need a built dist/.
+import { CONTEXT_IRI, jsonldExporter } from '../../packages/export-jsonld/src/index.js';
+import jsonld, { type DocumentLoader } from 'jsonld';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FOUNDING_RECORDS = path.join(ROOT, 'tests/fixtures/founding/records');
+export const REAL_RECORDS = path.join(ROOT, 'records');
+
+export const SCHEMA = 'https://schema.org/';
+export const ENG = 'https://w3id.org/engagements/vocab#';
+export const PROV = 'http://www.w3.org/ns/prov#';
+export const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+export const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+export const RDF_TYPE = '@type';
+export const XSD_DATE = 'http://www.w3.org/2001/XMLSchema#date';
+export const ID = 'https://w3id.org/engagements/id/';
+export const CONCEPT = (scheme: string, term: string): string => `https://w3id.org/engagements/vocab/${scheme}/${term}`;
+
+/** Loads and checks a records folder; fails with the diagnostics when it has errors. */
+export async function loadPublished(recordsDir: string): Promise<PublishedDataset> {
+  const result = await checkDataset({ recordsDir, cwd: ROOT });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`${recordsDir} has errors:\n${errors.map((d) => `${d.file}:${d.line}: ${d.code} ${d.message}`).join('\n')}`);
+  return publishedDataset(result.dataset);
+}
+
+/** The exporter's files by name (without the `jsonld/` folder). */
+export async function exportFiles(dataset: PublishedDataset): Promise<Map<string, string>> {
+  const files = await jsonldExporter.export(dataset, {});
+  const out = new Map<string, string>();
+  for (const file of files) {
+    if (!file.path.startsWith('jsonld/')) throw new Error(`${file.path} is outside jsonld/`);
+    out.set(file.path.slice('jsonld/'.length), typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content));
+  }
+  return out;
+}
+
+/**
+ * A documentLoader that never goes to the network: our context IRI resolves to the
+ * exported context.jsonld (as written, not as the package builds it), anything else throws.
+ */
+export function offlineLoader(contextJson: string): DocumentLoader & { refused: string[] } {
+  const refused: string[] = [];
+  const loader = async (url: string) => {
+    if (url === CONTEXT_IRI) return { contextUrl: null, document: JSON.parse(contextJson) as unknown, documentUrl: url };
+    refused.push(url);
+    throw new Error(`offline test loader refuses ${url}`);
+  };
+  return Object.assign(loader, { refused });
+}
+
+export type ExpandedNode = Record<string, unknown> & { '@id'?: string; '@type'?: string[] };
+export type ExpandedValue = { '@id'?: string; '@value'?: unknown; '@type'?: string; '@language'?: string };
+
+/** Flattens a document (safe mode) and indexes its nodes by IRI. */
+export async function nodeIndex(doc: unknown, documentLoader: DocumentLoader): Promise<Map<string, ExpandedNode>> {
+  const flat = (await jsonld.flatten(doc, null, { safe: true, documentLoader })) as ExpandedNode[] | { '@graph': ExpandedNode[] };
+  const nodes = Array.isArray(flat) ? flat : flat['@graph'];
+  const index = new Map<string, ExpandedNode>();
+  for (const node of nodes) if (node['@id']) index.set(node['@id'], node);
+  return index;
+}
+
+/** The values of a property of a node in expanded form. */
+export function valuesOf(node: ExpandedNode | undefined, property: string): ExpandedValue[] {
+  const values = node?.[property];
+  return Array.isArray(values) ? (values as ExpandedValue[]) : [];
+}
+
+export { jsonld };
