@@ -40,7 +40,7 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
         } else {
           node = undefined;
         }
-        if (!isNode(node)) {
+        if (!isNode(node) || isEmptyValue(node)) {
           // The key exists with an empty value, or the path stops here: point at the key.
           if (pair && isNode(pair.key)) return nodeSpan(pair.key);
           return last ? nodeSpan(last) : spanOf(0, 0);
@@ -51,6 +51,11 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
       return last ? nodeSpan(last) : spanOf(0, 0);
     },
   };
+}
+
+/** The implicit null of a key written without a value (`notes:`): it has no text to point at. */
+function isEmptyValue(node: Node): boolean {
+  return isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
 function isNode(value: unknown): value is Node {

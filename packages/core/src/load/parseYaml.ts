@@ -123,9 +123,9 @@ export function parseRecordText(text: string): ParseResult {
   try {
     value = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
   } catch (error) {
-    const at = firstAliasOffset(doc);
+    const alias = firstAlias(doc);
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error).message))) {
-      return fail(LOAD_CODES.aliasLimit, 'Aliases expand to too many nodes (an alias bomb).', pos(at), 'Write values out instead of nesting anchors and aliases.');
+      return fail(LOAD_CODES.aliasLimit, 'Aliases expand to too many nodes (an alias bomb).', pos(alias.at, alias.length), 'Write values out instead of nesting anchors and aliases.');
     }
     if (error instanceof RangeError) {
       return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, FILE_START, 'Records are at most a few levels deep.');
@@ -264,15 +264,15 @@ function unclosedFlowStart(doc: Document, text: string, bracket: string, at: num
   return found;
 }
 
-function firstAliasOffset(doc: Document): number {
-  let at = 0;
+function firstAlias(doc: Document): { at: number; length: number } {
+  let found = { at: 0, length: 1 };
   visit(doc, {
     Alias(_k, node) {
-      at = node.range?.[0] ?? 0;
+      found = { at: node.range?.[0] ?? 0, length: node.source.length + 1 };
       return visit.BREAK;
     },
   });
-  return at;
+  return found;
 }
 
 /** Deepest nesting of flow collections ([ and {), found without parsing: the parser recurses. */

@@ -120,7 +120,8 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
           break;
         case 'format':
         case 'pattern': {
-          if (reportedFormat) break;
+          // An empty value is reported once, as empty (minLength), not also as badly formed.
+          if (reportedFormat || (value === '' && list.some((x) => x.keyword === 'minLength'))) break;
           reportedFormat = true;
           findings.push(badFormat(path, label, value, schema, e));
           break;
