@@ -21,3 +21,4 @@ export { deriveFacts, type DerivedFacts } from './derive/derive.js';
 export { cameoOf, participantCameoOf, CAMEO, CAMEO_BY_TYPE, type CameoCode } from './derive/cameo.js';
 export { formatRecord, schemaLine, folderFor, LINE_WIDTH, type FormatResult } from './format/formatRecord.js';
 export { scaffoldEngagement, countryOf, slugify, type NewEngagementFacts, type NewParticipant, type ScaffoldResult } from './scaffold/newEngagement.js';
+export * from './diff/index.js';
