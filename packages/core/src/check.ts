@@ -5,7 +5,9 @@ import { FILE_START, sortDiagnostics } from './diagnostics.js';
 import { createDataset, type AnyRecord, type Dataset } from './dataset.js';
 import { LOAD_CODES } from './load/codes.js';
 import { LIMITS } from './load/limits.js';
-import { displayPath, loadRecordFile } from './load/loadRecord.js';
+import { displayPath, loadRecordFile, validRecord } from './load/loadRecord.js';
+import { recordKindOf } from './load/recordKind.js';
+import { RecordCache } from './cache/recordCache.js';
 import { runRules } from './rules/runRules.js';
 import { rules as defaultRules, type Rule } from './rules/index.js';
 import { validateRecord } from './validate/validateRecord.js';
@@ -20,6 +22,8 @@ export interface CheckOptions {
   /** Directory that displayed paths are relative to (default process.cwd()). */
   cwd?: string;
   rules?: readonly Rule[];
+  /** Folder for the content-hash cache of valid records; no cache when absent. */
+  cacheDir?: string;
 }
 
 export interface CheckSummary {
@@ -62,13 +66,26 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     diagnostics.push({ file: displayPath(recordsDir, cwd), ...FILE_START, severity: 'error', code: LOAD_CODES.tooManyRecords, message: `There are ${toLoad.length} record files, more than the limit of ${LIMITS.maxRecords}.`, path: '' });
   }
   const records: AnyRecord[] = [];
-  const loaded = await mapLimit(toLoad, 64, (file) => loadRecordFile(file, { recordsDir, cwd }));
+  const cache = options.cacheDir ? await RecordCache.open(options.cacheDir, recordsDir) : undefined;
+  const loaded = await mapLimit(toLoad, 64, async (file) => {
+    const kind = cache ? recordKindOf(file) : undefined;
+    if (!cache || !kind) return loadRecordFile(file, { recordsDir, cwd });
+    const cached = await cache.lookup(file, kind);
+    if (cached.hit) return { record: validRecord(file, kind, cached.data, { recordsDir, cwd }), diagnostics: [], cached: true };
+    const result = await loadRecordFile(file, { recordsDir, cwd, ...(cached.bytes ? { bytes: cached.bytes } : {}) });
+    return { ...result, bytes: cached.bytes, stats: cached.stats };
+  });
   for (const result of loaded) {
     diagnostics.push(...result.diagnostics);
     if (!result.record) continue;
     if (!result.record.valid) diagnostics.push(...validateRecord(result.record)); // the fast path has validated it already
     records.push(result.record);
+    if (cache && result.record.valid && !('cached' in result)) {
+      const r = result as { bytes?: Uint8Array; stats?: { size: number; mtimeMs: number } };
+      await cache.store(result.record.absolutePath, result.record.kind, result.record.data as unknown as Record<string, unknown>, r.bytes, r.stats);
+    }
   }
+  await cache?.save();
   const dataset = createDataset(recordsDir, records);
   diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today: options.today ?? todayUtc() }));
 

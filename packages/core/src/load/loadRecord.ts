@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import type { AnyRecord } from '../dataset.js';
@@ -15,6 +16,8 @@ export interface LoadOptions {
   recordsDir: string;
   /** Directory that displayed file names are relative to (default: process.cwd()). */
   cwd?: string;
+  /** The file's bytes when the caller has read them already (the cache does). */
+  bytes?: Uint8Array;
 }
 
 export interface LoadResult {
@@ -60,25 +63,14 @@ export async function loadRecordFile(file: string, options: LoadOptions): Promis
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absolutePath);
+    bytes = options.bytes ?? (await readFile(absolutePath));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
     return { diagnostics: [problem({ ...FILE_START, code: LOAD_CODES.unreadable, message: `Cannot read the file: ${reason}.`, hint: 'Check the path.' })] };
   }
   const relativePath = path.relative(path.resolve(options.recordsDir), absolutePath).split(path.sep).join('/');
   const fast = fastLoad(bytes, kind);
-  if (fast) {
-    const record = {
-      kind,
-      file: shown,
-      absolutePath,
-      relativePath,
-      data: fast,
-      valid: true,
-      source: createLazyLocator(() => readFileSync(absolutePath, 'utf8')),
-    } as unknown as AnyRecord;
-    return { record, diagnostics: [] };
-  }
+  if (fast) return { record: validRecord(absolutePath, kind, fast, options), diagnostics: [] };
   const parsed = parseRecordBytes(bytes);
   if (!parsed.ok) return { diagnostics: parsed.problems.map(problem) };
   const record = {
@@ -93,3 +85,19 @@ export async function loadRecordFile(file: string, options: LoadOptions): Promis
   return { record, diagnostics: [] };
 }
 
+
+/**
+ * A record already known to be valid (from the fast path or the cache). Its positions
+ * are computed from the file only if a rule reports on it.
+ */
+export function validRecord(absolutePath: string, kind: RecordKind, data: Record<string, unknown>, options: LoadOptions): AnyRecord {
+  return {
+    kind,
+    file: displayPath(absolutePath, options.cwd),
+    absolutePath,
+    relativePath: path.relative(path.resolve(options.recordsDir), absolutePath).split(path.sep).join('/'),
+    data,
+    valid: true,
+    source: createLazyLocator(() => readFileSync(absolutePath, 'utf8')),
+  } as unknown as AnyRecord; // valid: the fast path or the cache has validated `data`
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { schemas, type RecordKind } from '@engagements/schema';
+
+/** Bump when the cache's layout or the meaning of a cached value changes. */
+const FORMAT = 1;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  kind: RecordKind;
+  data: Record<string, unknown>;
+}
+
+interface CacheFile {
+  key: string;
+  writtenAt: number;
+  entries: Record<string, Entry>;
+}
+
+/** What the cache says about one file: its cached valid data, or the bytes read to find out it changed. */
+export type CacheLookup = { hit: true; data: Record<string, unknown> } | { hit: false; bytes?: Uint8Array; stats?: { size: number; mtimeMs: number } };
+
+/**
+ * A content-hash cache of records that passed schema validation, so that a rerun parses
+ * only files that changed. A file whose size and modification time match its entry is
+ * not read at all (as git's index does); one that looks changed is read and hashed, and is
+ * a hit when its content is the same. Files modified within a second of the cache being
+ * written are always hashed, since a second edit in the same clock tick keeps the mtime.
+ * The cache is keyed by the schemas and the cache format: any schema change empties it.
+ * Rules are never cached: they look across records and run on every check.
+ */
+export class RecordCache {
+  private entries: Record<string, Entry> = {};
+  private writtenAt = 0;
+  private dirty = false;
+  private readonly seen = new Set<string>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+  ) {}
+
+  /** Opens (or starts) the cache for one records folder, in `cacheDir`. */
+  static async open(cacheDir: string, recordsDir: string): Promise<RecordCache> {
+    const key = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(schemas)}`).digest('hex').slice(0, 16);
+    const name = createHash('sha256').update(path.resolve(recordsDir)).digest('hex').slice(0, 16);
+    const cache = new RecordCache(path.join(cacheDir, `records-${name}.json`), key);
+    try {
+      const parsed = JSON.parse(await readFile(cache.file, 'utf8')) as CacheFile;
+      if (parsed.key === key && parsed.entries && typeof parsed.entries === 'object') {
+        cache.entries = parsed.entries;
+        cache.writtenAt = parsed.writtenAt;
+      } else cache.dirty = true;
+    } catch {
+      cache.dirty = true; // no cache yet, or an unreadable one: start afresh
+    }
+    return cache;
+  }
+
+  async lookup(absolutePath: string, kind: RecordKind): Promise<CacheLookup> {
+    this.seen.add(absolutePath);
+    const entry = this.entries[absolutePath];
+    if (!entry || entry.kind !== kind) return { hit: false };
+    const info = await stat(absolutePath).catch(() => undefined);
+    if (!info) return { hit: false };
+    const stats = { size: info.size, mtimeMs: info.mtimeMs };
+    if (info.size === entry.size && info.mtimeMs === entry.mtimeMs && info.mtimeMs < this.writtenAt - 1000) return { hit: true, data: entry.data };
+    const bytes = await readFile(absolutePath).catch(() => undefined);
+    if (!bytes) return { hit: false };
+    if (hashOf(bytes) === entry.hash) {
+      this.entries[absolutePath] = { ...entry, ...stats };
+      this.dirty = true;
+      return { hit: true, data: entry.data };
+    }
+    return { hit: false, bytes, stats };
+  }
+
+  /** Records the data of a file that passed schema validation. */
+  async store(absolutePath: string, kind: RecordKind, data: Record<string, unknown>, bytes?: Uint8Array, stats?: { size: number; mtimeMs: number }): Promise<void> {
+    const content = bytes ?? (await readFile(absolutePath));
+    const info = stats ?? (await stat(absolutePath));
+    this.entries[absolutePath] = { size: info.size, mtimeMs: info.mtimeMs, hash: hashOf(content), kind, data };
+    this.dirty = true;
+  }
+
+  /** Writes the cache (atomically) when it changed, forgetting files that no longer exist. */
+  async save(): Promise<void> {
+    for (const file of Object.keys(this.entries)) {
+      if (!this.seen.has(file)) {
+        delete this.entries[file];
+        this.dirty = true;
+      }
+    }
+    if (!this.dirty) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    const body: CacheFile = { key: this.key, writtenAt: Date.now(), entries: this.entries };
+    await writeFile(tmp, JSON.stringify(body));
+    await rename(tmp, this.file);
+  }
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
