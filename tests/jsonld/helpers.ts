@@ -12,7 +12,8 @@ import jsonld, { type DocumentLoader } from 'jsonld';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FOUNDING_RECORDS = path.join(ROOT, 'tests/fixtures/founding/records');
-export const REAL_RECORDS = path.join(ROOT, 'records');
+/** The real records; JSONLD_TEST_RECORDS points these tests at another records folder. */
+export const REAL_RECORDS = process.env.JSONLD_TEST_RECORDS ?? path.join(ROOT, 'records');
 
 export const SCHEMA = 'https://schema.org/';
 export const ENG = 'https://w3id.org/engagements/vocab#';

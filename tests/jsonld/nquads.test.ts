@@ -1,0 +1,37 @@
+// engagements.nq is the same graph as engagements.jsonld: it parses back, has as many
+// triples as jsonld.toRDF of the graph, round-trips line for line, has no blank node and
+// is sorted, so it is canonical.
+import { describe, expect, it } from 'vitest';
+import { exportFiles, FOUNDING_RECORDS, jsonld, loadPublished, offlineLoader, REAL_RECORDS } from './helpers.js';
+
+describe.each([
+  ['the founding fixture', FOUNDING_RECORDS],
+  ['the real records/', REAL_RECORDS],
+])('N-Quads of %s', async (_name, recordsDir) => {
+  const files = await exportFiles(await loadPublished(recordsDir));
+  const nq = files.get('engagements.nq')!;
+  const lines = nq.split('\n').slice(0, -1);
+  const graph = JSON.parse(files.get('engagements.jsonld')!) as unknown;
+
+  it('has as many triples as jsonld.toRDF of the graph', async () => {
+    const quads = (await jsonld.toRDF(graph, { safe: true, documentLoader: offlineLoader(files.get('context.jsonld')!) })) as unknown[];
+    const unique = new Set(quads.map((q) => JSON.stringify(q)));
+    expect(lines.length).toBe(unique.size);
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it('parses back with jsonld.fromRDF and serializes to the same lines', async () => {
+    const parsed = await jsonld.fromRDF(nq, { format: 'application/n-quads' });
+    const again = await jsonld.toRDF(parsed, { format: 'application/n-quads', safe: true });
+    expect(again.split('\n').filter(Boolean).sort()).toEqual(lines);
+  });
+
+  it('is sorted, without duplicates, blank nodes or named graphs, with a trailing newline', () => {
+    expect(nq.endsWith(' .\n')).toBe(true);
+    expect([...lines].sort()).toEqual(lines);
+    expect(new Set(lines).size).toBe(lines.length);
+    for (const line of lines) {
+      expect(line).toMatch(/^<[^>]+> <[^>]+> (?:<[^>]+>|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]+>|@[a-zA-Z-]+)?) \.$/);
+    }
+  });
+});
