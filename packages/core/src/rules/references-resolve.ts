@@ -19,11 +19,11 @@ export const referencesResolve: RecordRule = {
   scope: 'record',
   kinds: ['engagement', 'person', 'organization'],
   check(record: AnyRecord, { dataset }, report) {
-    const expect = (path: (string | number)[], kind: ReferencedKind, id: string | undefined, what: string): boolean => {
+    const expect = (path: (string | number)[], kind: ReferencedKind, id: string | undefined, what: string, exclude?: string): boolean => {
       if (id === undefined) return true;
       const map = kind === 'person' ? dataset.personById : dataset.organizationById;
       if (map.has(id)) return true;
-      report({ record, path }, `${what} "${id}" is not the id of any ${kind}.`, missingReferenceHint(dataset, kind, id));
+      report({ record, path }, `${what} "${id}" is not the id of any ${kind}.`, missingReferenceHint(dataset, kind, id, exclude));
       return false;
     };
     if (record.kind === 'engagement') {
@@ -43,7 +43,7 @@ export const referencesResolve: RecordRule = {
         report({ record, path: ['parent'] }, `The organization "${id}" is given as its own parent.`, 'Set `parent` to the organization this one is part of, or leave it out.');
         return;
       }
-      if (expect(['parent'], 'organization', parent, 'The parent organization')) reportParentLoop(record, dataset, report);
+      if (expect(['parent'], 'organization', parent, 'The parent organization', id)) reportParentLoop(record, dataset, report);
     }
   },
 };

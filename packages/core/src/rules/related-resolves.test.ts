@@ -23,6 +23,13 @@ describe('RULE018 related-resolves', () => {
     expect(diagnostics[0]!.hint).toBe(`Did you mean "${FOLLOW_UP}"? Engagements are in records/engagements/<year>/.`);
   });
 
+  it('never suggests the record itself', async () => {
+    const files = relatedTo('2020-08-06-pk-jp-army-chief-defence-minister-video-cal');
+    delete files[`engagements/2020/${FOLLOW_UP}.yaml`];
+    const diagnostics = await datasetFromYaml(files, [relatedResolves]);
+    expect(diagnostics.map((d) => d.hint)).toEqual(['Use the id of an existing engagement from records/engagements/<year>/, or add the engagement there as 2020-08-06-pk-jp-army-chief-defence-minister-video-cal.yaml.']);
+  });
+
   it('reports a link to the record itself', async () => {
     const files = relatedTo(ENGAGEMENT_ID);
     const diagnostics = await datasetFromYaml(files, [relatedResolves]);

@@ -19,7 +19,7 @@ export const relatedResolves: RecordRule<'engagement'> = {
       if (relation.engagement === record.data.id) {
         report({ record, path }, 'The engagement is listed as related to itself.', 'Link to other engagements only; remove this entry.');
       } else if (!dataset.engagementById.has(relation.engagement)) {
-        report({ record, path }, `The related engagement "${relation.engagement}" does not exist.`, missingReferenceHint(dataset, 'engagement', relation.engagement));
+        report({ record, path }, `The related engagement "${relation.engagement}" does not exist.`, missingReferenceHint(dataset, 'engagement', relation.engagement, record.data.id));
       }
     });
   },

@@ -47,9 +47,10 @@ export function idsOf(dataset: Dataset, kind: ReferencedKind): string[] {
 /**
  * A hint for an id that names no record of the expected kind: the closest existing id
  * when one is near, whether the id names a record of another kind, and where records live.
+ * `exclude` keeps the referring record's own id out of the suggestions.
  */
-export function missingReferenceHint(dataset: Dataset, kind: ReferencedKind, id: string): string {
-  const near = closest(id, idsOf(dataset, kind));
+export function missingReferenceHint(dataset: Dataset, kind: ReferencedKind, id: string, exclude?: string): string {
+  const near = closest(id, idsOf(dataset, kind).filter((candidate) => candidate !== exclude));
   if (near) return `Did you mean "${near}"? ${capitalize(PLURAL[kind])} are in ${FOLDER[kind]}.`;
   const other: ReferencedKind[] = (['person', 'organization', 'engagement'] as const).filter((k) => k !== kind);
   const elsewhere = other.find((k) => idsOf(dataset, k).includes(id));
