@@ -244,7 +244,10 @@ export function fieldInfo(kind: RecordKind, path: string): FieldInfo {
   const requiredSteps: boolean[] = [];
   let conditional = false;
   let lastName = '';
+  // For a list item (`topics[]`), the list's own title and description say more than the item type's.
+  let listNodes: Located[] | undefined;
   for (const token of tokens(path)) {
+    listNodes = undefined;
     const found = property(chain(current), token.name);
     if (!found) throw new Error(`The ${kind} schema has no field ${path} (at ${token.name})`);
     requiredSteps.push(found.required);
@@ -253,6 +256,7 @@ export function fieldInfo(kind: RecordKind, path: string): FieldInfo {
     lastName = token.name;
     if (token.list) {
       const list = chain(current);
+      listNodes = list;
       const items = list.map((l) => child(l, 'items')).find((l): l is Located => l !== undefined);
       if (!items) throw new Error(`The ${kind} field ${token.name} is not a list`);
       current = items;
@@ -272,8 +276,8 @@ export function fieldInfo(kind: RecordKind, path: string): FieldInfo {
   const set = <K extends keyof FieldInfo>(k: K, v: FieldInfo[K] | undefined): void => {
     if (v !== undefined) info[k] = v;
   };
-  set('title', first(nodes, 'title', isString));
-  set('description', first(nodes, 'description', isString));
+  set('title', first([...(listNodes ?? []), ...nodes], 'title', isString));
+  set('description', first([...(listNodes ?? []), ...nodes], 'description', isString));
   set('type', type);
   set('format', first(nodes, 'format', isString));
   set('pattern', first(nodes, 'pattern', isString));

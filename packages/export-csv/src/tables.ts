@@ -437,8 +437,7 @@ const TABLE_DEFS: TableDef[] = [
   {
     name: 'related',
     title: 'Related engagements',
-    description:
-      'One row per link from an engagement to another it continues or belongs with. `related_engagement` is not a foreign key: it may name an engagement that is not (yet) in the dataset.',
+    description: 'One row per link from an engagement to another it continues or belongs with, in the order of the record.',
     record: 'engagement',
     over: 'related[]',
     columns: [
@@ -448,7 +447,10 @@ const TABLE_DEFS: TableDef[] = [
       field('relation', 'related[].relation'),
     ],
     primaryKey: ['engagement_id', 'related_index'],
-    foreignKeys: [fk(['engagement_id'], 'engagements', ['id'], 'the engagement of the row')],
+    foreignKeys: [
+      fk(['engagement_id'], 'engagements', ['id'], 'the engagement of the row'),
+      fk(['related_engagement'], 'engagements', ['id'], 'guaranteed by RULE018 (related engagements resolve)'),
+    ],
   },
   {
     name: 'people',
@@ -566,7 +568,7 @@ function compileColumn(def: ColumnDef, table: TableDef): Column {
       return {
         name: def.name,
         role: 'index',
-        title: `${capitalize(def.name.replace(/_index$/, '').replace(/_/g, ' '))} position`,
+        title: `${capitalize(def.name.replace(/_index$/, '').replace(/_/g, ' '))} number`,
         description: `The position of the ${def.of}, starting at 1.`,
         type: 'integer',
         required: true,
