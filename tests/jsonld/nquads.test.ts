@@ -1,5 +1,5 @@
-// engagements.nq is the same graph as engagements.jsonld: it parses back, has as many
-// triples as jsonld.toRDF of the graph, round-trips line for line, has no blank node and
+// engagements.nq is the same graph as engagements.jsonld: exactly the lines jsonld.toRDF
+// writes for it (the exporter serializes directly, for speed), it parses back, round-trips line for line, has no blank node and
 // is sorted, so it is canonical.
 import { describe, expect, it } from 'vitest';
 import { exportFiles, FOUNDING_RECORDS, jsonld, loadPublished, offlineLoader, REAL_RECORDS } from './helpers.js';
@@ -18,6 +18,11 @@ describe.each([
     const unique = new Set(quads.map((q) => JSON.stringify(q)));
     expect(lines.length).toBe(unique.size);
     expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it('holds exactly the lines jsonld.toRDF writes for engagements.jsonld (safe mode, offline)', async () => {
+    const reference = await jsonld.toRDF(graph, { format: 'application/n-quads', safe: true, documentLoader: offlineLoader(files.get('context.jsonld')!) });
+    expect([...new Set(reference.split('\n').filter(Boolean))].sort()).toEqual(lines);
   });
 
   it('parses back with jsonld.fromRDF and serializes to the same lines', async () => {

@@ -17,12 +17,12 @@ export { PREFIXES, RELATION_TERMS, termTable, type TermDef } from './terms.js';
 export { vocabularyDocument } from './vocabulary.js';
 
 /** The JSON-LD files of a dataset, paths relative to the output folder. */
-export async function exportJsonld(dataset: PublishedDataset): Promise<OutputFile[]> {
+export function exportJsonld(dataset: PublishedDataset): OutputFile[] {
   const graph = graphDocument(dataset);
   return [
     { path: 'jsonld/context.jsonld', content: stableJson(contextDocument()) },
     { path: 'jsonld/engagements.jsonld', content: stableJson(graph) },
-    { path: 'jsonld/engagements.nq', content: await toNQuads(graph) },
+    { path: 'jsonld/engagements.nq', content: toNQuads(graph) },
     { path: 'jsonld/vocabulary.jsonld', content: stableJson(vocabularyDocument()) },
   ];
 }
