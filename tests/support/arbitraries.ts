@@ -77,9 +77,9 @@ const CLEAN_PIECES = [
   'a', 'Z', 'defence', 'talks', '0', '42', '3.5', ' ', ' ', ' ',
   '=', '+', '-', '@', "'", '"', '""', ',', ';', '|', '\\', '%', '#', '(', ')', '[', ']', '{', '}', '*', '?', '/', '<', '>', '&',
   '=1+2', '=HYPERLINK("http://example.com","x")', "=cmd|' /C calc'!A0", '@SUM(A1:A9)', '+33 1 23', '-2+3', "'quoted'", '"a, b"',
-  'é', 'Ω', 'ß', 'İ', 'Kōno', '河野太郎', 'パキスタン', 'قمر جاوید باجوہ', 'Привет', '😀', '👩🏽‍✈️', '\u00A0', '\u3000', '＝', '＋', '－', '＠',
+  'é', 'Ω', 'ß', 'İ', 'Kōno', '河野太郎', 'パキスタン', 'قمر جاوید باجوہ', 'Привет', '😀', '🇵🇰', '\u00A0', '\u3000', '＝', '＋', '－', '＠',
 ];
-const HOSTILE_PIECES = ['\t', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u202e', '\u2066', '\ufeff', 'e\u0301', '\u0301', 'A\u030a'];
+const HOSTILE_PIECES = ['👩🏽‍✈️', '\t', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u202e', '\u2066', '\ufeff', 'e\u0301', '\u0301', 'A\u030a'];
 const LINE_BREAKS = ['\n', '\n\n'];
 const HOSTILE_LINE_BREAKS = ['\r\n', '\r', '\u2028', '\u2029'];
 
@@ -408,7 +408,7 @@ export function arbEngagement(options: EngagementOptions = {}): fc.Arbitrary<Eng
         outcomes: g.outcomes?.map((o) => compact({ ...o, sources: cite(o.sources) })),
         sources,
         disagreements: g.disagreements?.map((d) => ({ ...d, sources: cite(d.sources) })),
-        confidence: g.confidence,
+        confidence: { ...g.confidence }, // fc.record may build null-prototype objects; records are plain
         notes: g.notes,
         related: g.related?.flatMap((r) => (otherIds.length ? [{ engagement: otherIds[r.other % otherIds.length]!, relation: r.relation }] : [])),
       });

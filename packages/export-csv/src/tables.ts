@@ -762,6 +762,7 @@ const vocabularyTable = compileTable({
       description: 'The term as it appears in the data.',
       type: 'string',
       required: true,
+      enum: [...new Set(vocabularyList.flatMap((v) => v.terms.map((t) => t.id)))],
       derive: (row) => (row.items[0] as Term).id,
     },
     {
