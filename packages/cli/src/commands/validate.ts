@@ -52,10 +52,12 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     const absolute = path.resolve(cwd, p);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) throw new UsageError(`No such file or folder: ${p}`);
-    if (!info.isDirectory()) {
+    if (info.isFile()) {
       files.add(absolute);
       continue;
     }
+    // A FIFO or device would block the read or never end.
+    if (!info.isDirectory()) throw new UsageError(`Not a file or folder: ${p}`);
     const found = await yamlFilesUnder(absolute);
     if (found.length === 0) throw new UsageError(`The folder ${p} holds no .yaml files.`);
     for (const f of found) files.add(f);
