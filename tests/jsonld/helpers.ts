@@ -1,4 +1,4 @@
-/// <reference path="../../packages/export-jsonld/src/jsonld.d.ts" />
+/// <reference path="./jsonld.d.ts" />
 // Shared helpers of the JSON-LD tests: loading a records folder, exporting it, an offline
 // document loader that refuses every network IRI, and indexes over expanded JSON-LD.
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The part of jsonld@9's API this package and its tests use (jsonld ships no types).
+// The part of jsonld@9's API the JSON-LD tests use (jsonld ships no types).
 declare module 'jsonld' {
   export interface RemoteDocument {
     contextUrl: string | null;

@@ -73,7 +73,7 @@ describe('vocabulary.jsonld', async () => {
   });
 
   it('takes the labels of our properties from the schemas', () => {
-    const participant = (schemas['engagement.schema.json'].$defs.Participant.properties as Record<string, { title: string; description: string }>).title_as_reported;
+    const participant = (schemas['engagement.schema.json'].$defs.Participant.properties as Record<string, { title: string; description: string }>).title_as_reported!;
     expect(english(nodes.get(`${ENG}titleAsReported`), `${RDFS}label`)).toBe(participant.title);
     expect(english(nodes.get(`${ENG}titleAsReported`), `${RDFS}comment`)).toBe(participant.description);
   });

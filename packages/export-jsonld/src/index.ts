@@ -11,7 +11,7 @@ export { buildContext, contextDocument, type JsonObject } from './context.js';
 export { engagementNode, graphDocument, graphNodes, organizationNode, personNode, PRIMARY_SOURCE_KINDS } from './graph.js';
 export { BASE, CONTEXT_IRI, ENG, ID_BASE, iri, ONTOLOGY_IRI, SCHEME_BASE } from './namespaces.js';
 export { toNQuads } from './nquads.js';
-export { offlineDocumentLoader } from './offline.js';
+export { offlineDocumentLoader, type DocumentLoader } from './offline.js';
 export { conceptSchemes, type Concept, type ConceptScheme, type SchemeId } from './schemes.js';
 export { PREFIXES, RELATION_TERMS, termTable, type TermDef } from './terms.js';
 export { vocabularyDocument } from './vocabulary.js';

@@ -1,8 +1,10 @@
 // A jsonld.js documentLoader that never touches the network: it serves our own context
 // for its published IRI and refuses every other IRI.
-import type { DocumentLoader } from 'jsonld';
 import { contextDocument } from './context.js';
 import { CONTEXT_IRI } from './namespaces.js';
+
+/** A jsonld.js document loader (the shape `documentLoader` options take). */
+export type DocumentLoader = (url: string, options?: unknown) => Promise<{ contextUrl: string | null; document: unknown; documentUrl: string }>;
 
 /**
  * Loader for `jsonld.expand(doc, { documentLoader })` and friends: `CONTEXT_IRI` resolves to
