@@ -3,6 +3,7 @@
 // of every record is still there: on the founding fixture and on the real records/.
 import { describe, expect, it } from 'vitest';
 import { checkEveryField } from './fields.js';
+import { offlineDocumentLoader } from '../../packages/export-jsonld/src/index.js';
 import { CONCEPT, ENG, exportFiles, FOUNDING_RECORDS, jsonld, loadPublished, nodeIndex, offlineLoader, REAL_RECORDS, SCHEMA } from './helpers.js';
 
 const CONTEXT_IRI = 'https://w3id.org/engagements/context.jsonld';
@@ -111,6 +112,14 @@ describe('the context', async () => {
     const unknown = { '@context': CONTEXT_IRI, '@id': 'https://example.org/e', medium: 'carrier-pigeon' };
     expect(await jsonld.expand(unknown, { safe: true, documentLoader: loader })).toEqual([{ '@id': 'https://example.org/e', [`${ENG}medium`]: [{ '@id': 'carrier-pigeon' }] }]);
     await expect(jsonld.toRDF(unknown, { format: 'application/n-quads', safe: true, documentLoader: loader })).rejects.toThrow();
+  });
+
+  it("the package's offlineDocumentLoader serves exactly the exported context and refuses anything else", async () => {
+    const loader = offlineDocumentLoader();
+    expect((await loader(CONTEXT_IRI)).document).toEqual(JSON.parse(files.get('context.jsonld')!));
+    await expect(loader('https://schema.org/')).rejects.toThrow(/Refusing/);
+    const [node] = (await jsonld.expand({ '@context': CONTEXT_IRI, '@id': 'https://example.org/e', medium: 'telephone' }, { safe: true, documentLoader: loader })) as Json[];
+    expect(node![`${ENG}medium`]).toEqual([{ '@id': CONCEPT('medium', 'telephone') }]);
   });
 
   it('is never fetched from the network: the loader refuses schema.org', async () => {
