@@ -1,27 +1,31 @@
 import type { RecordRule } from './rule.js';
 
+/** Types where one side receives the other: the host must be one of the sides. */
+const HOSTED_BY_A_SIDE = new Set(['official-visit', 'courtesy-call', 'port-call']);
+
 /**
- * RULE016. The host of an engagement is one of the sides taking part: a host country that
- * no participant represents is usually a typo or a swapped code. A meeting on neutral
- * ground (on the sidelines of a summit abroad) has no host among the sides: give its place
- * in `location` and leave `host` out.
+ * RULE016. In a visit, a courtesy call or a port call one side receives the other, so the
+ * host country is the country of a participant; anything else is usually a typo or a
+ * swapped code. Other in-person engagements may take place on neutral ground (a meeting
+ * on the sidelines of a summit abroad): there `host` is the venue's country, which is
+ * what makes the meeting "at a third location" (CAMEO 044).
  */
 export const hostIsParticipant: RecordRule<'engagement'> = {
   code: 'RULE016',
   name: 'host-is-participant',
-  description: 'The `host` country is the country of one of the participants: the host is one of the sides.',
+  description: 'In a visit, courtesy call or port call the `host` country is the country of one of the participants.',
   severity: 'error',
   scope: 'record',
   kinds: ['engagement'],
   check(record, _context, report) {
-    const { host, participants } = record.data;
-    if (host === undefined) return;
+    const { host, participants, type } = record.data;
+    if (host === undefined || !HOSTED_BY_A_SIDE.has(type)) return;
     const countries = [...new Set(participants.map((p) => p.country))];
     if (countries.includes(host)) return;
     report(
       { record, path: ['host'] },
-      `The host country ${host} is not the country of any participant (${countries.join(', ')}).`,
-      'Check the country code; for a meeting held in a third country, leave `host` out and give the place in `location`.',
+      `The host country ${host} of this ${type} is not the country of any participant (${countries.join(', ')}).`,
+      'In a visit one side receives the other: check the country code, or the type if the engagement took place on neutral ground.',
     );
   },
 };

@@ -447,7 +447,7 @@ export const schemas = {
       "host": {
         "$ref": "defs.schema.json#/$defs/CountryCode",
         "title": "Host country",
-        "description": "The country that hosted an in-person engagement; leave out for remote ones."
+        "description": "The country where an in-person engagement took place: the receiving side's country for a visit, or the venue's country for a meeting on neutral ground (such as the sidelines of a summit abroad). Leave out for remote engagements."
       },
       "location": {
         "$ref": "defs.schema.json#/$defs/Text",
