@@ -19,10 +19,12 @@
  * The first characters that get a `'` in front in free-text columns: `=`, `+`, `-`, `@`,
  * their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), the apostrophe itself (so that
  * the rule can be undone), every control character (tab, CR, LF, NUL and the rest of
- * C0 and C1) and every white-space or separator character (some spreadsheets skip
- * leading white space before looking for `=`).
+ * C0 and C1), every invisible format character (zero-width space, byte order mark,
+ * bidirectional controls) and every white-space or separator character: some
+ * spreadsheets skip leading white space before looking for `=`, and an invisible first
+ * character must not hide a formula sign behind it.
  */
-export const FORMULA_TRIGGER = /^[=+\-@'\uFF1D\uFF0B\uFF0D\uFF20\p{Cc}\p{White_Space}\p{Z}]/u;
+export const FORMULA_TRIGGER = /^[=+\-@'\uFF1D\uFF0B\uFF0D\uFF20\p{Cc}\p{Cf}\p{White_Space}\p{Z}]/u;
 
 /** The prefix put in front of a free-text value that starts with a trigger character. */
 export const ESCAPE_PREFIX = "'";
