@@ -36,8 +36,8 @@ export interface TermDef {
   doc?: { label: string; comment: string };
   /** rdfs:subClassOf / rdfs:subPropertyOf (compact IRIs). */
   sub?: string[];
-  /** rdfs:range of our own properties (compact IRI). */
-  range?: string;
+  /** rdfs:range of our own properties (compact IRI); concept-valued ones default to skos:Concept, null for none. */
+  range?: string | null;
 }
 
 const eng = (file: Parameters<typeof schemaText>[0], pointer: string, label?: string) => {
@@ -119,7 +119,7 @@ export function termTable(): TermDef[] {
     { term: 'medium', id: 'eng:medium', kind: 'property', type: { scheme: 'medium' }, doc: eng(E, '/properties/medium') },
     { term: 'datePrecision', id: 'eng:datePrecision', kind: 'property', type: { scheme: 'date-precision' }, doc: eng(E, '/properties/date_precision') },
     { term: 'hostCountry', id: 'eng:hostCountry', kind: 'property', doc: eng(E, '/properties/host'), range: 'xsd:string' },
-    { term: 'initiator', id: 'eng:initiator', kind: 'property', type: { scheme: 'initiator' }, doc: { label: 'Initiator', comment: `${schemaText(E, '/properties/initiator').comment} The value is the concept \`unknown\` or an Initiator node.` } },
+    { term: 'initiator', id: 'eng:initiator', kind: 'property', type: { scheme: 'initiator' }, doc: { label: 'Initiator', comment: `${schemaText(E, '/properties/initiator').comment} The value is the concept \`unknown\` or an Initiator node.` }, range: null },
     { term: 'topic', id: 'eng:topic', kind: 'property', type: { scheme: 'topic' }, set: true, doc: eng(E, '/properties/topics', 'Topic'), sub: ['schema:about'] },
     { term: 'outcome', id: 'eng:outcome', kind: 'property', set: true, doc: eng(E, '/properties/outcomes', 'Outcome'), range: 'eng:Outcome' },
     { term: 'disagreement', id: 'eng:disagreement', kind: 'property', set: true, doc: eng(E, '/properties/disagreements', 'Disagreement'), range: 'eng:Disagreement' },

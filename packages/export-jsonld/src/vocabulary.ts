@@ -53,14 +53,10 @@ export function vocabularyNodes(): JsonObject[] {
       isDefinedBy: ONTOLOGY_IRI,
     };
     if (def.sub) node[def.kind === 'class' ? 'subClassOf' : 'subPropertyOf'] = def.sub;
-    if (def.type && typeof def.type === 'object') {
-      node.range = 'skos:Concept';
-      node.seeAlso = iri.scheme(def.type.scheme);
-    } else if (def.type === 'xsd:date') {
-      node.range = 'xsd:date';
-    } else if (def.range) {
-      node.range = def.range;
-    }
+    const conceptValued = def.type !== undefined && typeof def.type === 'object';
+    const range = def.range !== undefined ? def.range : conceptValued ? 'skos:Concept' : def.type === 'xsd:date' ? 'xsd:date' : null;
+    if (range) node.range = range;
+    if (def.type && typeof def.type === 'object') node.seeAlso = iri.scheme(def.type.scheme);
     nodes.push(node);
   }
   for (const scheme of conceptSchemes()) {
