@@ -6,6 +6,8 @@ export default defineConfig({
     // export condition), so a unit test never runs stale build output.
     conditions: ['source'],
   },
+  // Tests run server-side, where Vite reads the conditions from `ssr.resolve`.
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     environment: 'node',
