@@ -104,6 +104,15 @@ describe('generated diagnostic cases', () => {
     }
   });
 
+  it('a `__proto__` key is an unknown property, never the prototype of the record', async () => {
+    const r = await check({ 'organizations/proto-org.yaml': 'id: proto-org\n__proto__:\n  name: Proto Org\n  kind: ministry\n' });
+    expect(r.diagnostics.map(r.at)).toEqual(['SCH002 1:1-1:14', 'SCH002 1:1-1:14', 'SCH001 2:1-2:10']);
+    const record = r.dataset.organizations[0]!;
+    expect(record.valid).toBe(false);
+    expect(Object.getPrototypeOf(record.data)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  });
+
   it('prints nothing of its own while loading hostile input (no library warnings)', async () => {
     const warn = vi.spyOn(process, 'emitWarning');
     const error = vi.spyOn(console, 'error');

@@ -20,11 +20,19 @@ const MAX_WIDTH = 160;
  */
 export const renderPretty: Renderer = (diagnostics, summary, options) => {
   const c = pc.createColors(options.color);
+  const split = new Map<string, string[]>(); // each file's lines, split once
+  const linesOf = (file: string): string[] | undefined => {
+    const text = options.sources?.get(file);
+    if (text === undefined) return undefined;
+    let lines = split.get(file);
+    if (!lines) split.set(file, (lines = sourceLines(text)));
+    return lines;
+  };
   const blocks = diagnostics.map((d) => {
     const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
     const lines = [`${c.bold(visible(`${d.file}:${d.line}:${d.column}`))}  ${severity}  ${c.dim(d.code)}  ${visible(d.message)}`];
     if (d.hint) lines.push(`  ${c.dim('hint:')} ${visible(d.hint)}`);
-    const source = options.sources?.get(d.file);
+    const source = linesOf(d.file);
     const frame = source === undefined ? undefined : codeFrame(source, d, c);
     if (frame) lines.push('', frame);
     return lines.join('\n');
@@ -35,12 +43,16 @@ export const renderPretty: Renderer = (diagnostics, summary, options) => {
   return blocks.join('\n\n') + '\n';
 };
 
+/** A file's lines as the loader counts them: split at LF, without a byte-order mark or the CR of CRLF. */
+export function sourceLines(text: string): string[] {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
 /** The code frame of a diagnostic, indented by two spaces, or undefined when there is nothing useful to show. */
-export function codeFrame(text: string, d: Diagnostic, c: Colors): string | undefined {
+export function codeFrame(source: readonly string[], d: Diagnostic, c: Colors): string | undefined {
   // A zero-width span at the very start stands for the whole file (empty, too large, misplaced).
   if (d.line === 1 && d.column === 1 && d.endLine === 1 && d.endColumn === 1) return undefined;
-  if (/^\s*$/.test(text)) return undefined;
-  const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (source.every((l) => /^\s*$/.test(l))) return undefined;
   const line = clamp(d.line, 1, source.length);
   let column = Math.max(1, d.column);
   let endLine = clamp(d.endLine, line, source.length);
