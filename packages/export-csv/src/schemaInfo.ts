@@ -57,6 +57,8 @@ export interface FieldInfo {
   /** The vocabulary's own title and definition. */
   vocabularyTitle?: string;
   vocabularyDescription?: string;
+  /** For a union of constants and objects (`initiator`: `unknown` or a known initiator): its parts. */
+  union?: { constants: string[]; objects: string[] };
   /** The title of the shared definition the field uses (`Text`, `Country code`), if any. */
   typeTitle?: string;
   /** For each segment of the path: is the property required in its parent object (false when it sits in one branch of a union). */
@@ -294,6 +296,12 @@ export function fieldInfo(kind: RecordKind, path: string): FieldInfo {
     set('vocabularyDescription', vocab.description);
   }
   if (nodes.length > 1) set('typeTitle', first(nodes.slice(1), 'title', isString));
+  if (!vocab) {
+    const parts = branches(nodes);
+    const constants = parts.map((b) => b[0]!.node.const).filter(isString);
+    const objects = parts.filter((b) => hasProperties(b)).map((b) => first(b.slice(1), 'title', isString) ?? first(b, 'title', isString) ?? 'object');
+    if (constants.length && objects.length) info.union = { constants, objects };
+  }
   info.freeText =
     info.type === 'string' && !info.enum && !info.terms && info.format !== 'date' && !(info.pattern !== undefined && patternStartsSafely(info.pattern));
   cache.set(key, info);

@@ -150,8 +150,8 @@ const RECORD_NOUN: Record<RecordKind, { table: string; noun: string }> = {
   organization: { table: 'organizations', noun: 'organization' },
 };
 
-const RULE_REFS = 'guaranteed by RULE003 (references resolve)';
-const RULE_SOURCE_REFS = 'guaranteed by RULE004 (source references resolve) and RULE010 (outcomes cite sources)';
+const RULE_REFS = 'every value names a record, as rule RULE003 (references resolve) requires';
+const RULE_SOURCE_REFS = 'every value names a source of the same engagement, as rules RULE004 (source references resolve) and RULE010 (outcomes cite sources) require';
 
 const engagementOf = (row: RowContext): Engagement => row.record as Engagement;
 
@@ -449,7 +449,7 @@ const TABLE_DEFS: TableDef[] = [
     primaryKey: ['engagement_id', 'related_index'],
     foreignKeys: [
       fk(['engagement_id'], 'engagements', ['id'], 'the engagement of the row'),
-      fk(['related_engagement'], 'engagements', ['id'], 'guaranteed by RULE018 (related engagements resolve)'),
+      fk(['related_engagement'], 'engagements', ['id'], 'every value names another engagement, as rule RULE018 (related engagements resolve) requires'),
     ],
   },
   {

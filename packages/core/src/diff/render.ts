@@ -63,7 +63,7 @@ export function renderDiffMarkdown(diff: DatasetDiff, options: ChangelogOptions)
   const lines: string[] = [`## ${options.version}${options.label ? ` (${options.label})` : ''}`, ''];
   const against = options.previousVersion ? `Compared with ${options.previousVersion}` : 'First release';
   lines.push(`${against}: ${summarizeDiff(diff)}.${options.bump ? ` Version bump: **${options.bump}**.` : ''}`);
-  if (reasons.length > 0) {
+  if (reasons.length > 0 && options.previousVersion) {
     lines.push('');
     for (const r of reasons) lines.push(`- ${r.bump}: ${r.reason}`);
   }
@@ -88,14 +88,26 @@ export function renderDiffMarkdown(diff: DatasetDiff, options: ChangelogOptions)
 const KIND_LABEL: Record<RecordKind, string> = { engagement: 'engagement', person: 'person', organization: 'organization' };
 
 function describeChange(change: FieldChange, max: number, wrap: (s: string) => string, arrow: string): string {
-  if (change.before === undefined) return `added ${wrap(show(change.after, max))}`;
-  if (change.after === undefined) return `removed ${wrap(show(change.before, max))}`;
-  return `${wrap(show(change.before, max))} ${arrow} ${wrap(show(change.after, max))}`;
+  const { before, after } = change;
+  if (before === undefined) return `added ${wrap(show(after, max))}`;
+  if (after === undefined) return `removed ${wrap(show(before, max))}`;
+  if (typeof before === 'string' && typeof after === 'string' && Math.max(before.length, after.length) + 2 > max) {
+    // Long texts that differ late would look equal when cut: show both from just before the first difference.
+    let i = 0;
+    while (i < before.length && i < after.length && before[i] === after[i]) i++;
+    const start = Math.max(0, i - 20);
+    return `${wrap(show(before, max, start))} ${arrow} ${wrap(show(after, max, start))}`;
+  }
+  return `${wrap(show(before, max))} ${arrow} ${wrap(show(after, max))}`;
 }
 
-/** A value as compact JSON, cut to `max` characters. */
-function show(value: unknown, max: number): string {
-  const text = JSON.stringify(value) ?? String(value);
+/** A value as compact JSON, cut to about `max` characters; a string from `start` (marked with `…`). */
+function show(value: unknown, max: number, start = 0): string {
+  if (typeof value === 'string' && start > 0) return cut(`…${JSON.stringify(value.slice(start)).slice(1)}`, max);
+  return cut(JSON.stringify(value) ?? String(value), max);
+}
+
+function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
 

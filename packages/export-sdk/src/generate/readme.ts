@@ -1,0 +1,131 @@
+export interface ReadmeInputs {
+  version: string;
+  previousVersion: string | null;
+  counts: { engagements: number; people: number; organizations: number; redirects: number };
+  vocabularies: readonly { id: string; label: string; type: string }[];
+  /** An example engagement (the first in date order), for the usage examples. */
+  example: { id: string };
+}
+
+/** The README.md of @engagements/sdk, for its consumers. */
+export function readme(inputs: ReadmeInputs): string {
+  const { counts, example } = inputs;
+  return `# @engagements/sdk
+
+Typed, dependency-free access to an open dataset of defence-diplomacy engagements:
+meetings, calls, visits, dialogues, exercises and signings between the defence and
+security officials of different states, each with its participants, topics, outcomes
+and sources.
+
+Version ${inputs.version} holds ${counts.engagements} engagements, ${counts.people} people and ${counts.organizations} organizations.
+The version number describes the data: see [Versioning](#versioning) and \`CHANGELOG.md\`.
+
+## Install
+
+\`\`\`sh
+npm install @engagements/sdk
+\`\`\`
+
+No dependencies, no install scripts. Works with \`import\` and \`require\` on Node 20 and
+later, in browsers and with bundlers (the main entry uses no Node API). The data is
+embedded in the package: nothing is fetched at run time.
+
+## Use
+
+\`\`\`ts
+import { findEngagements, getEngagement, getPerson, vocabularies, type Engagement } from '@engagements/sdk';
+
+// Engagements with Pakistan or Japan, on one day (dates inclusive), sorted by date and id.
+const found: Engagement[] = findEngagements({ country: ['PK', 'JP'], from: '2020-08-06', to: '2020-08-06' });
+
+for (const engagement of found) {
+  const people = engagement.participants.flatMap((p) => (p.person ? [getPerson(p.person)?.name] : []));
+  console.log(engagement.date, engagement.title, people);
+}
+
+// Lookups return undefined for an unknown id and follow redirects of renamed ids.
+getEngagement(${JSON.stringify(example.id)});
+
+// Labels and definitions for a user interface.
+const media = vocabularies.medium.terms.map((t) => t.label);
+\`\`\`
+
+CommonJS:
+
+\`\`\`js
+const { engagements, findEngagements } = require('@engagements/sdk');
+\`\`\`
+
+Vocabulary values are literal types, so a misspelt value does not compile:
+
+\`\`\`ts
+findEngagements({ type: 'call', medium: ['video', 'telephone'] }); // fine
+findEngagements({ type: 'phone-call' }); // error: not an EngagementType
+\`\`\`
+
+## API
+
+| export | what it is |
+|---|---|
+| \`engagements\`, \`people\`, \`organizations\` | every record, sorted by id; deeply frozen, typed \`readonly\` |
+| \`getEngagement(id)\`, \`getPerson(id)\`, \`getOrganization(id)\` | one record by id, or \`undefined\`; an id that was renamed or merged is followed to its record |
+| \`findEngagements(filter?)\` | engagements matching the filter, sorted by date then id; see below |
+| \`isEngagement(value)\`, \`isPerson(value)\`, \`isOrganization(value)\` | type guards that validate a value against the schema (precompiled validators, no schema compilation at run time) |
+| \`vocabularies\`, \`getTerm(vocabulary, id)\` | the controlled vocabularies with a label and a definition for every term |
+| \`schemas\` | the JSON Schemas (draft 2020-12), keyed by file name |
+| \`redirects\` | ids that were published and later renamed or merged (\`{ kind, from, to, reason? }\`) |
+| \`version\` | this package's version |
+
+Types: \`Engagement\`, \`Person\`, \`Organization\` and the types of their parts
+(\`Participant\`, \`Source\`, \`Outcome\`, ...), the vocabularies as literal unions
+(${inputs.vocabularies.map((v) => `\`${v.type}\``).join(', ')}, \`CountryCode\`), \`EngagementFilter\`,
+\`Vocabulary\`, \`VocabularyTerm\`, \`Redirect\`, \`JsonSchema\`, \`SchemaFile\`. They are generated
+from the JSON Schemas, read-only, and shared by the ES module and CommonJS entry points.
+
+### findEngagements(filter)
+
+| key | matches an engagement when |
+|---|---|
+| \`country\` | a participant represents one of these countries (\`CountryCode\`) |
+| \`person\` | one of these people (ids) is a participant |
+| \`organization\` | a participant represents one of these organizations (ids) |
+| \`type\`, \`medium\` | its type or medium is one of these |
+| \`topic\` | it has one of these topics |
+| \`from\`, \`to\` | its days (\`date\` to \`end_date\`) overlap \`from\`..\`to\`, both inclusive, written \`YYYY-MM-DD\` |
+
+Each key takes a value or an array of values, any of which may match (OR); every key
+given must match (AND). A key left out does not filter; an empty array matches nothing.
+The first call builds indexes once; later calls never scan every record.
+
+### Schemas
+
+The schemas are also files of the package:
+
+\`\`\`ts
+import engagementSchema from '@engagements/sdk/schemas/engagement.schema.json' with { type: 'json' };
+\`\`\`
+
+They reference each other by relative \`$ref\` (\`defs.schema.json\`, \`vocabularies/*.schema.json\`);
+load them all into your validator, or use \`isEngagement\` and friends.
+
+## Versioning
+
+The package follows the dataset's versioning policy (VERSIONING.md in the repository):
+
+- **major**: an id is removed without a redirect, or the schema narrows (data that was valid is not);
+- **minor**: records are added, an id moves with a redirect (lookups of the old id keep working), or the schema widens (new optional fields, new vocabulary terms);
+- **patch**: corrections to the values of existing records, or schema documentation.
+
+Each version ships \`changes.json\` (import \`@engagements/sdk/changes.json\`): the ids
+added, removed and moved since ${inputs.previousVersion ?? 'the start'}, and for each modified record every
+changed field as a JSON pointer with its old and new value. \`CHANGELOG.md\` says the same
+for people.
+
+Because new vocabulary terms arrive in minor versions, a \`switch\` over a vocabulary
+type should keep a \`default\` branch.
+
+## License
+
+MIT.
+`;
+}

@@ -1,0 +1,247 @@
+// The JavaScript of @engagements/sdk. One body serves both the ES module and the
+// CommonJS file; only the way names are exported differs. It uses nothing but the
+// language (no Node or DOM API), so it runs in browsers, workers, bundlers and Node.
+
+/** The names the package exports, in the order they appear in its entry points. */
+export const RUNTIME_EXPORTS = [
+  'version',
+  'engagements',
+  'people',
+  'organizations',
+  'redirects',
+  'getEngagement',
+  'getPerson',
+  'getOrganization',
+  'findEngagements',
+  'isEngagement',
+  'isPerson',
+  'isOrganization',
+  'schemas',
+  'vocabularies',
+  'getTerm',
+] as const;
+
+export interface RuntimeInputs {
+  version: string;
+  /** JSON text of `{ engagements, people, organizations }`, each sorted by id. */
+  dataJson: string;
+  /** JSON text of the redirects, each pointing straight at an existing record. */
+  redirectsJson: string;
+  /** JSON text of the schemas keyed by file name. */
+  schemasJson: string;
+  /** JSON text of the vocabularies keyed by id. */
+  vocabulariesJson: string;
+  /** An expression that evaluates to `{ validateEngagement, validatePerson, validateOrganization }`. */
+  validatorsExpression: string;
+}
+
+/** Embeds JSON text as a string literal parsed at load time (faster to load than an object literal). */
+function parsed(json: string): string {
+  return `/* @__PURE__ */ JSON.parse(${JSON.stringify(json)})`;
+}
+
+function body(inputs: RuntimeInputs): string {
+  return `const VERSION = ${JSON.stringify(inputs.version)};
+const DATA = ${parsed(inputs.dataJson)};
+const REDIRECTS = ${parsed(inputs.redirectsJson)};
+const SCHEMAS = ${parsed(inputs.schemasJson)};
+const VOCABULARIES = ${parsed(inputs.vocabulariesJson)};
+const VALIDATORS = ${inputs.validatorsExpression};
+
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+const version = VERSION;
+const engagements = /* @__PURE__ */ deepFreeze(DATA.engagements);
+const people = /* @__PURE__ */ deepFreeze(DATA.people);
+const organizations = /* @__PURE__ */ deepFreeze(DATA.organizations);
+const redirects = /* @__PURE__ */ deepFreeze(REDIRECTS);
+const schemas = /* @__PURE__ */ deepFreeze(SCHEMAS);
+const vocabularies = /* @__PURE__ */ deepFreeze(VOCABULARIES);
+
+// Lookups by id, built on first use: { byId, moved } per kind.
+const lookups = {};
+function lookup(kind, records, id) {
+  if (typeof id !== "string") return undefined;
+  let table = lookups[kind];
+  if (table === undefined) {
+    const byId = new Map();
+    for (const record of records) byId.set(record.id, record);
+    const moved = new Map();
+    for (const redirect of REDIRECTS) if (redirect.kind === kind) moved.set(redirect.from, redirect.to);
+    table = lookups[kind] = { byId, moved };
+  }
+  const found = table.byId.get(id);
+  if (found !== undefined) return found;
+  const to = table.moved.get(id);
+  return to === undefined ? undefined : table.byId.get(to);
+}
+
+function getEngagement(id) {
+  return lookup("engagement", engagements, id);
+}
+function getPerson(id) {
+  return lookup("person", people, id);
+}
+function getOrganization(id) {
+  return lookup("organization", organizations, id);
+}
+
+const INDEXED_KEYS = ["country", "person", "organization", "type", "medium", "topic"];
+const FILTER_KEYS = INDEXED_KEYS.concat(["from", "to"]);
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const NONE = Object.freeze([]);
+let search;
+
+// Built once, on the first search: engagements in date-then-id order, and for each
+// indexed key a posting list (ascending positions in that order) per value.
+function buildSearch() {
+  const order = engagements.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const dates = order.map((e) => e.date);
+  const postings = {};
+  for (const key of INDEXED_KEYS) postings[key] = new Map();
+  const add = (key, value, position) => {
+    if (value === undefined) return;
+    let list = postings[key].get(value);
+    if (list === undefined) postings[key].set(value, (list = []));
+    if (list[list.length - 1] !== position) list.push(position);
+  };
+  // Positions of engagements that span several days, for date ranges that start inside them.
+  const spans = [];
+  order.forEach((e, position) => {
+    for (const p of e.participants) {
+      add("country", p.country, position);
+      add("person", p.person, position);
+      add("organization", p.organization, position);
+    }
+    add("type", e.type, position);
+    add("medium", e.medium, position);
+    for (const topic of e.topics) add("topic", topic, position);
+    if (e.end_date !== undefined && e.end_date > e.date) spans.push(position);
+  });
+  return { order, dates, postings, spans };
+}
+
+// First index whose date is >= date (or > date when after is true).
+function bound(dates, date, after) {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] < date || (after && dates[mid] === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function union(lists) {
+  if (lists.length === 1) return lists[0];
+  const seen = new Set();
+  for (const list of lists) for (const position of list) seen.add(position);
+  return Array.from(seen).sort((a, b) => a - b);
+}
+
+function intersect(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return out;
+}
+
+function dateOf(filter, key) {
+  const value = filter[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !DATE.test(value)) throw new RangeError("findEngagements: " + key + " must be a date written YYYY-MM-DD, not " + JSON.stringify(value));
+  return value;
+}
+
+function findEngagements(filter) {
+  if (filter === undefined) filter = {};
+  if (filter === null || typeof filter !== "object" || Array.isArray(filter)) throw new TypeError("findEngagements: the filter must be an object");
+  for (const key of Object.keys(filter)) {
+    if (FILTER_KEYS.indexOf(key) === -1) throw new TypeError("findEngagements: unknown filter key " + JSON.stringify(key) + "; use " + FILTER_KEYS.join(", "));
+  }
+  const from = dateOf(filter, "from");
+  const to = dateOf(filter, "to");
+  const s = search === undefined ? (search = buildSearch()) : search;
+  // Engagements starting within [from, to] form one run of positions ...
+  const lo = from === undefined ? 0 : bound(s.dates, from, false);
+  const hi = to === undefined ? s.order.length : bound(s.dates, to, true);
+  // ... plus those that started before from and are still going on at from.
+  const early = [];
+  if (from !== undefined) {
+    for (const position of s.spans) {
+      if (position >= lo || position >= hi) break;
+      if (s.order[position].end_date >= from) early.push(position);
+    }
+  }
+  const lists = [];
+  for (const key of INDEXED_KEYS) {
+    const wanted = filter[key];
+    if (wanted === undefined) continue;
+    const values = Array.isArray(wanted) ? wanted : [wanted];
+    const found = [];
+    for (const value of values) {
+      if (typeof value !== "string") throw new TypeError("findEngagements: " + key + " must be a string or an array of strings");
+      found.push(s.postings[key].get(value) || NONE);
+    }
+    lists.push(found.length === 0 ? NONE : union(found));
+  }
+  let positions;
+  if (lists.length === 0) {
+    positions = early.slice();
+    for (let p = lo; p < hi; p++) positions.push(p);
+  } else {
+    lists.sort((a, b) => a.length - b.length);
+    positions = lists.reduce(intersect);
+    if (lo > 0 || hi < s.order.length) {
+      const inEarly = new Set(early);
+      positions = positions.filter((p) => (p >= lo && p < hi) || inEarly.has(p));
+    }
+  }
+  return positions.map((p) => s.order[p]);
+}
+
+function isEngagement(value) {
+  return VALIDATORS.validateEngagement(value) === true;
+}
+function isPerson(value) {
+  return VALIDATORS.validatePerson(value) === true;
+}
+function isOrganization(value) {
+  return VALIDATORS.validateOrganization(value) === true;
+}
+
+function getTerm(vocabulary, id) {
+  const v = Object.prototype.hasOwnProperty.call(vocabularies, vocabulary) ? vocabularies[vocabulary] : undefined;
+  if (v === undefined) return undefined;
+  for (const term of v.terms) if (term.id === id) return term;
+  return undefined;
+}
+`;
+}
+
+const HEADER = (version: string) => `// @engagements/sdk ${version}: generated by the engagements build (packages/export-sdk). Do not edit.\n`;
+
+/** The package's ES module. */
+export function esmModule(inputs: RuntimeInputs): string {
+  return `${HEADER(inputs.version)}${body(inputs)}\nexport { ${RUNTIME_EXPORTS.join(', ')} };\n`;
+}
+
+/** The package's CommonJS file, for `require` on Node versions without require(esm). */
+export function cjsModule(inputs: RuntimeInputs): string {
+  return `${HEADER(inputs.version)}"use strict";\n${body(inputs)}\n${RUNTIME_EXPORTS.map((name) => `exports.${name} = ${name};`).join('\n')}\n`;
+}

@@ -1,0 +1,18 @@
+// Dataset -> the @engagements/sdk package (under `sdk/` of the output folder).
+export { sdkExporter, createSdkExporter, buildSdkFiles, readSdkInputs, loadRedirects, planSdkRelease, typeName, type SdkInputs, type SdkExporterOptions } from './exporter.js';
+export {
+  planRelease,
+  changesDocument,
+  changelogSection,
+  packageChangelog,
+  prependRelease,
+  snapshotText,
+  parseSnapshot,
+  FIRST_VERSION,
+  EMPTY_DATASET,
+  type ReleaseSnapshot,
+  type ReleasePlan,
+} from './release.js';
+export { PACKAGE_NAME } from './generate/manifest.js';
+export { RUNTIME_EXPORTS } from './generate/runtime.js';
+export { REPO_ROOT, INPUT_FILES } from './paths.js';

@@ -1,0 +1,306 @@
+// The SDK exporter on the real dataset and on small synthetic ones: the files it writes,
+// the version it proposes from the last release, determinism, redirects, and the
+// behaviour of the generated code (imported straight from the output folder).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { bumpVersion, diffDatasets, diffSchemas, parseRedirects, proposeBump, type OutputFile, type PublishedDataset } from '@engagements/core';
+import { createSdkExporter, parseSnapshot, RUNTIME_EXPORTS, sdkExporter } from '@engagements/export-sdk';
+import { schemas } from '@engagements/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSdk, FOUNDING, requireSdk, loadDataset, root, text, writeFiles } from './helpers.js';
+
+let dataset: PublishedDataset;
+let files: OutputFile[];
+let dir: string;
+const file = (p: string) => files.find((f) => f.path === `sdk/${p}`);
+const json = (p: string) => JSON.parse(text(file(p)));
+
+beforeAll(async () => {
+  dataset = await loadDataset();
+  ({ dir, files } = await buildSdk(dataset));
+});
+
+describe('the files of the package', () => {
+  it('are the package directory under sdk/, sorted by path', () => {
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths.every((p) => p.startsWith('sdk/'))).toBe(true);
+    const schemaFiles = Object.keys(schemas).map((f) => `sdk/schemas/${f}`);
+    expect(paths).toEqual(
+      [
+        'sdk/CHANGELOG.md',
+        'sdk/LICENSE',
+        'sdk/README.md',
+        'sdk/changes.json',
+        'sdk/dist/index.cjs',
+        'sdk/dist/index.d.cts',
+        'sdk/dist/index.d.ts',
+        'sdk/dist/index.js',
+        'sdk/package.json',
+        ...schemaFiles,
+      ].sort(),
+    );
+  });
+
+  it('have a package.json without dependencies or scripts, with an allow-list, sideEffects and a license', () => {
+    const manifest = json('package.json');
+    expect(manifest).toMatchObject({ name: '@engagements/sdk', license: 'MIT', type: 'module', sideEffects: false });
+    for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies', 'scripts', 'gypfile']) {
+      expect(manifest, key).not.toHaveProperty(key);
+    }
+    expect(manifest.files).toEqual(['dist', 'schemas', 'changes.json', 'CHANGELOG.md']);
+    expect(manifest.exports['.']).toEqual({
+      import: { types: './dist/index.d.ts', default: './dist/index.js' },
+      require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+    });
+    expect(manifest.exports['./schemas/engagement.schema.json']).toBe('./schemas/engagement.schema.json');
+    expect(manifest.exports['./schemas/vocabularies/medium.schema.json']).toBe('./schemas/vocabularies/medium.schema.json');
+    expect(manifest.exports['./changes.json']).toBe('./changes.json');
+  });
+
+  it('ship the schemas as they are in schemas/', () => {
+    for (const name of Object.keys(schemas)) {
+      expect(json(`schemas/${name}`), name).toEqual(JSON.parse(readFileSync(path.join(root, 'schemas', name), 'utf8')));
+    }
+  });
+
+  it('have a main entry with no import of any module and no Node-only global (browsers, bundlers)', async () => {
+    for (const p of ['dist/index.js', 'dist/index.cjs']) {
+      // The code without the embedded JSON (whose text may say anything).
+      const code = text(file(p)).replace(/JSON\.parse\("(?:[^"\\]|\\.)*"\)/g, 'JSON.parse("")');
+      expect(code.length, p).toBeLessThan(400_000);
+      expect(/^\s*import\s/m.test(code), `${p} imports a module`).toBe(false);
+      expect(/\brequire\s*\(/.test(code.replace(/\.code = '[^'\n]*'/g, '')), `${p} calls require`).toBe(false);
+      expect(/\b(process|Buffer|__dirname|__filename|global|window|document)\b\s*[.[]/.test(code), `${p} uses a platform global`).toBe(false);
+      expect(/import\.meta/.test(code), `${p} uses import.meta`).toBe(false);
+    }
+    // A browser bundle of the entry point needs nothing from outside.
+    const bundled = await build({ entryPoints: [path.join(dir, 'sdk/dist/index.js')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    expect(bundled.errors).toEqual([]);
+  });
+
+  it('declare the same API for import and require', () => {
+    expect(text(file('dist/index.d.cts'))).toBe(text(file('dist/index.d.ts')));
+    const dts = text(file('dist/index.d.ts'));
+    for (const name of RUNTIME_EXPORTS) expect(dts, name).toMatch(new RegExp(`export declare (const|function) ${name}\\b`));
+    expect(text(file('dist/index.js'))).toContain(`export { ${RUNTIME_EXPORTS.join(', ')} };`);
+    for (const name of RUNTIME_EXPORTS) expect(text(file('dist/index.cjs'))).toContain(`exports.${name} = ${name};`);
+  });
+
+  it('include a README for consumers and a license', () => {
+    const readme = text(file('README.md'));
+    for (const heading of ['## Install', '## Use', '## API', '## Versioning', '### findEngagements(filter)']) expect(readme).toContain(heading);
+    expect(text(file('LICENSE'))).toMatch(/^MIT License/);
+  });
+});
+
+describe('version and changes', () => {
+  it('propose the version from the last release and the versioning policy', () => {
+    const release = parseSnapshot(readFileSync(path.join(root, 'releases/latest.json'), 'utf8'));
+    const redirects = parseRedirects(readFileSync(path.join(root, 'releases/redirects.yaml'), 'utf8'), { dataset }).redirects;
+    const diff = diffDatasets(release.data, dataset, { redirects });
+    const bump = proposeBump(diff, diffSchemas(release.schemas, schemas).change);
+    const manifest = json('package.json');
+    expect(manifest.version).toBe(bumpVersion(release.version, bump));
+    const changes = json('changes.json');
+    expect(changes).toMatchObject({ package: '@engagements/sdk', version: manifest.version, previousVersion: release.version, bump });
+    expect(changes.added).toEqual(diff.added);
+    expect(changes.removed).toEqual(diff.removed);
+    expect(changes.moved).toEqual(diff.moved);
+    expect(changes.modified).toEqual(JSON.parse(JSON.stringify(diff.modified)));
+    expect(changes.summary).toEqual({ added: diff.added.length, removed: diff.removed.length, moved: diff.moved.length, modified: diff.modified.length });
+    const changelog = text(file('CHANGELOG.md'));
+    expect(changelog).toMatch(/^# Changelog\n/);
+    if (bump !== 'none') expect(changelog).toContain(`## ${manifest.version} (unreleased)\n\nCompared with ${release.version}:`);
+    expect(changelog).toContain(`## ${release.version} (${release.released})`);
+  });
+
+  it('the committed release 0.1.0 is the founding record: the curated records show as additions', () => {
+    const release = parseSnapshot(readFileSync(path.join(root, 'releases/latest.json'), 'utf8'));
+    if (release.version !== '0.1.0') return; // a later release has been recorded since
+    expect(release.data.engagements.map((e) => e.id)).toEqual([FOUNDING]);
+    const changes = json('changes.json');
+    expect(changes.added.length).toBeGreaterThan(0);
+    expect(changes.bump).toBe('minor');
+    expect(changes.version).toBe('0.2.0');
+  });
+
+  it('are the same bytes for the same content, whatever the order of the records', async () => {
+    const again = await sdkExporter.export(dataset, {});
+    expect(again).toEqual(files);
+    const shuffled: PublishedDataset = {
+      engagements: [...dataset.engagements].reverse(),
+      people: [...dataset.people].reverse(),
+      organizations: [...dataset.organizations].reverse(),
+    };
+    expect(await sdkExporter.export(shuffled, {})).toEqual(files);
+  });
+
+  it('without a previous release are version 0.1.0 with every record added', async () => {
+    const first = await createSdkExporter({ inputs: { release: null, changelog: '' } }).export(dataset, {});
+    const changes = JSON.parse(text(first.find((f) => f.path === 'sdk/changes.json')));
+    expect(changes.version).toBe('0.1.0');
+    expect(changes.previousVersion).toBeNull();
+    expect(changes.summary.added).toBe(dataset.engagements.length + dataset.people.length + dataset.organizations.length);
+  });
+
+  it('fail with located messages when the redirects file is wrong', async () => {
+    const exporter = createSdkExporter({ inputs: { redirectsText: `engagements:\n  ${FOUNDING}:\n    moved_to: 2020-08-06-elsewhere\n` } });
+    await expect(async () => exporter.export(dataset, {})).rejects.toThrow(/releases\/redirects\.yaml:2:3: REDIRECT002 .* still exists/);
+  });
+});
+
+describe('the generated code', () => {
+  let sdk: any;
+  beforeAll(async () => {
+    sdk = requireSdk(path.join(dir, 'sdk'));
+  });
+
+  it('exports the data sorted by id and deeply frozen', () => {
+    expect(sdk.engagements.map((e: any) => e.id)).toEqual(dataset.engagements.map((e) => e.id).sort());
+    expect(sdk.people).toHaveLength(dataset.people.length);
+    expect(sdk.organizations).toHaveLength(dataset.organizations.length);
+    for (const list of [sdk.engagements, sdk.people, sdk.organizations]) {
+      const ids = list.map((r: any) => r.id);
+      expect(ids).toEqual([...ids].sort());
+    }
+    const e = sdk.getEngagement(FOUNDING);
+    expect(Object.isFrozen(sdk.engagements)).toBe(true);
+    expect(Object.isFrozen(e.participants[0])).toBe(true);
+    expect(Object.isFrozen(e.topics)).toBe(true);
+    expect(() => {
+      e.title = 'changed';
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(sdk.vocabularies.medium.terms[0])).toBe(true);
+  });
+
+  it('looks records up by id, undefined for an unknown id', () => {
+    expect(sdk.getEngagement(FOUNDING).id).toBe(FOUNDING);
+    expect(sdk.getPerson('kono-taro').name).toBeTruthy();
+    expect(sdk.getOrganization('pakistan-army').id).toBe('pakistan-army');
+    expect(sdk.getEngagement('2020-01-01-nothing')).toBeUndefined();
+    expect(sdk.getPerson('nobody')).toBeUndefined();
+    expect(sdk.getOrganization('constructor')).toBeUndefined();
+    expect(sdk.getEngagement(undefined)).toBeUndefined();
+  });
+
+  it('validates values with the precompiled validators', () => {
+    expect(sdk.isEngagement(structuredClone(dataset.engagements[0]))).toBe(true);
+    expect(sdk.isPerson(structuredClone(dataset.people[0]))).toBe(true);
+    expect(sdk.isOrganization(structuredClone(dataset.organizations[0]))).toBe(true);
+    expect(sdk.isEngagement({ ...structuredClone(dataset.engagements[0]), type: 'not-a-type' })).toBe(false);
+    expect(sdk.isPerson({})).toBe(false);
+    expect(sdk.isOrganization(null)).toBe(false);
+    expect(sdk.isEngagement(sdk.getPerson('kono-taro'))).toBe(false);
+  });
+
+  it('exports the vocabularies and schemas', () => {
+    expect(Object.keys(sdk.schemas).sort()).toEqual(Object.keys(schemas).sort());
+    expect(sdk.vocabularies.medium.terms.map((t: any) => t.id)).toContain('video');
+    expect(sdk.getTerm('medium', 'video')).toMatchObject({ id: 'video', label: 'Video' });
+    expect(sdk.getTerm('medium', 'nope')).toBeUndefined();
+    expect(sdk.getTerm('nope', 'video')).toBeUndefined();
+    expect(sdk.version).toBe(json('package.json').version);
+  });
+});
+
+describe('findEngagements', () => {
+  // A small dataset whose answers are known: copies of the founding record with other ids, dates, countries.
+  let sdk: any;
+  const base = () => structuredClone(dataset.engagements.find((e) => e.id === FOUNDING)!) as any;
+  const make = (id: string, date: string, countries: [string, string], extra: Record<string, unknown> = {}) => {
+    const e = base();
+    e.id = id;
+    e.date = date;
+    e.participants[0].country = countries[0];
+    e.participants[1].country = countries[1];
+    return { ...e, ...extra };
+  };
+  const ids = (found: any[]) => found.map((e) => e.id);
+
+  beforeAll(async () => {
+    const small: PublishedDataset = {
+      engagements: [
+        make('2020-01-01-a', '2020-01-01', ['PK', 'JP'], { type: 'meeting', medium: 'in-person', topics: ['covid-19'] }),
+        make('2020-01-01-b', '2020-01-01', ['US', 'JP']),
+        make('2020-02-01-c', '2020-02-01', ['US', 'PK'], { end_date: '2020-02-05', type: 'official-visit', medium: 'in-person', topics: ['counter-terrorism'] }),
+        make('2020-02-03-d', '2020-02-03', ['IN', 'JP'], { medium: 'telephone' }),
+        make('2020-03-01-e', '2020-03-01', ['PK', 'SA'], { topics: ['covid-19', 'counter-terrorism'] }),
+      ],
+      people: dataset.people,
+      organizations: dataset.organizations,
+    };
+    const redirectsText = 'engagements:\n  2019-12-31-old-a:\n    moved_to: 2020-01-01-a\n    reason: date corrected\n';
+    const built = await createSdkExporter({ inputs: { release: null, redirectsText } }).export(small, {});
+    sdk = requireSdk(path.join(writeFiles(built), 'sdk'));
+  });
+
+  it('returns everything sorted by date then id without a filter', () => {
+    expect(ids(sdk.findEngagements())).toEqual(['2020-01-01-a', '2020-01-01-b', '2020-02-01-c', '2020-02-03-d', '2020-03-01-e']);
+    expect(ids(sdk.findEngagements({}))).toHaveLength(5);
+  });
+
+  it('ORs the values of one key and ANDs the keys', () => {
+    expect(ids(sdk.findEngagements({ country: 'SA' }))).toEqual(['2020-03-01-e']);
+    expect(ids(sdk.findEngagements({ country: ['SA', 'IN'] }))).toEqual(['2020-02-03-d', '2020-03-01-e']);
+    expect(ids(sdk.findEngagements({ country: ['PK', 'JP'] }))).toEqual(['2020-01-01-a', '2020-01-01-b', '2020-02-01-c', '2020-02-03-d', '2020-03-01-e']);
+    expect(ids(sdk.findEngagements({ country: 'PK', topic: 'covid-19' }))).toEqual(['2020-01-01-a', '2020-03-01-e']);
+    expect(ids(sdk.findEngagements({ country: 'PK', topic: ['covid-19', 'counter-terrorism'], medium: 'in-person' }))).toEqual(['2020-01-01-a', '2020-02-01-c']);
+    expect(ids(sdk.findEngagements({ type: 'official-visit' }))).toEqual(['2020-02-01-c']);
+    expect(ids(sdk.findEngagements({ person: 'kono-taro', medium: 'telephone' }))).toEqual(['2020-02-03-d']);
+    expect(ids(sdk.findEngagements({ organization: 'pakistan-army', country: 'IN' }))).toEqual(['2020-02-03-d']);
+    expect(ids(sdk.findEngagements({ country: 'FR' }))).toEqual([]);
+    expect(ids(sdk.findEngagements({ country: [] }))).toEqual([]);
+  });
+
+  it('filters by dates, inclusive, counting multi-day engagements that overlap the range', () => {
+    expect(ids(sdk.findEngagements({ from: '2020-01-01', to: '2020-01-01' }))).toEqual(['2020-01-01-a', '2020-01-01-b']);
+    expect(ids(sdk.findEngagements({ from: '2020-02-02' }))).toEqual(['2020-02-01-c', '2020-02-03-d', '2020-03-01-e']);
+    expect(ids(sdk.findEngagements({ to: '2020-02-01' }))).toEqual(['2020-01-01-a', '2020-01-01-b', '2020-02-01-c']);
+    expect(ids(sdk.findEngagements({ from: '2020-02-04', to: '2020-02-04' }))).toEqual(['2020-02-01-c']);
+    expect(ids(sdk.findEngagements({ from: '2020-02-06', to: '2020-02-28' }))).toEqual([]);
+    expect(ids(sdk.findEngagements({ from: '2020-02-02', country: 'US' }))).toEqual(['2020-02-01-c']);
+    expect(ids(sdk.findEngagements({ from: '2020-03-01', to: '2020-01-01' }))).toEqual([]);
+  });
+
+  it('rejects unknown keys and malformed dates', () => {
+    expect(() => sdk.findEngagements({ typ: 'call' })).toThrow(TypeError);
+    expect(() => sdk.findEngagements({ from: '2020/01/01' })).toThrow(RangeError);
+    expect(() => sdk.findEngagements({ country: 7 })).toThrow(TypeError);
+    expect(() => sdk.findEngagements('PK')).toThrow(TypeError);
+  });
+
+  it('follows redirects in getEngagement', () => {
+    expect(sdk.getEngagement('2019-12-31-old-a').id).toBe('2020-01-01-a');
+    expect(sdk.redirects).toEqual([{ kind: 'engagement', from: '2019-12-31-old-a', to: '2020-01-01-a', reason: 'date corrected' }]);
+  });
+
+  it('answers from indexes: much faster than a scan of the records', async () => {
+    const many: any[] = [];
+    const countries = ['PK', 'JP', 'US', 'IN', 'SA', 'GB', 'FR', 'DE', 'CN', 'KR'];
+    for (let i = 0; i < 5000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+      const year = 2000 + Math.floor(i / 336);
+      many.push(make(`${year}-${month}-${day}-e${i}`, `${year}-${month}-${day}`, [countries[i % 10]!, countries[(i * 7 + 3) % 10]!]));
+    }
+    const built = await createSdkExporter({ inputs: { release: null, redirectsText: '' } }).export({ engagements: many, people: dataset.people, organizations: dataset.organizations }, {});
+    const big = requireSdk(path.join(writeFiles(built), 'sdk'));
+    const filter = { country: ['SA', 'GB'], topic: 'covid-19', from: '2010-03-01', to: '2010-03-31' } as const;
+    // The same question answered by looking at every record.
+    const scan = () =>
+      big.engagements
+        .filter((e: any) => e.participants.some((p: any) => filter.country.includes(p.country)) && e.topics.includes(filter.topic) && e.date >= filter.from && e.date <= filter.to)
+        .sort((a: any, b: any) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    expect(ids(big.findEngagements(filter))).toEqual(ids(scan())); // also builds the indexes
+    expect(big.findEngagements(filter).length).toBeGreaterThan(0);
+    const time = (f: () => unknown) => {
+      const start = performance.now();
+      for (let i = 0; i < 50; i++) f();
+      return performance.now() - start;
+    };
+    time(scan);
+    expect(time(() => big.findEngagements(filter))).toBeLessThan(time(scan) / 3);
+  });
+});
