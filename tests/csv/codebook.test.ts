@@ -3,14 +3,10 @@
 // tests/golden/csv/codebook.md (rewrite with UPDATE_GOLDEN=1).
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAMEO_BY_TYPE } from '@engagements/core';
-import { CODEBOOK_PATH, codebookExporter } from '../../packages/export-codebook/src/index.js';
+import { CODEBOOK_PATH, codebookExporter } from '@engagements/export-codebook';
 import { FOUNDING_RECORDS, GOLDEN_DIR, UPDATE_GOLDEN, loadPublished, schemaFields, tables, vocabularyList, type RecordKind } from './helpers.js';
-
-// The codebook package imports @engagements/export-csv, which vitest would resolve to its
-// built dist/ (see helpers.ts): use the TypeScript source, like every other test here.
-vi.mock('@engagements/export-csv', async () => await import('../../packages/export-csv/src/index.js'));
 
 const GOLDEN = path.join(GOLDEN_DIR, 'codebook.md');
 

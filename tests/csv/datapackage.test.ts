@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PublishedDataset } from '@engagements/core';
 import { arbDataset } from '../support/arbitraries.js';
-import { csvFiles, tables } from '../../packages/export-csv/src/index.js';
+import { csvFiles, tables } from '@engagements/export-csv';
 import { FOUNDING_RECORDS, loadPublished, loadSchemaValid, parseCsv, REAL_RECORDS } from './helpers.js';
 
 interface Field {

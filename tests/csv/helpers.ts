@@ -4,12 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { checkDataset, publishedDataset, type OutputFile, type PublishedDataset } from '@engagements/core';
 import { validators } from '@engagements/schema';
 import { parse } from 'csv-parse/sync';
-// The packages' TypeScript sources by path: vitest.config.ts sets `resolve.conditions`,
-// which Vite applies to the client environment only (tests run in the SSR one, which needs
-// `ssr.resolve.conditions`), so `@engagements/export-csv` would resolve to a built dist/.
-import { csvExporter } from '../../packages/export-csv/src/index.js';
+// Workspace packages resolve to their TypeScript sources (vitest.config.ts, `source` condition).
+import { csvExporter } from '@engagements/export-csv';
 
-export * from '../../packages/export-csv/src/index.js';
+export * from '@engagements/export-csv';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FOUNDING_RECORDS = path.join(ROOT, 'tests/fixtures/founding/records');

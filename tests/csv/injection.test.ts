@@ -17,7 +17,7 @@ import {
   CsvWriteError,
   type Column,
   type Table,
-} from '../../packages/export-csv/src/index.js';
+} from '@engagements/export-csv';
 import { FOUNDING_RECORDS, loadPublished, parseCsv, schemaErrors } from './helpers.js';
 
 /** What spreadsheets take as the start of a formula (OWASP's list, with the full-width forms and NUL). */

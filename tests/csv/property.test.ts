@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbDataset } from '../support/arbitraries.js';
-import { csvFiles, readCsvTables } from '../../packages/export-csv/src/index.js';
+import { csvFiles, readCsvTables } from '@engagements/export-csv';
 import { schemaErrors } from './helpers.js';
 
 const RUNS = { seed: 42, numRuns: 100 } as const;

@@ -2,7 +2,7 @@
 // field, nested lists included, with the keys in schema order.
 import { describe, expect, it } from 'vitest';
 import type { PublishedDataset } from '@engagements/core';
-import { csvFiles, FOUNDING_RECORDS, loadPublished, loadSchemaValid, orderKeysForTest, readCsvTables, REAL_RECORDS, schemaErrors } from './roundtrip-helpers.js';
+import { csvFiles, FOUNDING_RECORDS, loadPublished, loadSchemaValid, orderKeys, readCsvTables, REAL_RECORDS, schemaErrors } from './helpers.js';
 
 function expectRoundTrip(dataset: PublishedDataset): void {
   const back = readCsvTables(csvFiles(dataset));
@@ -26,7 +26,7 @@ describe('CSV round trip', () => {
   it('restores the key order of the schemas', async () => {
     const { dataset } = await loadSchemaValid(REAL_RECORDS);
     const back = readCsvTables(csvFiles(dataset));
-    const inSchemaOrder = (kind: 'engagement' | 'person' | 'organization', records: readonly unknown[]) => records.map((r) => JSON.stringify(orderKeysForTest(kind, r)));
+    const inSchemaOrder = (kind: 'engagement' | 'person' | 'organization', records: readonly unknown[]) => records.map((r) => JSON.stringify(orderKeys(kind, r)));
     expect(back.engagements.map((r) => JSON.stringify(r))).toEqual(inSchemaOrder('engagement', dataset.engagements));
     expect(back.people.map((r) => JSON.stringify(r))).toEqual(inSchemaOrder('person', dataset.people));
     expect(back.organizations.map((r) => JSON.stringify(r))).toEqual(inSchemaOrder('organization', dataset.organizations));

@@ -3,7 +3,7 @@
 // the vocabularies table carries every vocabulary of the schemas.
 import { describe, expect, it } from 'vitest';
 import { vocabularies } from '@engagements/schema';
-import { columnsCarrying, schemaFields, tableOfList, tables, vocabularyList, type RecordKind } from '../../packages/export-csv/src/index.js';
+import { columnsCarrying, schemaFields, tableOfList, tables, vocabularyList, type RecordKind } from '@engagements/export-csv';
 
 const KINDS: RecordKind[] = ['engagement', 'person', 'organization'];
 

@@ -18,5 +18,5 @@ export {
   type RowContext,
   type CellValue,
 } from './tables.js';
-export { fieldInfo, schemaFields, patternStartsSafely, tableSchemaPattern, ROOT_SCHEMA, type FieldInfo, type SchemaField, type Term, type RecordKind } from './schemaInfo.js';
+export { fieldInfo, schemaFields, orderKeys, patternStartsSafely, tableSchemaPattern, ROOT_SCHEMA, type FieldInfo, type SchemaField, type Term, type RecordKind } from './schemaInfo.js';
 export { rowContexts, tableRows, columnValue, formatCell, CsvWriteError } from './rows.js';
