@@ -24,7 +24,7 @@
 // decomposed (non-NFC) letters, and long text that starts or ends with white space.
 import fc from 'fast-check';
 import { schemas, vocabularies } from '@engagements/schema';
-import type { Engagement, Organization, Person, Position, Source } from '@engagements/schema';
+import type { CountryCode, Engagement, Organization, Person, Position, Source } from '@engagements/schema';
 
 export interface ArbitraryDataset {
   engagements: Engagement[];
@@ -56,7 +56,7 @@ const engagementDefs = (schemas['engagement.schema.json'] as unknown as { $defs:
 const consts = (node: Node | undefined): string[] => ((node?.oneOf as Node[] | undefined) ?? []).map((b) => b.const as string);
 const termsOf = (id: keyof typeof vocabularies): string[] => vocabularies[id].terms.map((t) => t.id);
 
-const COUNTRIES = defs.CountryCode!.enum as string[];
+const COUNTRIES = defs.CountryCode!.enum as CountryCode[];
 const TEXT_PATTERN = new RegExp(defs.Text!.pattern as string, 'u');
 const DATE_PRECISIONS = consts(defs.DatePrecision) as Engagement['date_precision'][];
 const CONFIDENCE = consts(defs.ConfidenceLevel) as Engagement['confidence']['level'][];
@@ -136,7 +136,7 @@ export function arbDate(from = '1980-01-01', to = MAX_DATE): fc.Arbitrary<string
   return fc.integer({ min: dayNumber(from), max: dayNumber(to) }).map(dateOf);
 }
 
-const arbCountry = (): fc.Arbitrary<string> => fc.constantFrom(...COUNTRIES);
+const arbCountry = (): fc.Arbitrary<CountryCode> => fc.constantFrom(...COUNTRIES);
 const arbUrl = (): fc.Arbitrary<string> =>
   fc
     .tuple(fc.constantFrom('http', 'https'), arbSlug(), fc.constantFrom('', '?a=1&b=2', '?q=a,b;c', '#x', '/=x', '/-@+', '?x=%22y%22'))
