@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { buildOutputs } from '@engagements/core';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { EXIT } from '../errors.js';
+import { exporters } from '../exporters.js';
+import type { FormatName } from '../format/index.js';
+import { writeReport } from '../report.js';
+import type { CliCommand, CommandContext } from './command.js';
+import { formatOption, recordsOption, resolveRecordsDir, todayOption } from './options.js';
+
+interface BuildOptions {
+  records: string;
+  out: string;
+  format: FormatName;
+  today?: string;
+}
+
+export const buildCommand: CliCommand = {
+  name: 'build',
+  register(program: Command, context: CommandContext) {
+    program
+      .command('build')
+      .summary('validate the records and build every output')
+      .description(
+        'Validate every record, then build every output (CSV tables with a data package, JSON-LD, the SDK package, the codebook) ' +
+          'into the output folder. Refuses to build from invalid records. The outputs are staged and swapped into place at once: ' +
+          'a failed or interrupted build leaves the previous outputs as they were.\n\n' +
+          'Exit codes: 0 built, 1 the data has errors (nothing written), 2 usage or internal error.',
+      )
+      .addOption(recordsOption())
+      .addOption(new Option('--out <dir>', 'the output folder').default('dist'))
+      .addOption(formatOption())
+      .addOption(todayOption())
+      .action(async (options: BuildOptions) => {
+        context.exitCode = await build(options, context);
+      });
+  },
+};
+
+export async function build(options: BuildOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const recordsDir = await resolveRecordsDir(options.records, io.cwd);
+  const outDir = path.resolve(io.cwd, options.out);
+  const progress = io.stderr.isTTY === true;
+  const result = await buildOutputs({
+    recordsDir,
+    cwd: io.cwd,
+    outDir,
+    exporters,
+    ...(options.today ? { today: options.today } : {}),
+    onExporter: progress ? (name) => void io.stderr.write(`\r\u001b[2Kbuilding ${name}…`) : undefined,
+  });
+  if (progress) io.stderr.write('\r\u001b[2K');
+  if (!result.built) {
+    await writeReport(result.check.diagnostics, result.check.summary, options.format, context);
+    io.stderr.write('Nothing was built: fix the errors above first.\n');
+    return EXIT.dataErrors;
+  }
+  if (result.check.diagnostics.length > 0) await writeReport(result.check.diagnostics, result.check.summary, options.format, context);
+  const shown = path.relative(io.cwd, outDir) || '.';
+  const counts = new Map<string, number>();
+  for (const file of result.files) counts.set(file.split('/')[0]!, (counts.get(file.split('/')[0]!) ?? 0) + 1);
+  const parts = [...counts].map(([folder, n]) => `${folder}: ${n}`).join(', ');
+  io.stdout.write(`Built ${result.files.length} files from ${result.check.summary.records} records into ${shown}/ (${parts}).\n`);
+  return EXIT.ok;
+}

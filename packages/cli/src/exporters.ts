@@ -1,0 +1,9 @@
+// Every exporter `engagements build` runs. Adding an output format: one exporter
+// package, one line here.
+import type { Exporter } from '@engagements/core';
+import { codebookExporter } from '@engagements/export-codebook';
+import { csvExporter } from '@engagements/export-csv';
+import { jsonldExporter } from '@engagements/export-jsonld';
+import { sdkExporter } from '@engagements/export-sdk';
+
+export const exporters: readonly Exporter[] = [csvExporter, jsonldExporter, sdkExporter, codebookExporter];
