@@ -7,13 +7,15 @@ import { exporters } from '../exporters.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
 import type { CliCommand, CommandContext } from './command.js';
-import { formatOption, recordsOption, resolveRecordsDir, todayOption } from './options.js';
+import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
 
 interface BuildOptions {
   records: string;
   out: string;
   format: FormatName;
   today?: string;
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export const buildCommand: CliCommand = {
@@ -32,6 +34,8 @@ export const buildCommand: CliCommand = {
       .addOption(new Option('--out <dir>', 'the output folder').default('dist'))
       .addOption(formatOption())
       .addOption(todayOption())
+      .addOption(cacheDirOption())
+      .addOption(noCacheOption())
       .action(async (options: BuildOptions) => {
         context.exitCode = await build(options, context);
       });
@@ -42,6 +46,7 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
   const { io } = context;
   const recordsDir = await resolveRecordsDir(options.records, io.cwd);
   const outDir = path.resolve(io.cwd, options.out);
+  const cacheDir = await resolveCacheDir(options, io.cwd);
   const progress = io.stderr.isTTY === true;
   const result = await buildOutputs({
     recordsDir,
@@ -49,6 +54,7 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
     outDir,
     exporters,
     ...(options.today ? { today: options.today } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     onExporter: progress ? (name) => void io.stderr.write(`\r\u001b[2Kbuilding ${name}…`) : undefined,
   });
   if (progress) io.stderr.write('\r\u001b[2K');

@@ -29,3 +29,19 @@ export async function resolveRecordsDir(dir: string, cwd: string): Promise<strin
   }
   return absolute;
 }
+
+export const cacheDirOption = () =>
+  new Option('--cache-dir <dir>', 'folder of the cache of valid records (default: node_modules/.cache/engagements when node_modules exists)');
+export const noCacheOption = () => new Option('--no-cache', 'parse and validate every file afresh, without reading or writing the cache');
+
+/**
+ * The cache folder to use: the one given, or node_modules/.cache/engagements (the usual
+ * place for tools' caches, ignored by git) when the current folder has node_modules.
+ */
+export async function resolveCacheDir(options: { cache?: boolean; cacheDir?: string }, cwd: string): Promise<string | undefined> {
+  if (options.cache === false) return undefined;
+  if (options.cacheDir) return path.resolve(cwd, options.cacheDir);
+  const modules = path.join(cwd, 'node_modules');
+  const info = await stat(modules).catch(() => undefined);
+  return info?.isDirectory() ? path.join(modules, '.cache', 'engagements') : undefined;
+}

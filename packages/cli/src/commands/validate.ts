@@ -6,12 +6,14 @@ import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
 import type { CliCommand, CommandContext } from './command.js';
-import { formatOption, recordsOption, resolveRecordsDir, todayOption } from './options.js';
+import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
 
 interface ValidateOptions {
   records: string;
   format: FormatName;
   today?: string;
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export const validateCommand: CliCommand = {
@@ -29,6 +31,8 @@ export const validateCommand: CliCommand = {
       .addOption(recordsOption())
       .addOption(formatOption())
       .addOption(todayOption())
+      .addOption(cacheDirOption())
+      .addOption(noCacheOption())
       .action(async (paths: string[], options: ValidateOptions) => {
         context.exitCode = await validate(paths, options, context);
       });
@@ -40,7 +44,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const { cwd } = context.io;
   const recordsDir = await resolveRecordsDir(options.records, cwd);
   const files = paths.length > 0 ? await expandPaths(paths, cwd) : undefined;
-  const result = await checkDataset({ recordsDir, cwd, ...(files ? { files } : {}), ...(options.today ? { today: options.today } : {}) });
+  const cacheDir = await resolveCacheDir(options, cwd);
+  const result = await checkDataset({ recordsDir, cwd, ...(files ? { files } : {}), ...(options.today ? { today: options.today } : {}), ...(cacheDir ? { cacheDir } : {}) });
   await writeReport(result.diagnostics, result.summary, options.format, context);
   return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }
