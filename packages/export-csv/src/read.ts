@@ -184,7 +184,7 @@ function readMainRow(table: Table, cells: string[], where: string, byId: Map<str
 }
 
 function readChildRow(table: Table, cells: string[], where: string, byId: Map<string, Obj>, absentLists: Set<string>): void {
-  const cell = (column: Column): string => cells[table.columns.indexOf(column)]!;
+  const cell = (column: Column): string => cells[columnIndex(table, column)]!;
   const parentColumn = table.columns.find((c) => c.role === 'parent')!;
   const id = cell(parentColumn);
   const record = byId.get(id);
@@ -233,6 +233,17 @@ function readChildRow(table: Table, cells: string[], where: string, byId: Map<st
       if (value !== '') setPath(item as Obj, column.rest!, cellText(column, value), true, `${where}, column ${column.name}`);
     }
   });
+}
+
+const columnIndexes = new WeakMap<Table, Map<Column, number>>();
+
+function columnIndex(table: Table, column: Column): number {
+  let map = columnIndexes.get(table);
+  if (!map) {
+    map = new Map(table.columns.map((c, i) => [c, i]));
+    columnIndexes.set(table, map);
+  }
+  return map.get(column)!;
 }
 
 /** Throws when a list has a gap (a missing row in a child table). */

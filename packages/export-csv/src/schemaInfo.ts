@@ -374,16 +374,34 @@ export function tableSchemaPattern(pattern: string): string {
  * place after the known ones.
  */
 export function orderKeys<T>(kind: RecordKind, record: T): T {
-  return orderValue(chain(at(ROOT_SCHEMA[kind], '#')), record) as T;
+  return orderValue(rootChain(kind), record) as T;
 }
 
-function orderValue(nodes: Located[], value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = nodes.map((l) => child(l, 'items')).find((l): l is Located => l !== undefined);
-    return items ? value.map((v) => orderValue(chain(items), v)) : value;
+const roots = new Map<RecordKind, Located[]>();
+
+function rootChain(kind: RecordKind): Located[] {
+  let nodes = roots.get(kind);
+  if (!nodes) {
+    nodes = chain(at(ROOT_SCHEMA[kind], '#'));
+    roots.set(kind, nodes);
   }
-  if (value === null || typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
+  return nodes;
+}
+
+/** What ordering needs to know about a schema node, computed once per node. */
+interface OrderPlan {
+  items?: Located[];
+  names: string[];
+  children: Map<string, Located[]>;
+}
+
+const plans = new Map<string, OrderPlan>();
+
+function planOf(nodes: Located[]): OrderPlan {
+  const key = nodes.map((l) => `${l.file}${l.pointer}`).join(' ');
+  const hit = plans.get(key);
+  if (hit) return hit;
+  const items = nodes.map((l) => child(l, 'items')).find((l): l is Located => l !== undefined);
   const names: string[] = [];
   const collect = (list: Located[]): void => {
     for (const loc of list) {
@@ -393,11 +411,26 @@ function orderValue(nodes: Located[], value: unknown): unknown {
     for (const branch of branches(list)) collect(branch);
   };
   collect(nodes);
-  const out: Record<string, unknown> = {};
+  const children = new Map<string, Located[]>();
   for (const name of names) {
-    if (!(name in source)) continue;
     const found = property(nodes, name);
-    out[name] = found ? orderValue(chain(found.loc), source[name]) : source[name];
+    if (found) children.set(name, chain(found.loc));
+  }
+  const plan: OrderPlan = { names, children, ...(items ? { items: chain(items) } : {}) };
+  plans.set(key, plan);
+  return plan;
+}
+
+function orderValue(nodes: Located[], value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const plan = planOf(nodes);
+  if (Array.isArray(value)) return plan.items ? value.map((v) => orderValue(plan.items!, v)) : value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const name of plan.names) {
+    if (!(name in source)) continue;
+    const childNodes = plan.children.get(name);
+    out[name] = childNodes ? orderValue(childNodes, source[name]) : source[name];
   }
   for (const name of Object.keys(source)) if (!(name in out)) out[name] = source[name];
   return out;

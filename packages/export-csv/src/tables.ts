@@ -155,6 +155,18 @@ const RULE_SOURCE_REFS = 'every value names a source of the same engagement, as 
 
 const engagementOf = (row: RowContext): Engagement => row.record as Engagement;
 
+/** deriveFacts once per engagement, however many derived columns read it. */
+const factsCache = new WeakMap<object, ReturnType<typeof deriveFacts>>();
+function factsOf(record: unknown): ReturnType<typeof deriveFacts> {
+  const engagement = record as Engagement;
+  let facts = factsCache.get(engagement);
+  if (!facts) {
+    facts = deriveFacts(engagement);
+    factsCache.set(engagement, facts);
+  }
+  return facts;
+}
+
 const countryCodes = (): string[] => fieldInfo('engagement', 'participants[].country').enum ?? [];
 
 // ---------------------------------------------------------------------------------------
@@ -196,7 +208,7 @@ const TABLE_DEFS: TableDef[] = [
         description: 'Derived: the number of distinct countries among the participants (listed in `engagement_countries`).',
         type: 'integer',
         required: true,
-        derive: (row) => deriveFacts(engagementOf(row)).countries.length,
+        derive: (row) => factsOf(row.record).countries.length,
       },
       {
         role: 'derived',
@@ -206,7 +218,7 @@ const TABLE_DEFS: TableDef[] = [
         type: 'string',
         required: true,
         enum: ['bilateral', 'multilateral'],
-        derive: (row) => deriveFacts(engagementOf(row)).scope,
+        derive: (row) => factsOf(row.record).scope,
       },
       {
         role: 'derived',
@@ -215,7 +227,7 @@ const TABLE_DEFS: TableDef[] = [
         description: 'Derived: `true` when no participant met in person (medium video, telephone or written), otherwise `false`.',
         type: 'boolean',
         required: true,
-        derive: (row) => deriveFacts(engagementOf(row)).remote,
+        derive: (row) => factsOf(row.record).remote,
       },
       {
         role: 'derived',
@@ -226,7 +238,7 @@ const TABLE_DEFS: TableDef[] = [
         type: 'string',
         required: false,
         pattern: '[0-9]{3}',
-        derive: (row) => deriveFacts(engagementOf(row)).cameo?.code,
+        derive: (row) => factsOf(row.record).cameo?.code,
       },
       {
         role: 'derived',
@@ -236,7 +248,7 @@ const TABLE_DEFS: TableDef[] = [
         type: 'string',
         required: false,
         freeText: true,
-        derive: (row) => deriveFacts(engagementOf(row)).cameo?.label,
+        derive: (row) => factsOf(row.record).cameo?.label,
       },
     ],
     primaryKey: ['id'],
@@ -248,7 +260,7 @@ const TABLE_DEFS: TableDef[] = [
     description: 'Derived: one row per distinct country among the participants of an engagement, sorted by code.',
     record: 'engagement',
     derived: true,
-    expand: (record) => deriveFacts(record as Engagement).countries,
+    expand: (record) => factsOf(record).countries,
     columns: [
       parent('engagement_id'),
       {
