@@ -9,7 +9,7 @@ import { cjsModule, esmModule } from './generate/runtime.js';
 import { readonlyTypes } from './generate/types.js';
 import { validatorsExpression } from './generate/validators.js';
 import { INPUT_FILES, REPO_ROOT } from './paths.js';
-import { changesDocument, packageChangelog, parseSnapshot, planRelease, type ReleasePlan, type ReleaseSnapshot } from './release.js';
+import { packageChanges, packageChangelog, parseSnapshot, planRelease, type ReleasePlan, type ReleaseSnapshot } from './release.js';
 
 /** Everything besides the dataset that the SDK is built from. All of it is committed in the repository. */
 export interface SdkInputs {
@@ -112,6 +112,7 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
     validatorsExpression: validatorsExpression(inputs.validatorsSource),
   };
   const dts = declarations({ version: plan.version, types: readonlyTypes(inputs.typesSource), schemaFiles, vocabularyTypes });
+  const changes = packageChanges(plan, PACKAGE_NAME);
   const counts = { engagements: data.engagements.length, people: data.people.length, organizations: data.organizations.length };
   const first = [...data.engagements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))[0];
   const files: OutputFile[] = [
@@ -120,7 +121,7 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
       path: 'README.md',
       content: readme({
         version: plan.version,
-        previousVersion: plan.previous?.version ?? null,
+        previousVersion: changes.previousVersion,
         counts: { ...counts, redirects: plan.redirects.length },
         vocabularies: Object.entries(vocabularyTypes).map(([id, type]) => ({ id, label: vocabularies[id]!.label, type })),
         example: { id: first?.id ?? '2020-08-06-pk-jp-army-chief-defence-minister-video-call' },
@@ -128,7 +129,7 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
     },
     { path: 'LICENSE', content: licenseText() },
     { path: 'CHANGELOG.md', content: packageChangelog(plan, inputs.changelog) },
-    { path: 'changes.json', content: `${JSON.stringify(changesDocument(plan, PACKAGE_NAME), null, 2)}\n` },
+    { path: 'changes.json', content: `${JSON.stringify(changes, null, 2)}\n` },
     { path: 'dist/index.js', content: esmModule(runtime) },
     { path: 'dist/index.cjs', content: cjsModule(runtime) },
     { path: 'dist/index.d.ts', content: dts },

@@ -3,6 +3,7 @@ export { sdkExporter, createSdkExporter, buildSdkFiles, readSdkInputs, loadRedir
 export {
   planRelease,
   changesDocument,
+  packageChanges,
   changelogSection,
   packageChangelog,
   prependRelease,
@@ -12,7 +13,9 @@ export {
   EMPTY_DATASET,
   type ReleaseSnapshot,
   type ReleasePlan,
+  type ChangesDocument,
 } from './release.js';
+export { prepareRelease, bumpBetween, type ReleaseOptions, type ReleaseOutcome } from './releaseCommand.js';
 export { PACKAGE_NAME } from './generate/manifest.js';
 export { RUNTIME_EXPORTS } from './generate/runtime.js';
 export { REPO_ROOT, INPUT_FILES } from './paths.js';

@@ -24,6 +24,27 @@ export interface ReleaseSnapshot {
   schemas: SchemaSet;
   /** The published data as released. */
   data: PublishedDataset;
+  /**
+   * What changed in this release (its changes.json), kept so that a build of the released
+   * data ships the changes that made the release rather than an empty list.
+   */
+  changes?: ChangesDocument;
+}
+
+/** The machine-readable list of changes shipped as `changes.json` in the package. */
+export interface ChangesDocument {
+  package: string;
+  version: string;
+  previousVersion: string | null;
+  bump: Bump;
+  reasons: BumpReason[];
+  summary: { added: number; removed: number; moved: number; modified: number };
+  added: DatasetDiff['added'];
+  removed: DatasetDiff['removed'];
+  moved: DatasetDiff['moved'];
+  /** Each changed field as a JSON pointer; a field that was added has no `before`, one that was removed no `after`. */
+  modified: DatasetDiff['modified'];
+  schema: SchemaDiff;
 }
 
 /** The version of the first release when there is none to compare with. */
@@ -59,10 +80,20 @@ export function planRelease(dataset: PublishedDataset, schemas: SchemaSet, previ
   };
 }
 
-/** The machine-readable list of changes shipped as `changes.json` in the package. */
-export function changesDocument(plan: ReleasePlan, packageName: string): Record<string, unknown> {
+/**
+ * The package's changes.json: the changes since the last release when the data differs
+ * from it, or, for the released data itself, the changes recorded with that release.
+ */
+export function packageChanges(plan: ReleasePlan, packageName: string): ChangesDocument {
+  if (plan.previous && plan.version === plan.previous.version && plan.previous.changes) return plan.previous.changes;
+  return changesDocument(plan, packageName);
+}
+
+/** The changes of a plan as shipped in changes.json. */
+export function changesDocument(plan: ReleasePlan, packageName: string): ChangesDocument {
   const { diff } = plan;
-  return {
+  // JSON round trip: `undefined` before/after values become absent keys, as in the file.
+  return JSON.parse(JSON.stringify({
     package: packageName,
     version: plan.version,
     previousVersion: plan.previous?.version ?? null,
@@ -72,10 +103,9 @@ export function changesDocument(plan: ReleasePlan, packageName: string): Record<
     added: diff.added,
     removed: diff.removed,
     moved: diff.moved,
-    // A field that was added has no `before`, one that was removed no `after`.
     modified: diff.modified,
     schema: plan.schemaDiff,
-  };
+  }));
 }
 
 /** The changelog section of a plan, labelled with a date (released) or `unreleased`. */
@@ -112,8 +142,8 @@ export function prependRelease(pastReleases: string, section: string): string {
 
 /** The snapshot file for a new release (stable key order, two-space indentation). */
 export function snapshotText(snapshot: ReleaseSnapshot): string {
-  const { version, released, schemas, data } = snapshot;
-  return `${JSON.stringify({ version, released, schemas, data: { engagements: data.engagements, people: data.people, organizations: data.organizations } }, null, 2)}\n`;
+  const { version, released, changes, schemas, data } = snapshot;
+  return `${JSON.stringify({ version, released, changes, schemas, data: { engagements: data.engagements, people: data.people, organizations: data.organizations } }, null, 2)}\n`;
 }
 
 /** Reads and checks the shape of releases/latest.json. */
