@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics.js';
 import type { SourceLocator } from '../dataset.js';
 
@@ -25,6 +25,21 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
     }
     return spanOf(start, valueEnd);
   };
+  // Pairs of each mapping by key, built on first use: one lookup per diagnostic would
+  // otherwise scan the mapping, which is quadratic for a file of thousands of unknown keys.
+  const index = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let pairs = index.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const p of map.items) {
+        const key = isPair(p) ? keyText(p.key) : undefined;
+        if (key !== undefined && !pairs.has(key)) pairs.set(key, p);
+      }
+      index.set(map, pairs);
+    }
+    return pairs;
+  };
   return {
     locate(path, target = 'value') {
       let node: unknown = doc.contents;
@@ -33,7 +48,7 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
       for (const segment of path) {
         pair = undefined;
         if (isMap(node)) {
-          pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+          pair = pairsOf(node).get(String(segment));
           node = pair?.value;
         } else if (isSeq(node) && typeof segment === 'number') {
           node = node.items[segment];

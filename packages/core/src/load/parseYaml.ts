@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, visit, isCollection, Scalar, type Document, type Node, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, isCollection, isMap, isPair, isScalar, Scalar, type Document, type Node, type YAMLError } from 'yaml';
 import type { Span } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import type { SourceLocator } from '../dataset.js';
@@ -43,11 +43,14 @@ export function parseRecordText(text: string): ParseResult {
   if (nul !== -1) {
     return fail(LOAD_CODES.nulByte, 'File contains a NUL character.', spanAt(text, nul, 1), 'Remove the NUL character; it is not allowed in YAML.');
   }
-  if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
+  if (holdsNothing(text)) {
     return fail(LOAD_CODES.empty, 'File is empty: it holds no record.', FILE_START, 'Write the record as a YAML mapping, or delete the file. `engagements new` writes a template.');
   }
+  // Deep flow nesting is found before parsing: the parser recurses and takes seconds to
+  // give up on a megabyte of brackets. Below this guard the exact check after parsing
+  // decides, so brackets inside text (a block scalar) never make a valid file fail.
   const depth = maxFlowDepth(text);
-  if (depth.depth > LIMITS.maxDepth) {
+  if (depth.depth > PRESCAN_FLOW_DEPTH) {
     return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, spanAt(text, depth.offset, 1), 'Records are at most a few levels deep; remove the extra brackets.');
   }
 
@@ -66,8 +69,16 @@ export function parseRecordText(text: string): ParseResult {
   }
   const pos = (offset: number, length = 1): Span => spanFromCounter(lineCounter, text, offset, length);
 
+  // The parser gives up on deep block nesting with one error per level it unwinds:
+  // report the nesting once, where it first goes past the limit.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) {
+    const at = tooDeepOffset(doc) ?? exhausted.pos[0];
+    return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, pos(at), 'Records are at most a few levels deep.');
+  }
   const problems: LoadProblem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, pos, doc, text));
+  problems.push(...duplicateKeys(doc, pos));
   if (extra !== undefined) {
     problems.push({
       code: LOAD_CODES.multipleDocuments,
@@ -78,9 +89,13 @@ export function parseRecordText(text: string): ParseResult {
   }
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
 
+  // Depth first, without recursion: the visits below recurse.
+  const tooDeepAt = tooDeepOffset(doc);
+  if (tooDeepAt !== undefined) {
+    return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, pos(tooDeepAt), 'Records are at most a few levels deep.');
+  }
   let aliases = 0;
   let overLimitAt = 0;
-  let tooDeepAt: number | undefined;
   let collectionKeyAt: number | undefined;
   const anchors = new Set<string>();
   let unresolved: { at: number; name: string } | undefined;
@@ -97,14 +112,10 @@ export function parseRecordText(text: string): ParseResult {
     Pair(_key, pair) {
       if (isCollection(pair.key) && collectionKeyAt === undefined) collectionKeyAt = (pair.key as Node).range?.[0] ?? 0;
     },
-    Node(_key, node, path) {
+    Node(_key, node) {
       if (node.anchor) anchors.add(node.anchor);
-      if (isCollection(node) && path.length > LIMITS.maxDepth * 2 + 2 && tooDeepAt === undefined) tooDeepAt = node.range?.[0] ?? 0;
     },
   });
-  if (tooDeepAt !== undefined) {
-    return fail(LOAD_CODES.tooDeep, `Nesting is deeper than ${LIMITS.maxDepth} levels.`, pos(tooDeepAt), 'Records are at most a few levels deep.');
-  }
   if (aliases > LIMITS.maxAliases) {
     return fail(LOAD_CODES.aliasLimit, `File uses ${aliases} aliases, more than the limit of ${LIMITS.maxAliases}.`, pos(overLimitAt), 'Write values out instead of using anchors and aliases.');
   }
@@ -145,7 +156,9 @@ function parseAll(text: string, lineCounter: LineCounter): Document.Parsed[] {
   const docs: Document.Parsed[] = [];
   // resolveKnownTags: false keeps YAML 1.1 tags such as !!binary or !!timestamp out
   // (reported as unknown tags); logLevel 'error' keeps the library from printing warnings.
-  let doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, resolveKnownTags: false, logLevel: 'error' });
+  // Duplicate keys are found by duplicateKeys(): the library's own check compares every
+  // key with every other one, which takes minutes on a megabyte of keys.
+  let doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, resolveKnownTags: false, logLevel: 'error' });
   docs.push(doc);
   // parseDocument stops after the first document and reports the rest as an error;
   // find whether a second document starts, to report it with its own code.
@@ -275,7 +288,87 @@ function firstAlias(doc: Document): { at: number; length: number } {
   return found;
 }
 
-/** Deepest nesting of flow collections ([ and {), found without parsing: the parser recurses. */
+/**
+ * Nesting of flow brackets above which a file is rejected before parsing. The parser
+ * cannot go much deeper anyway (it runs out of stack at about a thousand levels).
+ */
+const PRESCAN_FLOW_DEPTH = 1000;
+
+/** Whether the text holds nothing but white space and comments (linear: no backtracking regex). */
+function holdsNothing(text: string): boolean {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (line !== '' && !line.startsWith('#')) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+/**
+ * Offset of the first collection nested deeper than the limit (a collection directly in
+ * the top-level mapping is level 1), found with an explicit stack so that no depth of
+ * input can overflow it.
+ */
+function tooDeepOffset(doc: Document): number | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
+  let found: number | undefined;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    const start = node.range?.[0] ?? 0;
+    if (depth > LIMITS.maxDepth) {
+      if (found === undefined || start < found) found = start;
+      continue;
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return found;
+}
+
+/**
+ * Keys that appear twice in one mapping, compared as the record will see them (`1` and
+ * `"1"` are the same property). One set per mapping: linear in the number of keys.
+ */
+function duplicateKeys(doc: Document, pos: (offset: number, length?: number) => Span): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const seen = isMap(node) ? new Set<string>() : undefined;
+    for (const item of node.items as unknown[]) {
+      if (!isPair(item)) {
+        stack.push(item);
+        continue;
+      }
+      stack.push(item.key, item.value);
+      if (!seen || !isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!seen.has(name)) {
+        seen.add(name);
+        continue;
+      }
+      const [start, end] = item.key.range ?? [0, 1];
+      problems.push({ code: LOAD_CODES.duplicateKey, message: `The key \`${shorten(name)}\` appears twice in the same mapping.`, hint: 'Keep one of the two entries; YAML does not allow duplicate keys.', ...pos(start, Math.max(1, end - start)) });
+    }
+  }
+  return problems;
+}
+
+function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Deepest nesting of flow collections ([ and {), found without parsing: the parser
+ * recurses. `offset` is where the nesting first goes past the limit.
+ */
 function maxFlowDepth(text: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
@@ -296,8 +389,9 @@ function maxFlowDepth(text: string): { depth: number; offset: number } {
       depth++;
       if (depth > max) {
         max = depth;
-        offset = i;
-        if (max > LIMITS.maxDepth) break;
+        // Where the nesting first goes past the limit: that is what the diagnostic points at.
+        if (max === LIMITS.maxDepth + 1) offset = i;
+        if (max > PRESCAN_FLOW_DEPTH) break;
       }
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }

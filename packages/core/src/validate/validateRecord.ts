@@ -91,7 +91,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             path: [...path, name],
             target: 'key',
             code: SCHEMA_CODES.unknownProperty,
-            message: `Unknown property \`${name}\` in ${label}.`,
+            message: `Unknown property \`${shorten(name)}\` in ${label}.`,
             hint: suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`,
           });
           break;
@@ -140,7 +140,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             path: [...path, Math.max(i, j)],
             target: 'value',
             code: SCHEMA_CODES.duplicateItem,
-            message: `${upperFirst(label)} lists ${JSON.stringify(items[Math.max(i, j)])} twice.`,
+            message: `${upperFirst(label)} lists ${show(items[Math.max(i, j)])} twice.`,
             hint: 'Remove the repeated entry.',
           });
           break;
@@ -181,14 +181,14 @@ function notAllowed(path: (string | number)[], label: string, value: unknown, sc
     path,
     target: 'value',
     code: SCHEMA_CODES.notAllowedValue,
-    message: `${JSON.stringify(value)} is not an allowed value for ${label}.`,
+    message: `${show(value)} is not an allowed value for ${label}.`,
     hint: suggestion ? `Did you mean \`${suggestion}\`? ${list}`.trim() : list,
   };
 }
 
 function wrongType(path: (string | number)[], label: string, value: unknown, expected: string): Finding {
   const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
-  const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value === 'string' ? 'text' : `the ${typeof value} ${JSON.stringify(value)}`;
+  const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value === 'string' ? 'text' : `the ${typeof value} ${show(value)}`;
   const want = expected.split(',').map((t) => words[t] ?? t).join(' or ');
   let hint: string | undefined;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) hint = `YAML reads this as a ${typeof value}; put it in quotes to keep it as text.`;
@@ -199,7 +199,7 @@ function wrongType(path: (string | number)[], label: string, value: unknown, exp
 }
 
 function badFormat(path: (string | number)[], label: string, value: unknown, schema: ResolvedSchema | undefined, e: SchemaError): Finding {
-  const shown = JSON.stringify(value);
+  const shown = show(value);
   if (schema?.format === 'date') {
     return { path, target: 'value', code: SCHEMA_CODES.badFormat, message: `${shown} is not a valid date for ${label}.`, hint: 'Write dates as YYYY-MM-DD, with a day that exists in that month (2020-08-06).' };
   }
@@ -236,6 +236,23 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   }
   return node;
 }
+
+/**
+ * A value as it appears in a message: JSON, cut short when long, so that a hostile
+ * megabyte-long value does not become a megabyte-long message.
+ */
+function show(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= MAX_SHOWN) return json;
+  const length = typeof value === 'string' ? ` (${value.length} characters)` : '';
+  return `${json.slice(0, MAX_SHOWN - 1)}…${typeof value === 'string' ? '"' : ''}${length}`;
+}
+
+function shorten(text: string): string {
+  return text.length <= MAX_SHOWN ? text : `${text.slice(0, MAX_SHOWN - 1)}…`;
+}
+
+const MAX_SHOWN = 80;
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
