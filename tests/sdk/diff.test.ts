@@ -1,9 +1,9 @@
 // The data diff, the semver policy and the renderers in packages/core/src/diff, on
 // synthetic changes to the real dataset.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import {
   bumpReasons,
   bumpVersion,
@@ -19,6 +19,7 @@ import {
   renderDiffText,
   type PublishedDataset,
 } from '@engagements/core';
+import * as coreYaml from '@engagements/core';
 import { schemas } from '@engagements/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -265,7 +266,9 @@ describe('redirects file', () => {
   let validate: (value: unknown) => boolean;
   beforeAll(() => {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, logger: false });
-    addFormats.default(ajv);
+    // ajv-formats is CommonJS (module.exports is the plugin).
+    const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+    addFormats(ajv);
     for (const schema of Object.values(schemas)) ajv.addSchema(schema as object);
     validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
   });
@@ -337,4 +340,3 @@ describe('redirects file', () => {
   });
 });
 
-import * as coreYaml from '@engagements/core';
