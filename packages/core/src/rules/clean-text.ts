@@ -75,15 +75,34 @@ export const cleanText: RecordRule = {
   scope: 'record',
   kinds: ['engagement', 'person', 'organization'],
   check(record: AnyRecord, _context, report) {
-    walk(record.data, [], (value, path) => checkString(record, value, path, report));
+    walk(record.data, [], (value, path) => {
+      // The common case, decided without the Unicode-aware checks below.
+      if (PRINTABLE_ASCII.test(value) && value.charCodeAt(0) !== 0x20 && value.charCodeAt(value.length - 1) !== 0x20) return;
+      checkString(record, value, [...path], report);
+    });
   },
 };
 
 function walk(value: unknown, path: (string | number)[], visit: (value: string, path: (string | number)[]) => void): void {
+  // One path array, pushed and popped: this rule visits every string of every record.
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i], visit));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key], visit);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      path.push(key);
+      walk((value as Record<string, unknown>)[key], path, visit);
+      path.pop();
+    }
+  }
 }
+
+/** Printable ASCII only: such text is NFC and holds no control, bidirectional or zero-width character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** 1-based position, counted in characters (code points), of the first match of `pattern`. */
 function firstMatch(text: string, pattern: RegExp): { codePoint: number; position: number } | undefined {
