@@ -62,6 +62,11 @@ describe('formatRecord', () => {
     expect(blocky).toContain('aliases:\n  - alias-number-0\n  - alias-number-1\n');
   });
 
+  it('writes an empty list as [] on its key\'s line', () => {
+    expect(fmt('id: x-y\naliases: []\n')).toContain('\naliases: []\n');
+    expect(fmt('id: x-y\naliases:\n  []\n')).toContain('\naliases: []\n');
+  });
+
   it('normalizes CRLF and a byte-order mark and ends with one newline', () => {
     const out = fmt('\uFEFFid: x-y\r\nname: X\r\n\r\n\r\n');
     expect(out).not.toContain('\r');

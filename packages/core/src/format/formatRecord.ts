@@ -76,7 +76,8 @@ function canonicalize(node: unknown, kind: RecordKind, path: (string | number)[]
     node.items.forEach((item, i) => canonicalize(item, kind, [...path, i], ''));
     const plain = node.items.every((i) => isScalar(i) && !(typeof i.value === 'string' && /[\n,\[\]{}#]/.test(i.value)) && !i.commentBefore && !i.comment);
     const width = prefix + 2 + node.items.reduce<number>((n, i) => n + String(isScalar(i) ? i.value : '').length + 2, 0);
-    node.flow = node.items.length > 0 && plain && width <= LINE_WIDTH;
+    // An empty list is `[]` on its key's line (block style would put it on a line of its own).
+    node.flow = node.items.length === 0 || (plain && width <= LINE_WIDTH);
     return;
   }
   if (isScalar(node) && typeof node.value === 'string') {
