@@ -5,8 +5,8 @@ import { FILE_START, sortDiagnostics } from './diagnostics.js';
 import { createDataset, type AnyRecord, type Dataset } from './dataset.js';
 import { LOAD_CODES } from './load/codes.js';
 import { LIMITS } from './load/limits.js';
-import { displayPath, loadRecordFile, validRecord } from './load/loadRecord.js';
-import { recordKindOf } from './load/recordKind.js';
+import { displayPath } from './load/loadRecord.js';
+import { loadRecordFiles } from './load/loadMany.js';
 import { RecordCache } from './cache/recordCache.js';
 import { runRules } from './rules/runRules.js';
 import { rules as defaultRules, type Rule } from './rules/index.js';
@@ -67,23 +67,12 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   }
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? await RecordCache.open(options.cacheDir, recordsDir) : undefined;
-  const loaded = await mapLimit(toLoad, 64, async (file) => {
-    const kind = cache ? recordKindOf(file) : undefined;
-    if (!cache || !kind) return loadRecordFile(file, { recordsDir, cwd });
-    const cached = await cache.lookup(file, kind);
-    if (cached.hit) return { record: validRecord(file, kind, cached.data, { recordsDir, cwd }), diagnostics: [], cached: true };
-    const result = await loadRecordFile(file, { recordsDir, cwd, ...(cached.bytes ? { bytes: cached.bytes } : {}) });
-    return { ...result, bytes: cached.bytes, stats: cached.stats };
-  });
+  const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache ? { cache } : {}) });
   for (const result of loaded) {
     diagnostics.push(...result.diagnostics);
     if (!result.record) continue;
     if (!result.record.valid) diagnostics.push(...validateRecord(result.record)); // the fast path has validated it already
     records.push(result.record);
-    if (cache && result.record.valid && !('cached' in result)) {
-      const r = result as { bytes?: Uint8Array; stats?: { size: number; mtimeMs: number } };
-      await cache.store(result.record.absolutePath, result.record.kind, result.record.data as unknown as Record<string, unknown>, r.bytes, r.stats);
-    }
   }
   await cache?.save();
   const dataset = createDataset(recordsDir, records);
@@ -101,17 +90,4 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
       warnings: reported.filter((d) => d.severity === 'warning').length,
     },
   };
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

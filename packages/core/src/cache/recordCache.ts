@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { hashOf } from '../load/fastLoadBatch.js';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { schemas, type RecordKind } from '@engagements/schema';
@@ -21,8 +22,8 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-/** What the cache says about one file: its cached valid data, or the bytes read to find out it changed. */
-export type CacheLookup = { hit: true; data: Record<string, unknown> } | { hit: false; bytes?: Uint8Array; stats?: { size: number; mtimeMs: number } };
+/** What the cache says about one file: its cached valid data, or a miss. */
+export type CacheLookup = { hit: true; data: Record<string, unknown> } | { hit: false };
 
 /**
  * A content-hash cache of records that passed schema validation, so that a rerun parses
@@ -61,29 +62,25 @@ export class RecordCache {
     return cache;
   }
 
-  async lookup(absolutePath: string, kind: RecordKind): Promise<CacheLookup> {
+  lookup(absolutePath: string, kind: RecordKind): CacheLookup {
     this.seen.add(absolutePath);
     const entry = this.entries[absolutePath];
     if (!entry || entry.kind !== kind) return { hit: false };
     const info = statOrUndefined(absolutePath);
     if (!info) return { hit: false };
-    const stats = { size: info.size, mtimeMs: info.mtimeMs };
     if (info.size === entry.size && info.mtimeMs === entry.mtimeMs && info.mtimeMs < this.writtenAt - 1000) return { hit: true, data: entry.data };
     const bytes = readOrUndefined(absolutePath);
-    if (!bytes) return { hit: false };
-    if (hashOf(bytes) === entry.hash) {
-      this.entries[absolutePath] = { ...entry, ...stats };
+    if (bytes && hashOf(bytes) === entry.hash) {
+      this.entries[absolutePath] = { ...entry, size: info.size, mtimeMs: info.mtimeMs };
       this.dirty = true;
       return { hit: true, data: entry.data };
     }
-    return { hit: false, bytes, stats };
+    return { hit: false };
   }
 
-  /** Records the data of a file that passed schema validation. */
-  async store(absolutePath: string, kind: RecordKind, data: Record<string, unknown>, bytes?: Uint8Array, stats?: { size: number; mtimeMs: number }): Promise<void> {
-    const content = bytes ?? readFileSync(absolutePath);
-    const info = stats ?? statSync(absolutePath);
-    this.entries[absolutePath] = { size: info.size, mtimeMs: info.mtimeMs, hash: hashOf(content), kind, data };
+  /** Records the data of a file that passed schema validation, with the size, mtime and hash it was read with. */
+  store(absolutePath: string, kind: RecordKind, data: Record<string, unknown>, file: { size: number; mtimeMs: number; hash: string }): void {
+    this.entries[absolutePath] = { ...file, kind, data };
     this.dirty = true;
   }
 
@@ -104,9 +101,6 @@ export class RecordCache {
   }
 }
 
-function hashOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
-}
 
 // Synchronous file system calls: for thousands of small files they are much cheaper than
 // the promise API's round trips through the thread pool.

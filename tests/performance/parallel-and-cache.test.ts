@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The speed-ups must never change an answer: worker threads, the main thread alone, a cold
+// cache and a warm one all give byte-identical reports, also when records have errors.
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'packages/cli/bin/engagements.js');
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'engagements-parallel-'));
+  cpSync(path.join(root, 'records'), path.join(dir, 'records'), { recursive: true });
+  const broken = path.join(dir, 'records/people/kono-taro.yaml');
+  writeFileSync(broken, readFileSync(broken, 'utf8').replace('name: Kono Taro', 'name: [Kono Taro'));
+  const org = path.join(dir, 'records/organizations/ispr.yaml');
+  writeFileSync(org, readFileSync(org, 'utf8').replace('kind: media-wing', 'kind: media-wng'));
+  return dir;
+}
+
+function validate(dir: string, env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, 'validate', '--format', 'json', '--today', '2026-01-01', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('parallel loading and the cache', () => {
+  it('give the same report as one thread without a cache', () => {
+    const dir = workspace();
+    const single = validate(dir, { ENGAGEMENTS_WORKERS: '0' }, '--no-cache');
+    expect(single.status).toBe(1);
+    const diagnostics = JSON.parse(single.stdout).diagnostics as { code: string }[];
+    expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['YAML001', 'SCH003']));
+    const parallel = validate(dir, { ENGAGEMENTS_WORKERS: '1', ENGAGEMENTS_PARALLEL_THRESHOLD: '0' }, '--no-cache');
+    expect(parallel).toEqual(single);
+    const cacheDir = path.join(dir, '.cache');
+    const cold = validate(dir, { ENGAGEMENTS_WORKERS: '1', ENGAGEMENTS_PARALLEL_THRESHOLD: '0' }, '--cache-dir', cacheDir);
+    const warm = validate(dir, { ENGAGEMENTS_WORKERS: '1', ENGAGEMENTS_PARALLEL_THRESHOLD: '0' }, '--cache-dir', cacheDir);
+    expect(cold).toEqual(single);
+    expect(warm).toEqual(single);
+  });
+});
