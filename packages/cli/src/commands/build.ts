@@ -3,7 +3,6 @@ import { buildOutputs } from '@engagements/core';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
-import { exporters } from '../exporters.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
 import type { CliCommand, CommandContext } from './command.js';
@@ -48,6 +47,8 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
   const outDir = path.resolve(io.cwd, options.out);
   const cacheDir = await resolveCacheDir(options, io.cwd);
   const progress = io.stderr.isTTY === true;
+  // The exporters are loaded only when a build runs, so that other commands start fast.
+  const { exporters } = await import('../exporters.js');
   const result = await buildOutputs({
     recordsDir,
     cwd: io.cwd,
