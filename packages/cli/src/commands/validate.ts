@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
+import { changedOption, validateChanged } from '../changed.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
 
@@ -14,6 +15,7 @@ interface ValidateOptions {
   today?: string;
   cache?: boolean;
   cacheDir?: string;
+  changed?: string | true;
 }
 
 export const validateCommand: CliCommand = {
@@ -25,7 +27,8 @@ export const validateCommand: CliCommand = {
       .description(
         'Check records against the schemas and the rules. Without paths, checks every record in the records folder; ' +
           'with paths (files, or folders of .yaml files), reports on those files only, checked against the whole dataset ' +
-          'so that references still resolve.\n\nExit codes: 0 no errors (warnings allowed), 1 the data has errors, 2 usage or internal error.',
+          'so that references still resolve. With --changed, checks the records changed since a git revision (committed or ' +
+          'not, untracked too) and the records that reference them.\n\nExit codes: 0 no errors (warnings allowed), 1 the data has errors, 2 usage or internal error.',
       )
       .argument('[paths...]', 'record files or folders to check (default: every record)')
       .addOption(recordsOption())
@@ -33,6 +36,7 @@ export const validateCommand: CliCommand = {
       .addOption(todayOption())
       .addOption(cacheDirOption())
       .addOption(noCacheOption())
+      .addOption(changedOption())
       .action(async (paths: string[], options: ValidateOptions) => {
         context.exitCode = await validate(paths, options, context);
       });
@@ -43,6 +47,7 @@ export const validateCommand: CliCommand = {
 export async function validate(paths: readonly string[], options: ValidateOptions, context: CommandContext): Promise<number> {
   const { cwd } = context.io;
   const recordsDir = await resolveRecordsDir(options.records, cwd);
+  if (options.changed !== undefined) return validateChanged(paths, { ...options, changed: options.changed, cacheDir: await resolveCacheDir(options, cwd) }, recordsDir, context);
   const files = paths.length > 0 ? await expandPaths(paths, cwd) : undefined;
   const cacheDir = await resolveCacheDir(options, cwd);
   const result = await checkDataset({ recordsDir, cwd, ...(files ? { files } : {}), ...(options.today ? { today: options.today } : {}), ...(cacheDir ? { cacheDir } : {}) });
