@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import type { Diagnostic } from './diagnostics.js';
 import { FILE_START, sortDiagnostics } from './diagnostics.js';
 import { createDataset, type AnyRecord, type Dataset } from './dataset.js';
@@ -8,6 +7,10 @@ import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
 import { RecordCache } from './cache/recordCache.js';
+import { reportSignature, storeReport } from './cache/resultCache.js';
+import { findRecordFiles, todayUtc } from './load/findFiles.js';
+
+export { findRecordFiles, todayUtc };
 import { runRules } from './rules/runRules.js';
 import { rules as defaultRules, type Rule } from './rules/index.js';
 import { validateRecord } from './validate/validateRecord.js';
@@ -39,17 +42,6 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-/** Finds every record file under the records folder, in a stable order. */
-export async function findRecordFiles(recordsDir: string): Promise<string[]> {
-  const files = await glob(['**/*.yaml', '**/*.yml'], { cwd: recordsDir, absolute: true, dot: false, onlyFiles: true });
-  return files.map((f) => path.resolve(f)).sort();
-}
-
-/** Today's date in UTC as YYYY-MM-DD, whatever the local time zone. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * Loads every record, validates each against its schema, then runs the rules over the
  * dataset. Never throws for bad data: every problem is a diagnostic.
@@ -65,6 +57,9 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   if (toLoad.length > LIMITS.maxRecords) {
     diagnostics.push({ file: displayPath(recordsDir, cwd), ...FILE_START, severity: 'error', code: LOAD_CODES.tooManyRecords, message: `There are ${toLoad.length} record files, more than the limit of ${LIMITS.maxRecords}.`, path: '' });
   }
+  const today = options.today ?? todayUtc();
+  const reportInputs = options.cacheDir ? { cacheDir: options.cacheDir, recordsDir, files: toLoad, ...(requested ? { requested } : {}), today, cwd } : undefined;
+  const signature = reportInputs ? reportSignature(reportInputs) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? await RecordCache.open(options.cacheDir, recordsDir) : undefined;
   const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache ? { cache } : {}) });
@@ -76,18 +71,20 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   }
   await cache?.save();
   const dataset = createDataset(recordsDir, records);
-  diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today: options.today ?? todayUtc() }));
+  diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }));
 
   const shown = requested ? new Set(requested.map((f) => displayPath(f, cwd))) : undefined;
   const reported = sortDiagnostics(shown ? diagnostics.filter((d) => shown.has(d.file)) : diagnostics);
+  const summary = {
+    files: requested ? requested.length : toLoad.length,
+    records: requested ? records.filter((r) => shown!.has(r.file)).length : records.length,
+    errors: reported.filter((d) => d.severity === 'error').length,
+    warnings: reported.filter((d) => d.severity === 'warning').length,
+  };
+  if (reportInputs && signature) await storeReport(reportInputs, signature, { diagnostics: reported, summary });
   return {
     dataset,
     diagnostics: reported,
-    summary: {
-      files: requested ? requested.length : toLoad.length,
-      records: requested ? records.filter((r) => shown!.has(r.file)).length : records.length,
-      errors: reported.filter((d) => d.severity === 'error').length,
-      warnings: reported.filter((d) => d.severity === 'warning').length,
-    },
+    summary,
   };
 }

@@ -32,7 +32,7 @@ describe('the record cache', () => {
     expect(cold.diagnostics).toEqual(uncached.diagnostics);
     expect(warm.diagnostics).toEqual(uncached.diagnostics);
     expect(warm.dataset.people.map((p) => p.data)).toEqual(uncached.dataset.people.map((p) => p.data));
-    expect(readdirSync(path.join(dir, '.cache'))).toHaveLength(1);
+    expect(readdirSync(path.join(dir, '.cache')).filter((f) => f.startsWith('records-'))).toHaveLength(1);
   });
 
   it('does not read a file whose size and modification time are unchanged', async () => {
@@ -72,7 +72,7 @@ describe('the record cache', () => {
     rmSync(path.join(dir, 'records/organizations/business-recorder.yaml'));
     const result = await check();
     expect(result.dataset.organizationById.has('business-recorder')).toBe(false);
-    const cacheFile = readdirSync(path.join(dir, '.cache'))[0]!;
+    const cacheFile = readdirSync(path.join(dir, '.cache')).find((f) => f.startsWith('records-'))!;
     expect(readFileSync(path.join(dir, '.cache', cacheFile), 'utf8')).not.toContain('business-recorder.yaml');
   });
 });
