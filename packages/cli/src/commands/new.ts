@@ -270,7 +270,8 @@ async function ask(facts: Partial<NewEngagementFacts>, given: NewParticipant[], 
 
   const participants = [...given];
   for (const p of participants) if (!p.country && !countryOf(p, facts.date!, dataset)) p.country = await askCountry(p.person ?? p.organization!);
-  for (;;) {
+  // Two or more participants given as flags are the participants; otherwise ask until there are at least two.
+  while (given.length < 2) {
     const n = participants.length + 1;
     const next = await prompter.select<'person' | 'organization' | 'done'>({
       message: `Participant ${n}:`,
