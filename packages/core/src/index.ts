@@ -14,7 +14,8 @@ export { schemaAt, allowedValues, type ResolvedSchema } from './validate/schemaL
 export { rules } from './rules/index.js';
 export type { Rule, RecordRule, DatasetRule, RuleContext, Report, RuleLocation } from './rules/index.js';
 export { runRules } from './rules/runRules.js';
-export type { Exporter, ExportContext, OutputFile, PublishedDataset } from './build/exporter.js';
+export type { Exporter, ExportContext, OutputFile, OutputContent, PublishedDataset } from './build/exporter.js';
+export { outputText } from './build/exporter.js';
 export { buildOutputs, publishedDataset, type BuildOptions, type BuildResult } from './build/build.js';
 export { writeOutputsAtomically } from './build/writeOutputs.js';
 export { deriveFacts, type DerivedFacts } from './derive/derive.js';

@@ -91,3 +91,17 @@ describe('writeOutputsAtomically', () => {
     expect(readdirSync(dir)).toEqual(['dist']);
   });
 });
+
+describe('streamed outputs', () => {
+  it('are written chunk by chunk, byte for byte, and read back with outputText', async () => {
+    const { outputText } = await import('./exporter.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'engagements-stream-'));
+    const out = path.join(dir, 'dist');
+    const big = 'x'.repeat(3 << 20);
+    const file = { path: 'big/file.txt', content: function* () { yield 'head\n'; yield big; yield new TextEncoder().encode('é\n'); yield 'tail\n'; } };
+    await writeOutputsAtomically(out, [file]);
+    const written = readFileSync(path.join(out, 'big/file.txt'), 'utf8');
+    expect(written).toBe(`head\n${big}é\ntail\n`);
+    expect(outputText(file)).toBe(written);
+  });
+});

@@ -1,9 +1,30 @@
 import type { Engagement, Organization, Person } from '@engagements/schema';
 
-/** One file an exporter produces, with a path relative to the output folder (`/` separators). */
+/** A file's content as a whole, or as chunks produced on demand. */
+export type OutputContent = string | Uint8Array | (() => Iterable<string | Uint8Array>);
+
+/**
+ * One file an exporter produces, with a path relative to the output folder (`/` separators).
+ * Large files give their content as a function returning chunks (a generator): the build
+ * writes each chunk as it is produced, so that no output is ever held whole in memory.
+ * The function may be called more than once (tests read outputs again) and must give the
+ * same chunks each time.
+ */
 export interface OutputFile {
   path: string;
-  content: string | Uint8Array;
+  content: OutputContent;
+}
+
+const decoder = new TextDecoder();
+
+/** The whole content of an output file as text (for tests and small files). */
+export function outputText(file: OutputFile): string {
+  const { content } = file;
+  if (typeof content === 'string') return content;
+  if (content instanceof Uint8Array) return decoder.decode(content);
+  let text = '';
+  for (const chunk of content()) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+  return text;
 }
 
 /** The validated dataset as plain data, each list sorted by id: what exporters publish. */

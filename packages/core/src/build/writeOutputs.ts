@@ -1,4 +1,6 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile, stat } from 'node:fs/promises';
+import type { OutputFile } from './exporter.js';
 import path from 'node:path';
 
 /**
@@ -7,7 +9,7 @@ import path from 'node:path';
  * the swap itself is two renames on one file system. A folder left over from an
  * interrupted swap is restored at the start of the next build.
  */
-export async function writeOutputsAtomically(outDir: string, files: Iterable<{ path: string; content: string | Uint8Array }>): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: Iterable<OutputFile>): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -25,7 +27,8 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<{ p
       seen.add(rel);
       const dest = path.join(staging, ...rel.split('/'));
       await mkdir(path.dirname(dest), { recursive: true });
-      await writeFile(dest, file.content);
+      if (typeof file.content === 'function') writeChunks(dest, file.content());
+      else await writeFile(dest, file.content);
     }
     await rm(previous, { recursive: true, force: true });
     if (await exists(target)) await rename(target, previous);
@@ -49,5 +52,30 @@ async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Writes chunks as they come, so that a large output never exists whole in memory. */
+function writeChunks(dest: string, chunks: Iterable<string | Uint8Array>): void {
+  const fd = openSync(dest, 'w');
+  try {
+    let pending = '';
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') {
+        // Small string chunks are gathered into writes of about 1 MiB.
+        pending += chunk;
+        if (pending.length >= 1 << 20) {
+          writeSync(fd, pending);
+          pending = '';
+        }
+      } else {
+        if (pending) writeSync(fd, pending);
+        pending = '';
+        writeSync(fd, chunk);
+      }
+    }
+    if (pending) writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
   }
 }
