@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { hashOf } from '../load/fastLoadBatch.js';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { schemas, type RecordKind } from '@engagements/schema';
 
@@ -95,8 +95,24 @@ export class RecordCache {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    const body: CacheFile = { key: this.key, writtenAt: Date.now(), entries: this.entries };
-    await writeFile(tmp, JSON.stringify(body));
+    // Written entry by entry: one JSON.stringify of a large dataset's cache would hold
+    // hundreds of megabytes in a single string.
+    const fd = openSync(tmp, 'w');
+    try {
+      let chunk = `{"key":${JSON.stringify(this.key)},"writtenAt":${Date.now()},"entries":{`;
+      let first = true;
+      for (const [file, entry] of Object.entries(this.entries)) {
+        chunk += `${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;
+        first = false;
+        if (chunk.length > 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(fd, `${chunk}}}`);
+    } finally {
+      closeSync(fd);
+    }
     await rename(tmp, this.file);
   }
 }
