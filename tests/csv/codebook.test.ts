@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAMEO_BY_TYPE } from '@engagements/core';
+import { CAMEO_BY_TYPE, outputText } from '@engagements/core';
 import { CODEBOOK_PATH, codebookExporter } from '@engagements/export-codebook';
 import { FOUNDING_RECORDS, GOLDEN_DIR, UPDATE_GOLDEN, loadPublished, schemaFields, tables, vocabularyList, type RecordKind } from './helpers.js';
 
@@ -13,7 +13,7 @@ const GOLDEN = path.join(GOLDEN_DIR, 'codebook.md');
 async function codebook(): Promise<string> {
   const files = await codebookExporter.export({ engagements: [], people: [], organizations: [] }, {});
   expect(files.map((f) => f.path)).toEqual([CODEBOOK_PATH]);
-  return String(files[0]!.content);
+  return outputText(files[0]!);
 }
 
 describe('codebook', () => {
@@ -33,7 +33,7 @@ describe('codebook', () => {
 
   it('depends on the schemas, not on the records', async () => {
     const withData = await codebookExporter.export(await loadPublished(FOUNDING_RECORDS), {});
-    expect(String(withData[0]!.content)).toBe(await codebook());
+    expect(outputText(withData[0]!)).toBe(await codebook());
   });
 
   it.each<RecordKind>(['engagement', 'person', 'organization'])('lists every field of the %s schema with its CSV column', async (kind) => {

@@ -3,7 +3,7 @@
 // declares, on the founding, real and generated datasets.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PublishedDataset } from '@engagements/core';
+import { outputText, type PublishedDataset } from '@engagements/core';
 import { arbDataset } from '../support/arbitraries.js';
 import { csvFiles, tables } from '@engagements/export-csv';
 import { FOUNDING_RECORDS, loadPublished, loadSchemaValid, parseCsv, REAL_RECORDS } from './helpers.js';
@@ -42,12 +42,12 @@ interface Loaded {
 
 function load(dataset: PublishedDataset): Loaded {
   const files = csvFiles(dataset);
-  const text = String(files.find((f) => f.path === 'csv/datapackage.json')!.content);
+  const text = outputText(files.find((f) => f.path === 'csv/datapackage.json')!);
   const descriptor = JSON.parse(text) as Descriptor;
   const out = new Map<string, { header: string[]; rows: string[][] }>();
   for (const file of files) {
     if (!file.path.endsWith('.csv')) continue;
-    const [header = [], ...rows] = parseCsv(String(file.content));
+    const [header = [], ...rows] = parseCsv(outputText(file));
     out.set(file.path.slice('csv/'.length), { header, rows });
   }
   return { descriptor, text, tables: out };

@@ -1,7 +1,7 @@
 // Shared helpers of the CSV and codebook tests.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDataset, publishedDataset, type OutputFile, type PublishedDataset } from '@engagements/core';
+import { checkDataset, outputText, publishedDataset, type OutputFile, type PublishedDataset } from '@engagements/core';
 import { validators } from '@engagements/schema';
 import { parse } from 'csv-parse/sync';
 // Workspace packages resolve to their TypeScript sources (vitest.config.ts, `source` condition).
@@ -40,16 +40,20 @@ export async function loadSchemaValid(recordsDir: string): Promise<{ dataset: Pu
   };
 }
 
-/** The CSV exporter's files by name (without the `csv/` folder). */
+/** The CSV exporter's files by name (without the `csv/` folder), each read whole. */
 export async function exportCsv(dataset: PublishedDataset): Promise<Map<string, string>> {
   const files: OutputFile[] = await csvExporter.export(dataset, {});
   const out = new Map<string, string>();
   for (const file of files) {
     if (!file.path.startsWith('csv/')) throw new Error(`${file.path} is outside csv/`);
-    if (typeof file.content !== 'string') throw new Error(`${file.path} is not text`);
-    out.set(file.path.slice('csv/'.length), file.content);
+    out.set(file.path.slice('csv/'.length), outputText(file));
   }
   return out;
+}
+
+/** Files as path -> whole text, for comparing two exports. */
+export function fileTexts(files: readonly OutputFile[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f.path, outputText(f)]));
 }
 
 /** A CSV file as rows of cells, parsed strictly (RFC 4180, `\n` records). */

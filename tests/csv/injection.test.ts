@@ -3,7 +3,7 @@
 // the columns that are not escaped are proved safe by their schema.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PublishedDataset } from '@engagements/core';
+import { outputText, type PublishedDataset } from '@engagements/core';
 import {
   csvFiles,
   escapeFreeText,
@@ -79,7 +79,7 @@ function setAll(target: unknown, keys: string[], value: (index: number) => strin
 function everyCell(files: ReturnType<typeof csvFiles>, visit: (file: string, column: string, cell: string) => void): void {
   for (const file of files) {
     if (!file.path.endsWith('.csv')) continue;
-    const [header = [], ...rows] = parseCsv(String(file.content));
+    const [header = [], ...rows] = parseCsv(outputText(file));
     for (const row of rows) row.forEach((cell, i) => visit(file.path, header[i]!, cell));
   }
 }
@@ -104,7 +104,7 @@ describe('formula injection', () => {
   it('escapes exactly: a free-text cell is the value with one added apostrophe', async () => {
     founding ??= await loadPublished(FOUNDING_RECORDS);
     const dataset = fillFreeText(founding, () => '=1+2');
-    const engagements = parseCsv(String(csvFiles(dataset).find((f) => f.path === 'csv/engagements.csv')!.content));
+    const engagements = parseCsv(outputText(csvFiles(dataset).find((f) => f.path === 'csv/engagements.csv')!));
     const header = engagements[0]!;
     expect(engagements[1]![header.indexOf('title')]).toBe("'=1+2");
     expect(engagements[1]![header.indexOf('notes')]).toBe("'=1+2");

@@ -3,12 +3,12 @@
 // record does not have, or a row whose parent does not exist.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CsvReadError, csvFiles, readCsvTables } from '@engagements/export-csv';
-import { FOUNDING_RECORDS, loadPublished } from './helpers.js';
+import { fileTexts, FOUNDING_RECORDS, loadPublished } from './helpers.js';
 
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  files = Object.fromEntries(csvFiles(await loadPublished(FOUNDING_RECORDS)).map((f) => [f.path, String(f.content)]));
+  files = fileTexts(csvFiles(await loadPublished(FOUNDING_RECORDS)));
 });
 
 /** The files with one table's text changed. */

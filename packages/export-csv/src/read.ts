@@ -17,8 +17,14 @@ export interface CsvTables {
   organizations: Organization[];
 }
 
-/** The CSV files by path (only the file name counts: `csv/people.csv` and `people.csv` are the same table). */
-export type CsvInput = ReadonlyArray<{ path: string; content: string | Uint8Array }> | Readonly<Record<string, string | Uint8Array>>;
+/** A file's content: text, bytes, or chunks of either produced on demand (an exporter's streamed output). */
+export type CsvContent = string | Uint8Array | (() => Iterable<string | Uint8Array>);
+
+/**
+ * The CSV files by path (only the file name counts: `csv/people.csv` and `people.csv` are
+ * the same table), such as the CSV exporter's own files.
+ */
+export type CsvInput = ReadonlyArray<{ path: string; content: CsvContent }> | Readonly<Record<string, CsvContent>>;
 
 export class CsvReadError extends Error {
   override name = 'CsvReadError';
@@ -48,13 +54,22 @@ function baseName(path: string): string {
 }
 
 function texts(input: CsvInput): Map<string, string> {
-  const entries: [string, string | Uint8Array][] = Array.isArray(input)
-    ? (input as ReadonlyArray<{ path: string; content: string | Uint8Array }>).map((f) => [f.path, f.content])
-    : Object.entries(input as Record<string, string | Uint8Array>);
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const entries: [string, CsvContent][] = Array.isArray(input)
+    ? (input as ReadonlyArray<{ path: string; content: CsvContent }>).map((f) => [f.path, f.content])
+    : Object.entries(input as Record<string, CsvContent>);
   const out = new Map<string, string>();
-  for (const [path, content] of entries) out.set(baseName(path), typeof content === 'string' ? content : decoder.decode(content));
+  for (const [path, content] of entries) out.set(baseName(path), textOf(content));
   return out;
+}
+
+/** The whole text of a content; bytes must be valid UTF-8 (a chunk may end inside a character). */
+function textOf(content: CsvContent): string {
+  if (typeof content === 'string') return content;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  if (content instanceof Uint8Array) return decoder.decode(content);
+  let text = '';
+  for (const chunk of content()) text += typeof chunk === 'string' ? decoder.decode() + chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
 function isObj(value: unknown): value is Obj {

@@ -5,11 +5,16 @@ import type { PublishedDataset } from '@engagements/core';
 import { escapeFreeText, startsSafely } from './escape.js';
 import type { CellValue, Column, RowContext, Table } from './tables.js';
 
+/** Dotted paths split once: the paths are the columns' (a few hundred), read for every cell. */
+const pathKeys = new Map<string, string[]>();
+
 /** The value at a dotted path of plain objects (`confidence.level`); '' is the value itself. */
 export function getPath(value: unknown, path: string): unknown {
   if (path === '') return value;
+  let keys = pathKeys.get(path);
+  if (keys === undefined) pathKeys.set(path, (keys = path.split('.')));
   let current = value;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }

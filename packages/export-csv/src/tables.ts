@@ -155,16 +155,15 @@ const RULE_SOURCE_REFS = 'every value names a source of the same engagement, as 
 
 const engagementOf = (row: RowContext): Engagement => row.record as Engagement;
 
-/** deriveFacts once per engagement, however many derived columns read it. */
-const factsCache = new WeakMap<object, ReturnType<typeof deriveFacts>>();
+/**
+ * deriveFacts once per engagement, however many derived columns of its row read it. Rows
+ * come record by record, so remembering the last engagement is enough: nothing is kept
+ * per record beyond the row being written.
+ */
+let lastFacts: { record: unknown; facts: ReturnType<typeof deriveFacts> } | undefined;
 function factsOf(record: unknown): ReturnType<typeof deriveFacts> {
-  const engagement = record as Engagement;
-  let facts = factsCache.get(engagement);
-  if (!facts) {
-    facts = deriveFacts(engagement);
-    factsCache.set(engagement, facts);
-  }
-  return facts;
+  if (lastFacts === undefined || lastFacts.record !== record) lastFacts = { record, facts: deriveFacts(record as Engagement) };
+  return lastFacts.facts;
 }
 
 const countryCodes = (): string[] => fieldInfo('engagement', 'participants[].country').enum ?? [];
