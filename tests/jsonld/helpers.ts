@@ -3,7 +3,7 @@
 // document loader that refuses every network IRI, and indexes over expanded JSON-LD.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDataset, publishedDataset, type PublishedDataset } from '@engagements/core';
+import { checkDataset, outputText, publishedDataset, type PublishedDataset } from '@engagements/core';
 // The package's TypeScript source by path: vitest.config.ts sets `resolve.conditions`, which
 // Vite applies to the client environment only (tests run in the SSR one, which needs
 // `ssr.resolve.conditions`), so `@engagements/export-jsonld` would need a built dist/.
@@ -39,13 +39,13 @@ export async function loadPublished(recordsDir: string, options: { allowRuleErro
   return publishedDataset(result.dataset);
 }
 
-/** The exporter's files by name (without the `jsonld/` folder). */
+/** The exporter's files by name (without the `jsonld/` folder), streamed ones read whole. */
 export async function exportFiles(dataset: PublishedDataset): Promise<Map<string, string>> {
   const files = await jsonldExporter.export(dataset, {});
   const out = new Map<string, string>();
   for (const file of files) {
     if (!file.path.startsWith('jsonld/')) throw new Error(`${file.path} is outside jsonld/`);
-    out.set(file.path.slice('jsonld/'.length), typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content));
+    out.set(file.path.slice('jsonld/'.length), outputText(file));
   }
   return out;
 }

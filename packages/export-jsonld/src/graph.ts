@@ -3,10 +3,12 @@
 // people (schema:Person) with their positions (schema:OrganizationRole); organizations
 // (schema:Organization). Every node has an IRI (no blank nodes), so the N-Quads are
 // canonical once sorted. Keys are written in a fixed order and top-level nodes are sorted
-// by IRI, so the output is deterministic.
+// by IRI, so the output is deterministic. The nodes are built one at a time, in that order,
+// as they are written (graphNodeStream), so the graph is never held whole.
 import { deriveFacts, participantCameoOf, type PublishedDataset } from '@engagements/core';
 import type { Engagement, Medium, Organization, Person, Source, SourceKind } from '@engagements/schema';
 import { buildContext, type JsonObject } from './context.js';
+import { stableJsonChunks } from './json.js';
 import { iri } from './namespaces.js';
 import { RELATION_TERMS } from './terms.js';
 
@@ -163,21 +165,75 @@ export function organizationNode(organization: Organization): JsonObject {
   return node;
 }
 
-/** The top-level nodes of the graph, sorted by IRI. */
-export function graphNodes(dataset: PublishedDataset): JsonObject[] {
-  const nodes = [
-    ...dataset.engagements.map(engagementNode),
-    ...dataset.people.map(personNode),
-    ...dataset.organizations.map(organizationNode),
-  ];
-  return nodes.sort((a, b) => {
-    const ia = a['@id'] as string;
-    const ib = b['@id'] as string;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
+/** The records of one kind in id order: the list itself when it is already sorted (as a published dataset is). */
+function byId<T extends { id: string }>(records: readonly T[]): readonly T[] {
+  for (let i = 1; i < records.length; i++) {
+    if (!(records[i - 1]!.id < records[i]!.id)) return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return records;
 }
 
-/** The graph document, with the context embedded so it is processed without any fetch. */
+/** One kind's records in IRI order (they share one IRI prefix, so id order is IRI order). */
+class KindCursor<T extends { id: string }> {
+  private readonly records: readonly T[];
+  private next = 0;
+  /** The IRI of the next record, or undefined when there is none left. */
+  head: string | undefined;
+
+  constructor(
+    records: readonly T[],
+    private readonly iriOf: (id: string) => string,
+    private readonly nodeOf: (record: T) => JsonObject,
+  ) {
+    this.records = byId(records);
+    this.head = this.records[0] && iriOf(this.records[0].id);
+  }
+
+  /** The next record's node, built now. */
+  take(): JsonObject {
+    const node = this.nodeOf(this.records[this.next++]!);
+    const following = this.records[this.next];
+    this.head = following && this.iriOf(following.id);
+    return node;
+  }
+}
+
+/**
+ * The top-level nodes of the graph in IRI order, each built from its record only when it
+ * is asked for: a merge of the three kinds, each in id order. Nothing but the sorted record
+ * lists (the dataset's own when they are already sorted) is held.
+ */
+export function* graphNodeStream(dataset: PublishedDataset): Generator<JsonObject> {
+  const kinds: Pick<KindCursor<never>, 'head' | 'take'>[] = [
+    new KindCursor(dataset.engagements, iri.engagement, engagementNode),
+    new KindCursor(dataset.people, iri.person, personNode),
+    new KindCursor(dataset.organizations, iri.organization, organizationNode),
+  ];
+  for (;;) {
+    let best: (typeof kinds)[number] | undefined;
+    for (const kind of kinds) {
+      if (kind.head !== undefined && (best === undefined || kind.head < best.head!)) best = kind;
+    }
+    if (!best) return;
+    yield best.take();
+  }
+}
+
+/** The top-level nodes of the graph, sorted by IRI (all in memory: for tests and small datasets). */
+export function graphNodes(dataset: PublishedDataset): JsonObject[] {
+  return [...graphNodeStream(dataset)];
+}
+
+/** The graph document, with the context embedded so it is processed without any fetch (all in memory). */
 export function graphDocument(dataset: PublishedDataset): JsonObject {
   return { '@context': buildContext(), '@graph': graphNodes(dataset) };
+}
+
+/**
+ * The text of `engagements.jsonld` as chunks: exactly `stableJson(graphDocument(dataset))`,
+ * written as the head (the context inline), then each top-level node serialized on its own
+ * as it is built from its record, then the tail.
+ */
+export function graphJsonChunks(dataset: PublishedDataset): Generator<string> {
+  return stableJsonChunks({ '@context': buildContext() }, '@graph', graphNodeStream(dataset));
 }
