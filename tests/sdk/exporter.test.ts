@@ -8,7 +8,7 @@ import { bumpVersion, diffDatasets, diffSchemas, parseRedirects, proposeBump, ty
 import { createSdkExporter, parseSnapshot, RUNTIME_EXPORTS, sdkExporter } from '@engagements/export-sdk';
 import { schemas } from '@engagements/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSdk, FOUNDING, requireSdk, loadDataset, root, text, writeFiles } from './helpers.js';
+import { buildSdk, FOUNDING, requireSdk, loadDataset, root, text, texts, writeFiles } from './helpers.js';
 
 let dataset: PublishedDataset;
 let files: OutputFile[];
@@ -80,6 +80,24 @@ describe('the files of the package', () => {
     expect(bundled.errors).toEqual([]);
   });
 
+  it('stream the entry points record by record, the same chunks on every read', () => {
+    for (const p of ['dist/index.js', 'dist/index.cjs']) {
+      const f = file(p)!;
+      if (typeof f.content !== 'function') throw new Error(`${p} is not streamed`);
+      const chunks = [...f.content()] as string[];
+      expect(chunks.length, p).toBeGreaterThan(dataset.engagements.length + dataset.people.length + dataset.organizations.length);
+      expect([...f.content()], p).toEqual(chunks);
+      // No chunk holds more than one record (the largest chunk is the code after the data).
+      expect(Math.max(...chunks.map((c) => c.length)), p).toBeLessThan(400_000);
+    }
+  });
+
+  it('embed the data as the JSON of the records sorted by id', () => {
+    const sorted = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const data = { engagements: sorted(dataset.engagements), people: sorted(dataset.people), organizations: sorted(dataset.organizations) };
+    for (const p of ['dist/index.js', 'dist/index.cjs']) expect(text(file(p)), p).toContain(`const DATA = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`);
+  });
+
   it('declare the same API for import and require', () => {
     expect(text(file('dist/index.d.cts'))).toBe(text(file('dist/index.d.ts')));
     const dts = text(file('dist/index.d.ts'));
@@ -128,13 +146,14 @@ describe('version and changes', () => {
 
   it('are the same bytes for the same content, whatever the order of the records', async () => {
     const again = await sdkExporter.export(dataset, {});
-    expect(again).toEqual(files);
+    expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    expect(texts(again)).toEqual(texts(files));
     const shuffled: PublishedDataset = {
       engagements: [...dataset.engagements].reverse(),
       people: [...dataset.people].reverse(),
       organizations: [...dataset.organizations].reverse(),
     };
-    expect(await sdkExporter.export(shuffled, {})).toEqual(files);
+    expect(texts(await sdkExporter.export(shuffled, {}))).toEqual(texts(files));
   });
 
   it('without a previous release are version 0.1.0 with every record added', async () => {

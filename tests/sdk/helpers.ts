@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { checkDataset, publishedDataset, type Exporter, type OutputFile, type PublishedDataset } from '@engagements/core';
+import { checkDataset, outputText, publishedDataset, type Exporter, type OutputFile, type PublishedDataset } from '@engagements/core';
 import { sdkExporter } from '@engagements/export-sdk';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +21,7 @@ export function writeFiles(files: readonly OutputFile[], prefix = 'engagements-s
   for (const file of files) {
     const target = path.join(dir, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
+    writeFileSync(target, typeof file.content === 'function' ? outputText(file) : file.content);
   }
   return dir;
 }
@@ -43,5 +43,10 @@ export function requireSdk(packageDir: string): any {
 
 export function text(file: OutputFile | undefined): string {
   if (!file) throw new Error('no such file');
-  return typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
+  return outputText(file);
+}
+
+/** Files as path -> whole text, to compare two exports (streamed contents are functions). */
+export function texts(files: readonly OutputFile[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f.path, outputText(f)]));
 }

@@ -5,7 +5,7 @@ import { schemas as currentSchemas, vocabularies as currentVocabularies } from '
 import { declarations } from './generate/declarations.js';
 import { licenseText, PACKAGE_NAME, packageJson } from './generate/manifest.js';
 import { readme } from './generate/readme.js';
-import { cjsModule, esmModule } from './generate/runtime.js';
+import { cjsModule, esmModule, type RuntimeInputs } from './generate/runtime.js';
 import { readonlyTypes } from './generate/types.js';
 import { validatorsExpression } from './generate/validators.js';
 import { INPUT_FILES, REPO_ROOT } from './paths.js';
@@ -103,9 +103,9 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
   };
   const vocabularies = currentVocabularies as Readonly<Record<string, { id: string; label: string }>>;
   const vocabularyTypes = Object.fromEntries(Object.values(vocabularies).map((v) => [v.id, typeName(v.label)]));
-  const runtime = {
+  const runtime: RuntimeInputs = {
     version: plan.version,
-    dataJson: JSON.stringify(data),
+    data,
     redirectsJson: JSON.stringify(plan.redirects),
     schemasJson: JSON.stringify(Object.fromEntries(schemaFiles.map((f) => [f, schemaSet[f]]))),
     vocabulariesJson: JSON.stringify(vocabularies),
@@ -114,7 +114,7 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
   const dts = declarations({ version: plan.version, types: readonlyTypes(inputs.typesSource), schemaFiles, vocabularyTypes });
   const changes = packageChanges(plan, PACKAGE_NAME);
   const counts = { engagements: data.engagements.length, people: data.people.length, organizations: data.organizations.length };
-  const first = [...data.engagements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))[0];
+  const first = earliest(data.engagements);
   const files: OutputFile[] = [
     { path: 'package.json', content: packageJson(plan.version, counts, schemaFiles) },
     {
@@ -130,8 +130,9 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
     { path: 'LICENSE', content: licenseText() },
     { path: 'CHANGELOG.md', content: packageChangelog(plan, inputs.changelog) },
     { path: 'changes.json', content: `${JSON.stringify(changes, null, 2)}\n` },
-    { path: 'dist/index.js', content: esmModule(runtime) },
-    { path: 'dist/index.cjs', content: cjsModule(runtime) },
+    // The two entry points embed every record: streamed, record by record.
+    { path: 'dist/index.js', content: () => esmModule(runtime) },
+    { path: 'dist/index.cjs', content: () => cjsModule(runtime) },
     { path: 'dist/index.d.ts', content: dts },
     { path: 'dist/index.d.cts', content: dts },
     ...schemaFiles.map((f) => ({ path: `schemas/${f}`, content: `${JSON.stringify(schemaSet[f], null, 2)}\n` })),
@@ -146,4 +147,11 @@ export function typeName(title: string): string {
 
 function sortById<T extends { id: string }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The first engagement in date-then-id order (the README's example), in one pass. */
+function earliest<T extends { id: string; date: string }>(records: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const r of records) if (best === undefined || r.date < best.date || (r.date === best.date && r.id < best.id)) best = r;
+  return best;
 }
