@@ -38,7 +38,7 @@ const NEEDS_FULL_PARSER = new RegExp(
     '<<\\s*:', // merge key
     '\\{', // flow mappings (records write mappings in block style)
     '\\[[^\\n\\]]*\\[', // nested flow sequences
-    '^\\s*\\? ', // explicit keys
+    '^[^\\S\\n]*\\? ', // explicit keys (white space within the line: \s* would span lines and backtrack quadratically)
     '[\\]}"\']#', // a # glued to a closing bracket or quote (js-yaml reads a comment, YAML 1.2 an error)
   ].join('|'),
   'm',
