@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bumpVersion, diffDatasets, diffSchemas, parseRedirects, proposeBump, type OutputFile, type PublishedDataset } from '@engagements/core';
-import { createSdkExporter, parseSnapshot, RUNTIME_EXPORTS, sdkExporter } from '@engagements/export-sdk';
+import { createSdkExporter, DATA_LITERAL_SIZE, parseSnapshot, RUNTIME_EXPORTS, sdkExporter } from '@engagements/export-sdk';
 import { schemas } from '@engagements/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSdk, FOUNDING, requireSdk, loadDataset, root, text, texts, writeFiles } from './helpers.js';
@@ -15,6 +15,32 @@ let files: OutputFile[];
 let dir: string;
 const file = (p: string) => files.find((f) => f.path === `sdk/${p}`);
 const json = (p: string) => JSON.parse(text(file(p)));
+
+const DATA_START = "const DATA = /* @__PURE__ */ JSON.parse([\n";
+const DATA_END = "].join(''));\n";
+
+/** The lines of the embedded data, one string literal each (`'...',`). */
+function dataLines(code: string): string[] {
+  const start = code.indexOf(DATA_START);
+  const end = code.indexOf(DATA_END, start);
+  if (start < 0 || end < 0) throw new Error('no embedded data');
+  return code.slice(start + DATA_START.length, end).split('\n').filter(Boolean);
+}
+
+/** The string literals of the embedded data, evaluated. */
+function dataLiterals(code: string): string[] {
+  return dataLines(code).map((line) => {
+    expect(line).toMatch(/^'.*',$/);
+    return new Function(`return ${line.slice(0, -1)};`)() as string;
+  });
+}
+
+/** The code without the embedded data (whose text may say anything). */
+function withoutData(code: string): string {
+  const start = code.indexOf(DATA_START);
+  const end = code.indexOf(DATA_END, start);
+  return start < 0 || end < 0 ? code : code.slice(0, start + DATA_START.length) + code.slice(end);
+}
 
 beforeAll(async () => {
   dataset = await loadDataset();
@@ -68,7 +94,7 @@ describe('the files of the package', () => {
   it('have a main entry with no import of any module and no Node-only global (browsers, bundlers)', async () => {
     for (const p of ['dist/index.js', 'dist/index.cjs']) {
       // The code without the embedded JSON (whose text may say anything).
-      const code = text(file(p)).replace(/JSON\.parse\("(?:[^"\\]|\\.)*"\)/g, 'JSON.parse("")');
+      const code = withoutData(text(file(p))).replace(/JSON\.parse\("(?:[^"\\]|\\.)*"\)/g, 'JSON.parse("")');
       expect(code.length, p).toBeLessThan(400_000);
       expect(/^\s*import\s/m.test(code), `${p} imports a module`).toBe(false);
       expect(/\brequire\s*\(/.test(code.replace(/\.code = '[^'\n]*'/g, '')), `${p} calls require`).toBe(false);
@@ -80,22 +106,42 @@ describe('the files of the package', () => {
     expect(bundled.errors).toEqual([]);
   });
 
-  it('stream the entry points record by record, the same chunks on every read', () => {
+  it('stream the entry points literal by literal, the same chunks on every read', () => {
     for (const p of ['dist/index.js', 'dist/index.cjs']) {
       const f = file(p)!;
       if (typeof f.content !== 'function') throw new Error(`${p} is not streamed`);
       const chunks = [...f.content()] as string[];
-      expect(chunks.length, p).toBeGreaterThan(dataset.engagements.length + dataset.people.length + dataset.organizations.length);
       expect([...f.content()], p).toEqual(chunks);
-      // No chunk holds more than one record (the largest chunk is the code after the data).
+      // One chunk per string literal of the data: none holds much more than DATA_LITERAL_SIZE
+      // (the largest chunk is the code after the data).
+      expect(chunks.length, p).toBeGreaterThan(text(file(p)).length / 400_000);
       expect(Math.max(...chunks.map((c) => c.length)), p).toBeLessThan(400_000);
     }
   });
 
-  it('embed the data as the JSON of the records sorted by id', () => {
+  it('embed the data as the JSON of the records sorted by id, in string literals of about 64 KB', () => {
     const sorted = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     const data = { engagements: sorted(dataset.engagements), people: sorted(dataset.people), organizations: sorted(dataset.organizations) };
-    for (const p of ['dist/index.js', 'dist/index.cjs']) expect(text(file(p)), p).toContain(`const DATA = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`);
+    for (const p of ['dist/index.js', 'dist/index.cjs']) {
+      const literals = dataLiterals(text(file(p)));
+      expect(literals.join(''), p).toBe(JSON.stringify(data));
+      // Split between records, each literal (as written, quotes and comma aside) at least DATA_LITERAL_SIZE but the last.
+      for (const line of dataLines(text(file(p))).slice(0, -1)) expect(line.length - 3).toBeGreaterThanOrEqual(DATA_LITERAL_SIZE);
+      expect(literals.length, p).toBeGreaterThan(1);
+      for (const literal of literals.slice(1)) expect(literal).toMatch(/^(,?\{|\])/);
+    }
+  });
+
+  it('escape any text in the data literals, and load it back exactly', async () => {
+    const hostile = ["it's", 'back\\slash \\u0041 \\n', '"quoted"', 'line\u2028separator\u2029paragraph', 'tab\there\nnewline', 'emoji 🎉 and attaché', "'); throw 1; ('", '${x}`'];
+    const e = structuredClone(dataset.engagements.find((x) => x.id === FOUNDING)!) as any;
+    e.title = hostile.join(' | ');
+    e.notes = hostile.join('\n');
+    const built = await createSdkExporter({ inputs: { release: null, redirectsText: '' } }).export({ engagements: [e], people: dataset.people, organizations: dataset.organizations }, {});
+    const sdk = requireSdk(path.join(writeFiles(built), 'sdk'));
+    expect(sdk.engagements[0].title).toBe(e.title);
+    expect(sdk.engagements[0].notes).toBe(e.notes);
+    expect(sdk.engagements).toEqual([e]);
   });
 
   it('declare the same API for import and require', () => {

@@ -61,22 +61,50 @@ export function* dataJsonPieces(data: RuntimeData): Generator<string> {
   yield ']}';
 }
 
+/** The size above which the data's JSON goes on in a new string literal (UTF-16 code units). */
+export const DATA_LITERAL_SIZE = 64 * 1024;
+
 /**
- * The contents of the string literal of the data, piece by piece: each JSON piece escaped
- * as `JSON.stringify` escapes a string. Escaping is character by character and no piece
- * splits a string of the JSON (so no surrogate pair either), so the pieces joined are
- * `JSON.stringify(JSON.stringify(data))` without its quotes.
+ * JSON text as the inside of a single-quoted JavaScript string literal. JSON text has no
+ * control character and no lone surrogate (JSON.stringify escapes them), so only the
+ * backslash, the apostrophe and the two line terminators that older parsers refuse in
+ * strings (U+2028, U+2029) need escaping; JSON's many `"` stay as they are, which makes
+ * the literal about a tenth shorter than a double-quoted one and quicker to scan.
  */
-function* dataLiteralPieces(data: RuntimeData): Generator<string> {
-  for (const piece of dataJsonPieces(data)) yield JSON.stringify(piece).slice(1, -1);
+export function singleQuotedJson(json: string): string {
+  return json.replace(/[\\'\u2028\u2029]/g, (c) => (c === '\\' ? '\\\\' : c === "'" ? "\\'" : c === '\u2028' ? '\\u2028' : '\\u2029'));
 }
 
-/** The body in chunks: the code before the data, the data's literal piece by piece, the rest. */
+/**
+ * The data as string literals of about `DATA_LITERAL_SIZE` each, split between records, one
+ * per line, each followed by a comma: the elements of the array joined into the JSON.
+ *
+ * Not one literal: V8 grows its buffer for a string literal by 1 MB at a time past 1 MB,
+ * so scanning one literal costs time quadratic in its length (a 27 MB literal, the data of
+ * 10,000 engagements, took longer to scan than JSON.parse took to parse it, and twice the
+ * data three times as long). Literals of 64 KB scan in linear time, and `join` then makes
+ * one flat string for one `JSON.parse`. An array rather than `+`: no tool has to walk a
+ * chain of thousands of binary expressions.
+ */
+function* dataLiterals(data: RuntimeData): Generator<string> {
+  let literal = '';
+  for (const piece of dataJsonPieces(data)) {
+    literal += singleQuotedJson(piece);
+    if (literal.length >= DATA_LITERAL_SIZE) {
+      yield `'${literal}',\n`;
+      literal = '';
+    }
+  }
+  if (literal) yield `'${literal}',\n`;
+}
+
+/** The body in chunks: the code before the data, the data's literals one by one, the rest. */
 function* body(inputs: RuntimeInputs): Generator<string> {
   yield `const VERSION = ${JSON.stringify(inputs.version)};
-const DATA = /* @__PURE__ */ JSON.parse("`;
-  yield* dataLiteralPieces(inputs.data);
-  yield `");
+const DATA = /* @__PURE__ */ JSON.parse([
+`;
+  yield* dataLiterals(inputs.data);
+  yield `].join(''));
 ${bodyRest(inputs)}`;
 }
 
@@ -86,10 +114,21 @@ const SCHEMAS = ${parsed(inputs.schemasJson)};
 const VOCABULARIES = ${parsed(inputs.vocabulariesJson)};
 const VALIDATORS = ${inputs.validatorsExpression};
 
+// Freezes parsed JSON in depth: plain objects and arrays, none shared, no cycles, so each
+// is visited once without asking whether it is frozen already.
 function deepFreeze(value) {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (typeof item === "object" && item !== null) deepFreeze(item);
+    }
+  } else {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const item = value[keys[i]];
+      if (typeof item === "object" && item !== null) deepFreeze(item);
+    }
   }
   return value;
 }
