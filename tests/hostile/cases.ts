@@ -188,6 +188,9 @@ export const CASES: HostileCase[] = [
   one('file: URL', 'values', ORG_FILE, org('url: file:///etc/passwd\n'), (t) => [{ code: 'SCH005', ...at(t, 'file:') }]),
   one('http URL with a space in it', 'values', ORG_FILE, org('url: https://example.com/a b\n'), (t) => [{ code: 'SCH005', ...at(t, 'https:') }]),
   one('a mapping where text belongs', 'values', ORG_FILE, ORG.replace('name: Hostile Org', 'name: {first: Hostile}'), (t) => [{ code: 'SCH004', ...at(t, '{first') }]),
+  one('a mapping where a word of a vocabulary belongs (was not reported at all)', 'values', ORG_FILE, ORG.replace('kind: ministry', 'kind: {constructor: {prototype: {polluted: 1}}}'), (t) => [{ code: 'SCH004', ...at(t, '{constructor') }]),
+  one('a list where a word of a vocabulary belongs (was not reported at all)', 'values', FOUNDING, foundingWith('type: call', 'type: [call, meeting]'), (t) => [{ code: 'SCH004', ...at(t, '[call') }]),
+  one('a list for the initiator, which is a word or a mapping (was not reported at all)', 'values', FOUNDING, foundingWith('initiator: unknown', 'initiator: [unknown]'), (t) => [{ code: 'SCH004', ...at(t, '[unknown]') }]),
   one('null where text belongs', 'values', ORG_FILE, ORG.replace('name: Hostile Org', 'name: ~'), (t) => [{ code: 'SCH004', ...at(t, '~') }]),
 
   // ---------------------------------------------------------------- broken datasets

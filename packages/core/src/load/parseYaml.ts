@@ -67,7 +67,11 @@ export function parseRecordText(text: string): ParseResult {
     }
     throw error;
   }
-  const pos = (offset: number, length = 1): Span => spanFromCounter(lineCounter, text, offset, length);
+  // Positions come from the text itself, not from the parser's line counter: the parser
+  // skips the line breaks inside a token it cannot read, which put the ends of spans (and
+  // anything reported after such a token) on the wrong line.
+  const lineStarts = lineStartsOf(text);
+  const pos = (offset: number, length = 1): Span => spanFromLineStarts(lineStarts, text, offset, length);
 
   // The parser gives up on deep block nesting with one error per level it unwinds:
   // report the nesting once, where it first goes past the limit.
@@ -398,9 +402,26 @@ function maxFlowDepth(text: string): { depth: number; offset: number } {
   return { depth: max, offset };
 }
 
-function spanFromCounter(lineCounter: LineCounter, text: string, offset: number, length: number): Span {
-  const a = lineCounter.linePos(Math.min(offset, text.length));
-  const b = lineCounter.linePos(Math.min(offset + length, text.length));
+/** Offsets where each line starts (a line ends at \n, as the parser's own line counter has it). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function spanFromLineStarts(lineStarts: readonly number[], text: string, offset: number, length: number): Span {
+  const linePos = (at: number): { line: number; col: number } => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: at - lineStarts[lo]! + 1 };
+  };
+  const a = linePos(Math.min(offset, text.length));
+  const b = linePos(Math.min(offset + length, text.length));
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 

@@ -24,7 +24,14 @@ export function validateRecord(record: AnyRecord): Diagnostic[] {
   const validate = validators[record.kind];
   record.valid = validate(record.data);
   if (record.valid) return [];
-  const findings = explain(record, validate.errors ?? []);
+  const errors = validate.errors ?? [];
+  const findings = explain(record, errors);
+  if (findings.length === 0) {
+    // Never an invalid record without a word: whatever Ajv said that the mapping above did not explain.
+    const first = errors[0];
+    const path = first ? fromPointer(first.instancePath) : [];
+    findings.push({ path, target: 'value', code: SCHEMA_CODES.other, message: `${path.length === 0 ? 'The record' : `\`${toPointer(path)}\``} does not match the schema${first?.message ? `: it ${first.message}` : ''}.` });
+  }
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const f of findings) {
@@ -76,6 +83,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
       explainedPrefixes.push(pointer);
       continue;
     }
+    const before = findings.length;
     let reportedFormat = false;
     for (const e of list) {
       switch (e.keyword) {
@@ -148,6 +156,16 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
         default:
           findings.push({ path, target: 'value', code: SCHEMA_CODES.other, message: `${upperFirst(label)} ${e.message ?? 'is invalid'}.` });
       }
+    }
+    // A mapping or list given for a choice of words (`kind: {a: 1}`, `initiator: [x]`): the
+    // branches' errors were skipped above as explained by the choice, and when nothing
+    // deeper explains them either, this node must still be reported.
+    if (findings.length === before && !paths.some((p) => p.startsWith(pointer + '/'))) {
+      const finding = typeError ? wrongType(path, label, value, String(typeError.params.type)) : { path, target: 'value' as const, code: SCHEMA_CODES.other, message: `${upperFirst(label)} ${list[0]?.message ?? 'is invalid'}.` };
+      const allowed = schema ? allowedValues(schema) : undefined;
+      if (allowed) finding.hint = `${allowed.length <= 20 ? `Allowed values: ${allowed.map((a) => a.value).join(', ')}.` : (schema?.description ?? '')}${schema?.oneOf?.some((b) => !('const' in b)) ? ' Or a mapping with the fields described in the schema.' : ''}`.trim();
+      findings.push(finding);
+      explainedPrefixes.push(pointer);
     }
   }
   return mergeMisspeltKeys(findings);
