@@ -122,6 +122,8 @@ export const CASES: HostileCase[] = [
   { name: 'multi-byte sequence cut off at the end of the file', group: 'encoding', files: { [ORG_FILE]: bytes(ORG + 'notes: caf', [0xc3]) }, expect: [{ code: 'LOAD002', line: 5, column: 11 }] },
   { name: 'UTF-16 file (with its byte-order mark)', group: 'encoding', files: { [ORG_FILE]: new Uint8Array(Buffer.from('\uFEFF' + ORG, 'utf16le')) }, expect: [{ code: 'LOAD002', line: 1, column: 1 }] },
   { name: 'NUL byte', group: 'encoding', files: { [ORG_FILE]: bytes('id: hostile-org\nname: Hostile', [0], ' Org\nkind: ministry\n') }, expect: [{ code: 'YAML006', line: 2, column: 14 }] },
+  one('old Mac line endings (a carriage return alone)', 'encoding', ORG_FILE, ORG.replace(/\n/g, '\r'), () => [{ code: 'YAML001', line: 1, column: 'id: hostile-org'.length + 1 }]),
+  one('a carriage return that would hide a key inside a comment (the parsers disagree)', 'encoding', ORG_FILE, '# note\rid: hostile-org\nname: Hostile Org\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '\r') }]),
   one('control character U+0001 in a value', 'encoding', ORG_FILE, org('notes: bell\u0001here\n'), (t) => [{ code: 'RULE011', ...at(t, 'bell') }]),
 
   // ---------------------------------------------------------------- limits

@@ -24,7 +24,7 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
 /**
  * Text features where js-yaml and yaml v2 can disagree or where the full parser's limits
  * matter: anchors and aliases (alias bombs), tags, directives and document markers,
- * tabs, NUL and other C0 controls, a leading BOM, flow mappings/sequences nested deeper than
+ * tabs, NUL and other C0 controls, a carriage return without a line feed, a leading BOM, flow mappings/sequences nested deeper than
  * a few levels, numbers written as `+.5` or `0b101` (resolved differently), and the `<<`
  * merge key. Real records use none of these.
  */
@@ -33,6 +33,7 @@ const NEEDS_FULL_PARSER = new RegExp(
     '(?:^|[\\s\\[\\]{},:-])[&*!][^\\s]', // anchor, alias or tag
     '^(?:%|---|\\.\\.\\.)', // directive or document marker
     '[\\t\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\ufeff]', // tabs, controls, BOM
+    '\\r(?!\\n)', // a carriage return alone: a line break to js-yaml, text to yaml v2
     '(?:^|[\\s:\\[,-])[-+]?\\.[0-9]', // +.5 style floats
     '(?:^|[\\s:\\[,-])[-+]?0[bB][01]', // binary integers
     '<<\\s*:', // merge key

@@ -43,6 +43,13 @@ export function parseRecordText(text: string): ParseResult {
   if (nul !== -1) {
     return fail(LOAD_CODES.nulByte, 'File contains a NUL character.', spanAt(text, nul, 1), 'Remove the NUL character; it is not allowed in YAML.');
   }
+  // YAML reads a carriage return alone as a line break, the parser used here as text
+  // (and js-yaml, which reads valid records faster, as a line break): a comment could hide
+  // what an editor shows as the next line. Refuse it rather than pick a reading.
+  const cr = /\r(?!\n)/.exec(text);
+  if (cr) {
+    return fail(LOAD_CODES.syntax, 'A line ends with a carriage return alone (an old Mac line ending).', spanAt(text, cr.index, 1), 'Save the file with LF (or CRLF) line endings.');
+  }
   if (holdsNothing(text)) {
     return fail(LOAD_CODES.empty, 'File is empty: it holds no record.', FILE_START, 'Write the record as a YAML mapping, or delete the file. `engagements new` writes a template.');
   }
