@@ -43,7 +43,7 @@ const TERMS = {
 };
 const COUNTRIES = (schemas['defs.schema.json'].$defs.CountryCode.enum as readonly string[]).slice();
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** The questions are asked through this layer: @inquirer/prompts on the process's terminal. */
 const prompter: Prompter = inquirerPrompter;
@@ -69,14 +69,14 @@ export const newCommand: CliCommand = {
       .option('--date <date>', 'the day it happened, YYYY-MM-DD', parseDateArgument)
       .option('--type <type>', `engagement type: ${TERMS.type.map((t) => t.id).join(', ')}`)
       .option('--medium <medium>', `how they were in contact: ${TERMS.medium.map((t) => t.id).join(', ')}`)
-      .option('--participant <spec>', 'person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]; repeat for each participant', collect, [])
+      .option('--participant <spec>', 'person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]; repeat for each participant', collect)
       .option('--title <text>', 'a one-line title in your own words')
-      .option('--topic <topic>', 'a topic id from schemas/vocabularies/topic.schema.json; repeat for each topic', collect, [])
+      .option('--topic <topic>', 'a topic id from schemas/vocabularies/topic.schema.json; repeat for each topic', collect)
       .option('--slug <slug>', 'the part of the id after the date (default: from the countries, type and medium)')
       .addOption(todayOption())
       .option('--no-input', 'never ask: take the facts from the flags only, even on a terminal')
-      .action(async (options: NewOptions) => {
-        context.exitCode = await newEngagement(options, context);
+      .action(async (options: Omit<NewOptions, 'participant' | 'topic'> & Partial<Pick<NewOptions, 'participant' | 'topic'>>) => {
+        context.exitCode = await newEngagement({ ...options, participant: options.participant ?? [], topic: options.topic ?? [] }, context);
       });
   },
 };
