@@ -77,7 +77,12 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean): Promise
     started.push(
       new Promise<FastAnswer[]>((resolve) => {
         const worker = new Worker(workerUrl, { workerData: { jobs: slice, withHashes } });
-        worker.once('message', (answers: FastAnswer[]) => {
+        const answers: FastAnswer[] = [];
+        worker.on('message', (batch: FastAnswer[] | 'done') => {
+          if (batch !== 'done') {
+            answers.push(...batch);
+            return;
+          }
           resolve(answers);
           void worker.terminate();
         });
