@@ -143,7 +143,9 @@ export function parseRecordText(text: string): ParseResult {
   const contents = doc.contents;
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
+    // yaml counts the anchored node itself as the first use: + 1 so that the limit means
+    // what it says (100 aliases of a value load; their expansion is what is bounded).
+    value = doc.toJS({ maxAliasCount: LIMITS.maxAliases + 1 });
   } catch (error) {
     const alias = firstAlias(doc);
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error).message))) {
