@@ -16,8 +16,9 @@ let dir: string;
 const file = (p: string) => files.find((f) => f.path === `sdk/${p}`);
 const json = (p: string) => JSON.parse(text(file(p)));
 
-const DATA_START = "const DATA = /* @__PURE__ */ JSON.parse([\n";
-const DATA_END = "].join(''));\n";
+// The data's literals are the elements of the array that recordsJson() joins (parsed on first use).
+const DATA_START = 'function recordsJson() {\n  return [\n';
+const DATA_END = "].join('');\n}\n";
 
 /** The lines of the embedded data, one string literal each (`'...',`). */
 function dataLines(code: string): string[] {

@@ -101,15 +101,70 @@ function* dataLiterals(data: RuntimeData): Generator<string> {
 /** The body in chunks: the code before the data, the data's literals one by one, the rest. */
 function* body(inputs: RuntimeInputs): Generator<string> {
   yield `const VERSION = ${JSON.stringify(inputs.version)};
-const DATA = /* @__PURE__ */ JSON.parse([
-`;
+${DATA_START}`;
   yield* dataLiterals(inputs.data);
-  yield `].join(''));
-${bodyRest(inputs)}`;
+  yield `${DATA_END}${bodyRest(inputs)}`;
 }
 
+/**
+ * The function that holds the records' JSON, up to its first literal. A function that is
+ * never called at import: V8 only pre-parses its body (finds where it ends) when the module
+ * loads, and scans and keeps the literals only when `load` first calls it.
+ */
+const DATA_START = `// The records' JSON, in string literals of about 64 KB: see load() for when it is parsed.
+function recordsJson() {
+  return [
+`;
+/** What follows the last literal of the data. */
+const DATA_END = `].join('');
+}
+`;
+
+/**
+ * The three lists, loaded on first use. Each export is a Proxy whose target is the very
+ * array that `load` fills and freezes, so the Proxy invariants hold by construction (a frozen
+ * empty target would pin `length` to 0 and forbid reporting the elements). Every trap first
+ * loads, then does what the default would; once loaded, the traps are deleted from the shared
+ * handler, and the proxies forward to their targets without calling any JavaScript.
+ */
+const LAZY_LISTS = `// The lists of records: empty until load() fills and freezes them, in place. They are the
+// targets of the exported proxies, which load the data on any operation (a read, a key
+// listing, Object.isFrozen, an attempt to write) and then behave as the frozen arrays.
+const ENGAGEMENTS = [];
+const PEOPLE = [];
+const ORGANIZATIONS = [];
+const LIST_TRAPS = ["get", "has", "ownKeys", "getOwnPropertyDescriptor", "defineProperty", "set", "deleteProperty", "getPrototypeOf", "setPrototypeOf", "isExtensible", "preventExtensions"];
+const LAZY_HANDLER = /* @__PURE__ */ lazyHandler();
+let loaded = false;
+
+// Parses the records' JSON once, on first use, deep-freezes it, fills the three lists and
+// freezes them, then removes the proxies' traps.
+function load() {
+  if (loaded) return;
+  const data = deepFreeze(JSON.parse(recordsJson()));
+  for (const [list, records] of [[ENGAGEMENTS, data.engagements], [PEOPLE, data.people], [ORGANIZATIONS, data.organizations]]) {
+    for (let i = 0; i < records.length; i++) list.push(records[i]);
+    Object.freeze(list);
+  }
+  loaded = true;
+  for (const trap of LIST_TRAPS) delete LAZY_HANDLER[trap];
+}
+
+function lazyHandler() {
+  const handler = {};
+  for (const trap of LIST_TRAPS) {
+    handler[trap] = function () {
+      load();
+      return Reflect[trap].apply(undefined, arguments);
+    };
+  }
+  return handler;
+}
+`;
+
 function bodyRest(inputs: RuntimeInputs): string {
-  return `const REDIRECTS = ${parsed(inputs.redirectsJson)};
+  return `${LAZY_LISTS}
+const REDIRECTS = ${parsed(inputs.redirectsJson)};
 const SCHEMAS = ${parsed(inputs.schemasJson)};
 const VOCABULARIES = ${parsed(inputs.vocabulariesJson)};
 const VALIDATORS = ${inputs.validatorsExpression};
@@ -134,9 +189,9 @@ function deepFreeze(value) {
 }
 
 const version = VERSION;
-const engagements = /* @__PURE__ */ deepFreeze(DATA.engagements);
-const people = /* @__PURE__ */ deepFreeze(DATA.people);
-const organizations = /* @__PURE__ */ deepFreeze(DATA.organizations);
+const engagements = /* @__PURE__ */ new Proxy(ENGAGEMENTS, LAZY_HANDLER);
+const people = /* @__PURE__ */ new Proxy(PEOPLE, LAZY_HANDLER);
+const organizations = /* @__PURE__ */ new Proxy(ORGANIZATIONS, LAZY_HANDLER);
 const redirects = /* @__PURE__ */ deepFreeze(REDIRECTS);
 const schemas = /* @__PURE__ */ deepFreeze(SCHEMAS);
 const vocabularies = /* @__PURE__ */ deepFreeze(VOCABULARIES);
@@ -147,6 +202,7 @@ function lookup(kind, records, id) {
   if (typeof id !== "string") return undefined;
   let table = lookups[kind];
   if (table === undefined) {
+    load();
     const byId = new Map();
     for (const record of records) byId.set(record.id, record);
     const moved = new Map();
@@ -160,13 +216,13 @@ function lookup(kind, records, id) {
 }
 
 function getEngagement(id) {
-  return lookup("engagement", engagements, id);
+  return lookup("engagement", ENGAGEMENTS, id);
 }
 function getPerson(id) {
-  return lookup("person", people, id);
+  return lookup("person", PEOPLE, id);
 }
 function getOrganization(id) {
-  return lookup("organization", organizations, id);
+  return lookup("organization", ORGANIZATIONS, id);
 }
 
 const INDEXED_KEYS = ["country", "person", "organization", "type", "medium", "topic"];
@@ -178,7 +234,8 @@ let search;
 // Built once, on the first search: engagements in date-then-id order, and for each
 // indexed key a posting list (ascending positions in that order) per value.
 function buildSearch() {
-  const order = engagements.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  load();
+  const order = ENGAGEMENTS.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const dates = order.map((e) => e.date);
   const postings = {};
   for (const key of INDEXED_KEYS) postings[key] = new Map();
