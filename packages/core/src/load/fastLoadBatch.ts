@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import type { RecordKind } from '@engagements/schema';
 import { fastLoad } from './fastParse.js';
+import { LIMITS } from './limits.js';
 
 /** One file for the fast path: its absolute path and the kind its folder says. */
 export interface FastJob {
@@ -21,7 +22,10 @@ export function fastLoadBatch(jobs: readonly FastJob[], withHashes: boolean): Fa
     let bytes: Buffer;
     let info;
     try {
-      info = statSync(file);
+      // lstat: a symbolic link or anything but a regular file (a device, a pipe) is never
+      // read here; the full path refuses it with a diagnostic.
+      info = lstatSync(file);
+      if (!info.isFile() || info.size > LIMITS.maxFileBytes) return null;
       bytes = readFileSync(file);
     } catch {
       return null; // the full path reports why it cannot be read

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -27,6 +27,9 @@ export async function loadRecordFiles(files: readonly string[], options: LoadOpt
     const kind = recordKindOf(file);
     if (!kind) return pending.push(i); // the full loader says why
     if (cache) {
+      // The cache stats and may read the file: let the full loader refuse a symbolic link
+      // or a device first (a record replaced by a link to /dev/zero must not be read).
+      if (!isRegularFile(file)) return pending.push(i);
       const cached = cache.lookup(file, kind);
       if (cached.hit) {
         results[i] = { record: validRecord(file, kind, cached.data, options), diagnostics: [] };
@@ -94,4 +97,12 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean): Promise
   const mine = fastLoadBatch(jobs.slice(0, share), withHashes);
   const theirs = await Promise.all(started);
   return [...mine, ...theirs.flat()];
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

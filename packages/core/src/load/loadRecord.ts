@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import type { AnyRecord } from '../dataset.js';
 import { LOAD_CODES } from './codes.js';
+import { LIMITS } from './limits.js';
 import { parseRecordBytes, type LoadProblem } from './parseYaml.js';
 import { recordKindOf } from './recordKind.js';
 import { fastLoad } from './fastParse.js';
@@ -62,6 +63,18 @@ export async function loadRecordFile(file: string, options: LoadOptions): Promis
   }
   let bytes: Uint8Array;
   try {
+    if (!options.bytes) {
+      // Only regular files are read: a symbolic link could point outside the repository
+      // (whose text would be quoted in messages) or at /dev/zero, which never ends.
+      const info = lstatSync(absolutePath);
+      const refuse = info.isSymbolicLink() ? 'it is a symbolic link' : info.isFile() ? undefined : 'it is not a regular file';
+      if (refuse) {
+        return { diagnostics: [problem({ ...FILE_START, code: LOAD_CODES.unreadable, message: `Cannot read the file: ${refuse}.`, hint: 'A record must be a regular file inside the records folder; replace the link with the file itself.' })] };
+      }
+      if (info.size > LIMITS.maxFileBytes) {
+        return { diagnostics: [problem({ ...FILE_START, code: LOAD_CODES.tooLarge, message: `File is ${info.size} bytes, over the limit of ${LIMITS.maxFileBytes} bytes.`, hint: 'A record is a few kilobytes; split the content or remove what does not belong in a record.' })] };
+      }
+    }
     // Synchronous reads: for thousands of small files they cost a fraction of the
     // promise API's open/stat/read/close round trips through the thread pool.
     bytes = options.bytes ?? readFileSync(absolutePath);
