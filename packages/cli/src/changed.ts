@@ -12,8 +12,7 @@ import { plural } from './format/summary.js';
 import { writeReport } from './report.js';
 import { EMPTY_TREE, git, readBlobs, repositoryOf, resolveCommit, splitNul } from './git.js';
 
-export const changedOption = () =>
-  new Option('--changed [base]', 'check only the records changed since a git revision (default: origin/main if it exists, else HEAD) and the records that reference them');
+export { changedOption } from './changedOption.js';
 
 /** `engagements validate --changed [BASE]`: reports on the changed records and their dependents; resolves to the exit code. */
 export async function validateChanged(

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/index.js';
+import { loadCommands, type CliCommand } from './commands/index.js';
 import type { CommandContext } from './commands/command.js';
 import { describeError, EXIT } from './errors.js';
 import { useColor, type Io } from './io.js';
 
 /** Builds the `engagements` program with every command registered against the given context. */
-export function createProgram(context: CommandContext): Command {
+export function createProgram(context: CommandContext, commands: readonly CliCommand[]): Command {
   const { io } = context;
   const program = new Command('engagements')
     .description('Validate and publish the engagements dataset.')
@@ -38,7 +38,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     exitCode: EXIT.ok,
   };
   try {
-    await createProgram(context).parseAsync([...argv], { from: 'user' });
+    await createProgram(context, await loadCommands(argv)).parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { LIMITS, type CheckSummary, type Diagnostic } from '@engagements/core';
+import type { CheckSummary, Diagnostic } from '@engagements/core';
+import { LIMITS } from '@engagements/core/quick';
 import { formats, type FormatName } from './format/index.js';
 import type { CommandContext } from './commands/command.js';
 

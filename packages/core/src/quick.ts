@@ -3,3 +3,4 @@
 // or the rules. Imports nothing heavy.
 export { reusableReport, type CheckReport, type ReportInputs } from './cache/resultCache.js';
 export { findRecordFiles, todayUtc } from './load/findFiles.js';
+export { LIMITS } from './load/limits.js';

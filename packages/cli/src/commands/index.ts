@@ -1,17 +1,22 @@
 import type { CliCommand } from './command.js';
-import { buildCommand } from './build.js';
-import { diffCommand } from './diff.js';
-import { fmtCommand } from './fmt.js';
-import { newCommand } from './new.js';
-import { validateCommand } from './validate.js';
 
-/** Every subcommand of `engagements`, in the order `--help` lists them. One line per command. */
-export const commands: readonly CliCommand[] = [
-  validateCommand,
-  buildCommand,
-  newCommand,
-  fmtCommand,
-  diffCommand,
+/**
+ * Every subcommand of `engagements`, in the order `--help` lists them, each loaded only
+ * when it runs: a command's module (and what it imports, such as the parsers or the
+ * exporters) is not read when another command runs. One line per command.
+ */
+export const commands: ReadonlyArray<{ name: string; load: () => Promise<CliCommand> }> = [
+  { name: 'validate', load: async () => (await import('./validate.js')).validateCommand },
+  { name: 'build', load: async () => (await import('./build.js')).buildCommand },
+  { name: 'new', load: async () => (await import('./new.js')).newCommand },
+  { name: 'fmt', load: async () => (await import('./fmt.js')).fmtCommand },
+  { name: 'diff', load: async () => (await import('./diff.js')).diffCommand },
 ];
+
+/** The commands a command line needs: the one it names, or all of them (for help or a mistake). */
+export async function loadCommands(argv: readonly string[]): Promise<CliCommand[]> {
+  const named = commands.find((c) => c.name === argv[0]);
+  return Promise.all((named ? [named] : commands).map((c) => c.load()));
+}
 
 export type { CliCommand, CommandContext } from './command.js';

@@ -1,11 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDataset } from '@engagements/core';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
-import { changedOption, validateChanged } from '../changed.js';
+import { changedOption } from '../changedOption.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
 
@@ -47,9 +46,24 @@ export const validateCommand: CliCommand = {
 export async function validate(paths: readonly string[], options: ValidateOptions, context: CommandContext): Promise<number> {
   const { cwd } = context.io;
   const recordsDir = await resolveRecordsDir(options.records, cwd);
-  if (options.changed !== undefined) return validateChanged(paths, { ...options, changed: options.changed, cacheDir: await resolveCacheDir(options, cwd) }, recordsDir, context);
+  if (options.changed !== undefined) {
+    const { validateChanged } = await import('../changed.js');
+    return validateChanged(paths, { ...options, changed: options.changed, cacheDir: await resolveCacheDir(options, cwd) }, recordsDir, context);
+  }
   const files = paths.length > 0 ? await expandPaths(paths, cwd) : undefined;
   const cacheDir = await resolveCacheDir(options, cwd);
+  if (cacheDir && !files) {
+    // A rerun with nothing changed reuses the last report without loading the parsers,
+    // the validators or the rules (see @engagements/core/quick).
+    const quick = await import('@engagements/core/quick');
+    const all = await quick.findRecordFiles(recordsDir);
+    const report = quick.reusableReport({ cacheDir, recordsDir, files: all, today: options.today ?? quick.todayUtc(), cwd });
+    if (report) {
+      await writeReport(report.diagnostics, report.summary, options.format, context);
+      return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+    }
+  }
+  const { checkDataset } = await import('@engagements/core');
   const result = await checkDataset({ recordsDir, cwd, ...(files ? { files } : {}), ...(options.today ? { today: options.today } : {}), ...(cacheDir ? { cacheDir } : {}) });
   await writeReport(result.diagnostics, result.summary, options.format, context);
   return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;

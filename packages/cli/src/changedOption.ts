@@ -1,0 +1,6 @@
+// The --changed option of validate, apart from its implementation (changed.ts), so that
+// declaring it does not load git handling and the core.
+import { Option } from 'commander';
+
+export const changedOption = () =>
+  new Option('--changed [base]', 'check only the records changed since a git revision (default: origin/main if it exists, else HEAD) and the records that reference them');
