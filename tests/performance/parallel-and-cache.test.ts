@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,4 +43,29 @@ describe('parallel loading and the cache', () => {
     expect(cold).toEqual(single);
     expect(warm).toEqual(single);
   });
+
+  it('reuse the last report when no file changed, and only then', () => {
+    const dir = workspace();
+    const past = new Date('2024-01-01T00:00:00Z');
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const full = path.join(d, e.name);
+        if (e.isDirectory()) walk(full);
+        else utimesSync(full, past, past);
+      }
+    };
+    walk(path.join(dir, 'records'));
+    const cacheDir = path.join(dir, '.cache');
+    const first = validate(dir, {}, '--cache-dir', cacheDir);
+    expect(first.status).toBe(1);
+    // Same size, same mtime, new content: a reused report cannot see it, which proves the reuse.
+    const file = path.join(dir, 'records/organizations/ispr.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kind: media-wng', 'kind: media-wig'));
+    utimesSync(file, past, past);
+    expect(validate(dir, {}, '--cache-dir', cacheDir)).toEqual(first);
+    // Another day is another input: the report is computed afresh and sees the change.
+    const fresh = validate(dir, {}, '--cache-dir', cacheDir, '--today', '2026-01-02');
+    expect(fresh.stdout).toContain('media-wig');
+  });
 });
+
