@@ -85,6 +85,16 @@ const checks = {
     // @ts-expect-error records are read-only
     first.title = 'changed';
   }),
+  // The lists are Proxies that load the data on first use: they act as frozen arrays.
+  listsActAsArrays:
+    Array.isArray(engagements) &&
+    [...engagements].length === engagements.length &&
+    engagements.slice(0, 2).every((e, i) => e === engagements[i]) &&
+    engagements.indexOf(first) === 0 &&
+    engagements.includes(first) &&
+    people.filter((p) => getPerson(p.id) === p).length === people.length &&
+    Array.from(organizations).length === organizations.length &&
+    (JSON.parse(JSON.stringify(organizations)) as unknown[]).length === organizations.length,
   listsAreReadOnly: throws(() => {
     // @ts-expect-error lists are read-only
     engagements.push(first);
