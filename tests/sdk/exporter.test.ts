@@ -155,7 +155,7 @@ describe('the files of the package', () => {
 
   it('include a README for consumers and a license', () => {
     const readme = text(file('README.md'));
-    for (const heading of ['## Install', '## Use', '## API', '## Versioning', '### findEngagements(filter)']) expect(readme).toContain(heading);
+    for (const heading of ['## Install', '## Use', '## API', '## Loading', '## Versioning', '### findEngagements(filter)']) expect(readme).toContain(heading);
     expect(text(file('LICENSE'))).toMatch(/^MIT License/);
   });
 });
