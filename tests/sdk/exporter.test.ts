@@ -342,7 +342,8 @@ describe('findEngagements', () => {
     expect(sdk.redirects).toEqual([{ kind: 'engagement', from: '2019-12-31-old-a', to: '2020-01-01-a', reason: 'date corrected' }]);
   });
 
-  it('answers from indexes: much faster than a scan of the records', async () => {
+  // Speed is measured by `npm run bench` (findEngagements latency at 10k), never in a timed test.
+  it('answers from its indexes exactly what a scan of every record answers', async () => {
     const many: any[] = [];
     const countries = ['PK', 'JP', 'US', 'IN', 'SA', 'GB', 'FR', 'DE', 'CN', 'KR'];
     for (let i = 0; i < 5000; i++) {
@@ -361,12 +362,20 @@ describe('findEngagements', () => {
         .sort((a: any, b: any) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     expect(ids(big.findEngagements(filter))).toEqual(ids(scan())); // also builds the indexes
     expect(big.findEngagements(filter).length).toBeGreaterThan(0);
-    const time = (f: () => unknown) => {
-      const start = performance.now();
-      for (let i = 0; i < 50; i++) f();
-      return performance.now() - start;
-    };
-    time(scan);
-    expect(time(() => big.findEngagements(filter))).toBeLessThan(time(scan) / 3);
+    for (const other of [
+      { country: 'PK' },
+      { country: ['JP', 'US'], from: '2005-01-01', to: '2006-12-31' },
+      { topic: 'covid-19', to: '2001-06-30' },
+      { from: '2010-02-28', to: '2010-02-28' },
+    ] as const) {
+      const wanted = big.engagements
+        .filter((e: any) => {
+          const countries: readonly string[] | undefined = 'country' in other ? ([] as string[]).concat(other.country) : undefined;
+          return (!countries || e.participants.some((p: any) => countries.includes(p.country))) && (!('topic' in other) || e.topics.includes(other.topic)) && (!('from' in other) || e.date >= other.from) && (!('to' in other) || e.date <= other.to);
+        })
+        .map((e: any) => e.id)
+        .sort((a: string, b: string) => (a < b ? -1 : 1));
+      expect([...ids(big.findEngagements(other))].sort()).toEqual(wanted);
+    }
   });
 });
