@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
 import type { OutputFile } from './exporter.js';
 import path from 'node:path';
 
@@ -40,10 +40,30 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<Out
   }
 }
 
-/** If a swap was interrupted between its two renames, put the previous outputs back. */
+/**
+ * If a swap was interrupted between its two renames, put the previous outputs back; and
+ * remove the staging folders of builds that were killed before their swap.
+ */
 async function recoverInterruptedSwap(target: string): Promise<void> {
-  const previous = path.join(path.dirname(target), `.${path.basename(target)}.previous`);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  const previous = path.join(parent, `.${base}.previous`);
   if (!(await exists(target)) && (await exists(previous))) await rename(previous, target);
+  for (const entry of await readdir(parent)) {
+    const match = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)-`).exec(entry);
+    if (match && !isRunning(Number(match[1]))) await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this id is alive (a staging folder of a running build is left alone). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function exists(p: string): Promise<boolean> {
