@@ -50,11 +50,12 @@ describe('hostile-input corpus', () => {
     }, CASE_BUDGET_MS * 3);
   }
 
-  // Known, not fixed here: a referenced record whose file does not parse leaves no record
-  // behind, so every reference to it is also RULE003 (one unclosed quote in
-  // organizations/ispr.yaml gives 16 RULE003 errors, each hinting to create the file that
-  // exists). Needs the dataset to keep the ids of files that failed to load.
-  it.todo('a record that fails to parse does not also make every reference to it RULE003');
+  it('a record that fails to parse does not also make every reference to it RULE003', async () => {
+    const run = await checkFiles({ 'organizations/ispr.yaml': 'id: ispr\nname: "Inter-Services Public Relations\nkind: media-wing\n' });
+    const codes = run.diagnostics.map((d) => d.code);
+    expect(codes).toContain('YAML001');
+    expect(codes).not.toContain('RULE003');
+  });
 
   it('left Object.prototype untouched after every case', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -6,6 +6,7 @@ import { LOAD_CODES } from './load/codes.js';
 import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
+import { recordKindOf } from './load/recordKind.js';
 import { RecordCache } from './cache/recordCache.js';
 import { reportSignature, storeReport } from './cache/resultCache.js';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
@@ -63,6 +64,12 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? await RecordCache.open(options.cacheDir, recordsDir) : undefined;
   const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache ? { cache } : {}) });
+  const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };
+  loaded.forEach((result, i) => {
+    if (result.record) return;
+    const kind = recordKindOf(toLoad[i]!);
+    if (kind) unreadableIds[kind].add(path.basename(toLoad[i]!).replace(/\.ya?ml$/, ''));
+  });
   for (const result of loaded) {
     diagnostics.push(...result.diagnostics);
     if (!result.record) continue;
@@ -70,7 +77,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     records.push(result.record);
   }
   await cache?.save();
-  const dataset = createDataset(recordsDir, records);
+  const dataset = createDataset(recordsDir, records, unreadableIds);
   diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }));
 
   const shown = requested ? new Set(requested.map((f) => displayPath(f, cwd))) : undefined;

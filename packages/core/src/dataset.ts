@@ -41,10 +41,15 @@ export interface Dataset {
   engagementById: Map<string, LoadedRecord<'engagement'>>;
   personById: Map<string, LoadedRecord<'person'>>;
   organizationById: Map<string, LoadedRecord<'organization'>>;
+  /**
+   * Ids, taken from file names, of record files that could not be read as YAML. A
+   * reference to one of them is not reported again: the file's own error explains it.
+   */
+  unreadableIds: Record<'engagement' | 'person' | 'organization', Set<string>>;
 }
 
 /** Builds the indexes of a dataset from its records (sorted by id, then file). */
-export function createDataset(recordsDir: string, records: AnyRecord[]): Dataset {
+export function createDataset(recordsDir: string, records: AnyRecord[], unreadableIds?: Dataset['unreadableIds']): Dataset {
   const sorted = [...records].sort((a, b) => {
     const ia = String((a.data as { id?: unknown }).id ?? '');
     const ib = String((b.data as { id?: unknown }).id ?? '');
@@ -61,6 +66,7 @@ export function createDataset(recordsDir: string, records: AnyRecord[]): Dataset
     engagementById: indexById(engagements),
     personById: indexById(people),
     organizationById: indexById(organizations),
+    unreadableIds: unreadableIds ?? { engagement: new Set(), person: new Set(), organization: new Set() },
   };
 }
 

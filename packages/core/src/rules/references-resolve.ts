@@ -23,6 +23,7 @@ export const referencesResolve: RecordRule = {
       if (id === undefined) return true;
       const map = kind === 'person' ? dataset.personById : dataset.organizationById;
       if (map.has(id)) return true;
+      if (dataset.unreadableIds[kind].has(id)) return false; // that file's own error says what is wrong
       report({ record, path }, `${what} "${id}" is not the id of any ${kind}.`, missingReferenceHint(dataset, kind, id, exclude));
       return false;
     };
