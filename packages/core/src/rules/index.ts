@@ -19,6 +19,7 @@ import { remoteHasNoHost } from './remote-has-no-host.js';
 import { hostIsParticipant } from './host-is-participant.js';
 import { participantOrgCountry } from './participant-org-country.js';
 import { relatedResolves } from './related-resolves.js';
+import { plausibleDates } from './plausible-dates.js';
 
 export const rules: readonly Rule[] = [
   uniqueIds,
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   hostIsParticipant,
   participantOrgCountry,
   relatedResolves,
+  plausibleDates,
 ];
 
 export type { Rule, RecordRule, DatasetRule, RuleContext, Report, RuleLocation } from './rule.js';
