@@ -153,3 +153,23 @@ describe('engagements fmt', () => {
     expect(statSync(ws.path(KONO)).mtimeMs).toBe(before);
   });
 });
+
+describe('fmt and links', () => {
+  it('refuses a symbolic link named on the command line instead of writing through it', async () => {
+    const { mkdtempSync, symlinkSync, writeFileSync: write, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const nodePath = await import('node:path');
+    const dir = mkdtempSync(nodePath.join(tmpdir(), 'engagements-fmt-link-'));
+    const outside = nodePath.join(dir, 'outside.yaml');
+    write(outside, 'name: X\nid: x-y\nkind: ministry\n');
+    const { cpSync } = await import('node:fs');
+    cpSync(nodePath.resolve(import.meta.dirname, '../fixtures/founding/records'), nodePath.join(dir, 'records'), { recursive: true });
+    symlinkSync(outside, nodePath.join(dir, 'records/organizations/linked.yaml'));
+    const cli = nodePath.resolve(import.meta.dirname, '../../packages/cli/bin/engagements.js');
+    const r = spawnSync(process.execPath, [cli, 'fmt', 'records/organizations/linked.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('symbolic link');
+    expect(read(outside, 'utf8')).toBe('name: X\nid: x-y\nkind: ministry\n');
+  });
+});

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
@@ -74,8 +74,10 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
   const files = new Set<string>();
   for (const p of paths) {
     const absolute = path.resolve(cwd, p);
-    const info = await stat(absolute).catch(() => undefined);
+    const info = await lstat(absolute).catch(() => undefined);
     if (!info) throw new UsageError(`No such file or folder: ${p}`);
+    // Links are never followed: fmt would write through one, and records are never links.
+    if (info.isSymbolicLink()) throw new UsageError(`Not a record file but a symbolic link: ${p}`);
     if (info.isFile()) {
       files.add(absolute);
       continue;
