@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { digestTree } from '../support/tree.js';
 
 // The same records give byte-identical outputs, whatever the time zone, the locale or
 // the order in which the file system lists the files.
@@ -18,22 +18,9 @@ function build(recordsDir: string, out: string, env: Record<string, string>) {
   });
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.status, result.stdout + result.stderr).toBe(0);
-  return digest(out);
+  return digestTree(out);
 }
 
-/** Every output file with the SHA-256 of its bytes. */
-function digest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('deterministic builds', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'engagements-determinism-'));

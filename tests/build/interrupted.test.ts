@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { digestTree } from '../support/tree.js';
 
 // A build killed at any point leaves the previous outputs exactly as they were (or, if it
 // got as far as its swap, the complete new outputs): never a mixture, never half a file.
@@ -18,18 +18,6 @@ function generate(out: string, seed: number) {
 
 const args = (records: string, out: string) => [cli, 'build', '--records', records, '--out', out, '--today', '2026-01-01', '--no-cache'];
 
-function digest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function buildKilledAfter(records: string, out: string, ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -52,18 +40,18 @@ describe('interrupted builds', () => {
     // The two complete outcomes: the previous outputs, and what the new records give.
     const full = spawnSync(process.execPath, args(newRecords, path.join(work, 'reference')), { encoding: 'utf8' });
     expect(full.status, full.stderr).toBe(0);
-    const next = digest(path.join(work, 'reference'));
+    const next = digestTree(path.join(work, 'reference'));
     const started = Date.now();
     expect(spawnSync(process.execPath, args(oldRecords, out)).status).toBe(0);
     const duration = Date.now() - started;
-    const previous = digest(out);
+    const previous = digestTree(out);
     expect(previous).not.toEqual(next);
 
     // Kill the new build at points spread over a whole build's duration.
     let intact = 0;
     for (const fraction of [0.05, 0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 0.95]) {
       await buildKilledAfter(newRecords, out, Math.round(duration * fraction));
-      const now = digest(out);
+      const now = digestTree(out);
       if (JSON.stringify(now) === JSON.stringify(previous)) intact++;
       else expect(now).toEqual(next); // only a build that reached its swap may change dist/
       if (JSON.stringify(now) === JSON.stringify(next)) {
@@ -75,7 +63,7 @@ describe('interrupted builds', () => {
 
     // The next build cleans up what the killed ones left, and completes.
     expect(spawnSync(process.execPath, args(newRecords, out)).status).toBe(0);
-    expect(digest(out)).toEqual(next);
+    expect(digestTree(out)).toEqual(next);
     expect(readdirSync(work).filter((f) => f.startsWith('.dist'))).toEqual([]);
     expect(existsSync(path.join(work, '.dist.previous'))).toBe(false);
   }, 300_000);

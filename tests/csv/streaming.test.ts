@@ -5,22 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { outputText, type OutputFile, type PublishedDataset } from '@engagements/core';
 import type { Engagement } from '@engagements/schema';
-import { csvFiles, CsvWriteError, tableCsv, tableCsvChunks, tableRows, tables } from '@engagements/export-csv';
+import { csvFiles, CsvWriteError, STRINGIFY_OPTIONS, tableCsv, tableCsvChunks, tableRows, tables } from '@engagements/export-csv';
 import { FOUNDING_RECORDS, loadPublished, parseCsv } from './helpers.js';
 
-/** The writer's options (exporter.ts), to stringify a whole table at once as the writer did before streaming. */
-const WHOLE_TABLE_OPTIONS = {
-  delimiter: ',',
-  quote: '"',
-  escape: '"',
-  record_delimiter: '\n',
-  quote_record_delimiter: true,
-  eof: true,
-  bom: false,
-  escape_formulas: false,
-  quoted: false,
-  quoted_empty: false,
-} as const;
 
 /** More rows than one batch in most tables: the founding engagements copied under new ids. */
 const COPIES = 300;
@@ -50,7 +37,7 @@ describe('streamed CSV tables', () => {
   });
 
   it.each(tables.map((t) => [t.file, t] as const))('%s: the chunks joined are the table stringified at once', (_name, table) => {
-    const whole = stringify([...tableRows(table, dataset)], WHOLE_TABLE_OPTIONS);
+    const whole = stringify([...tableRows(table, dataset)], STRINGIFY_OPTIONS);
     expect([...tableCsvChunks(table, dataset)].join('')).toBe(whole);
     expect(tableCsv(table, dataset)).toBe(whole);
   });

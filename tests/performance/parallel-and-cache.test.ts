@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ageTree } from '../support/tree.js';
 
 // The speed-ups must never change an answer: worker threads, the main thread alone, a cold
 // cache and a warm one all give byte-identical reports, also when records have errors.
@@ -47,14 +48,7 @@ describe('parallel loading and the cache', () => {
   it('reuse the last report when no file changed, and only then', () => {
     const dir = workspace();
     const past = new Date('2024-01-01T00:00:00Z');
-    const walk = (d: string): void => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const full = path.join(d, e.name);
-        if (e.isDirectory()) walk(full);
-        else utimesSync(full, past, past);
-      }
-    };
-    walk(path.join(dir, 'records'));
+    ageTree(path.join(dir, 'records'), past);
     const cacheDir = path.join(dir, '.cache');
     const first = validate(dir, {}, '--cache-dir', cacheDir);
     expect(first.status).toBe(1);

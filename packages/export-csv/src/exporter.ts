@@ -17,7 +17,7 @@ export const CSV_FOLDER = 'csv';
  * BOM, and csv-stringify's own formula escaping off (escape.ts does it reversibly, and
  * only in free-text columns).
  */
-const STRINGIFY_OPTIONS = {
+export const STRINGIFY_OPTIONS = {
   delimiter: ',',
   quote: '"',
   escape: '"',

@@ -1,5 +1,5 @@
 // Dataset -> tidy CSV tables with a Frictionless data package, and back (read.ts).
-export { csvExporter, csvFiles, tableCsv, tableCsvChunks, CSV_FOLDER } from './exporter.js';
+export { STRINGIFY_OPTIONS, csvExporter, csvFiles, tableCsv, tableCsvChunks, CSV_FOLDER } from './exporter.js';
 export { readCsvTables, CsvReadError, type CsvTables, type CsvInput, type CsvContent } from './read.js';
 export { dataPackage, dataPackageJson, DIALECT, LICENSE, CONVENTIONS } from './datapackage.js';
 export { escapeFreeText, unescapeFreeText, startsSafely, FORMULA_TRIGGER, ESCAPE_PREFIX } from './escape.js';

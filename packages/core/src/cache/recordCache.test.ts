@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ageTree } from '../../../../tests/support/tree.js';
 import { checkDataset } from '../check.js';
 
 const records = path.resolve(import.meta.dirname, '../../../../records');
@@ -11,14 +12,7 @@ function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'engagements-cache-'));
   cpSync(records, path.join(dir, 'records'), { recursive: true });
   const past = new Date('2024-01-01T00:00:00Z');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else utimesSync(full, past, past);
-    }
-  };
-  walk(path.join(dir, 'records'));
+  ageTree(path.join(dir, 'records'), past);
   const check = () => checkDataset({ cwd: dir, cacheDir: path.join(dir, '.cache'), today: '2026-01-01' });
   return { dir, check, past };
 }

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ageTree } from '../../../../tests/support/tree.js';
 import { checkDataset, findRecordFiles } from '../check.js';
 import { reusableReport } from './resultCache.js';
 
@@ -11,14 +12,7 @@ function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'engagements-report-'));
   cpSync(records, path.join(dir, 'records'), { recursive: true });
   const past = new Date('2024-01-01T00:00:00Z');
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else utimesSync(full, past, past);
-    }
-  };
-  walk(path.join(dir, 'records'));
+  ageTree(path.join(dir, 'records'), past);
   const recordsDir = path.join(dir, 'records');
   const cacheDir = path.join(dir, '.cache');
   const inputs = async (today = '2026-01-01') => ({ cacheDir, recordsDir, files: await findRecordFiles(recordsDir), today, cwd: dir });
