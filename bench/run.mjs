@@ -204,18 +204,18 @@ for (const label of sizes) {
 
 const s = results.sizes;
 const targets = [];
-const target = (name, ok, detail) => targets.push({ name, met: ok === undefined ? null : ok, detail });
+const target = (name, ok, detail, why) => targets.push({ name, met: ok === undefined ? null : ok, detail, ...(ok === false && why ? { why } : {}) });
 if (s['10k']) {
-  target('cold validation of 10k at least 2x faster than ajv-cli', s['10k'].ajvCliMs / s['10k'].validateColdMs >= 2, `${(s['10k'].ajvCliMs / s['10k'].validateColdMs).toFixed(2)}x`);
+  target('cold validation of 10k at least 2x faster than ajv-cli', s['10k'].ajvCliMs / s['10k'].validateColdMs >= 2, `${(s['10k'].ajvCliMs / s['10k'].validateColdMs).toFixed(2)}x`, 'we also run the cross-record rules and keep every record for them; the floor alone (read, parse, validate) is already close to the target, so only parsing on several idle cores can reach it');
   target('rerun with nothing changed at most 15% of cold (10k)', s['10k'].validateWarmMs <= 0.15 * s['10k'].validateColdMs, `${((100 * s['10k'].validateWarmMs) / s['10k'].validateColdMs).toFixed(1)}%`);
-  target('one changed file in 10k under 500 ms', s['10k'].oneChangedFileMs < 500, `${s['10k'].oneChangedFileMs.toFixed(0)} ms`);
+  target('one changed file in 10k under 500 ms', s['10k'].oneChangedFileMs < 500, `${s['10k'].oneChangedFileMs.toFixed(0)} ms`, 'a rerun loads the whole record cache, runs every rule over the whole dataset and rewrites the cache; incremental rules and an appended cache are needed');
   target('SDK import of 10k under 150 ms', s['10k'].sdkImportMs === undefined ? undefined : s['10k'].sdkImportMs < 150, `${s['10k'].sdkImportMs?.toFixed(1)} ms`);
   target('filtered query under 1 ms (10k)', s['10k'].sdkQueryMs === undefined ? undefined : s['10k'].sdkQueryMs < 1, `${s['10k'].sdkQueryMs?.toFixed(3)} ms median, ${s['10k'].sdkQueryMaxMs?.toFixed(3)} ms slowest filter`);
 }
 if (s['100k'] && s['10k']) {
-  target('100k validated and built within 1 GiB peak memory', s['100k'].buildPeakRssMiB <= 1024 && s['100k'].buildExit === 0, `${s['100k'].buildPeakRssMiB} MiB`);
+  target('100k validated and built within 1 GiB peak memory', s['100k'].buildPeakRssMiB <= 1024 && s['100k'].buildExit === 0, `${s['100k'].buildPeakRssMiB} MiB`, 'the loaded records alone take about 6.8 KB of heap each; the exporters stream and add little');
   target('100k validation at most 11x the 10k time', s['100k'].validateColdMs <= 11 * s['10k'].validateColdMs, `${(s['100k'].validateColdMs / s['10k'].validateColdMs).toFixed(2)}x`);
-  target('100k build at most 11x the 10k time', s['100k'].buildMs <= 11 * s['10k'].buildMs, `${(s['100k'].buildMs / s['10k'].buildMs).toFixed(2)}x`);
+  target('100k build at most 11x the 10k time', s['100k'].buildMs <= 11 * s['10k'].buildMs, `${(s['100k'].buildMs / s['10k'].buildMs).toFixed(2)}x`, 'at 100k the process works near its memory ceiling and garbage collection grows');
 }
 for (const [label, r] of Object.entries(s)) target(`${label}: ours, ajv-cli and the floor find the same invalid records`, r.sameInvalidRecords.ours && r.sameInvalidRecords.ajvCli && r.sameInvalidRecords.floor, `${r.sameInvalidRecords.expected} invalid`);
 results.targets = targets;
@@ -240,7 +240,7 @@ console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));
 console.log('');
-for (const t of targets) console.log(`${t.met === null ? '?' : t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.detail}`);
+for (const t of targets) console.log(`${t.met === null ? '?' : t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.detail}${t.why ? `\n         why: ${t.why} (PERFORMANCE.md)` : ''}`);
 
 const fuzzRuns = Number(process.env.BENCH_FUZZ_RUNS ?? 20000);
 if (fuzzRuns > 0) {

@@ -28,6 +28,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Folder for the content-hash cache of valid records; no cache when absent. */
   cacheDir?: string;
+  /** Called as files are loaded (done of total), for a progress bar on long runs. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CheckSummary {
@@ -63,7 +65,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const signature = reportInputs ? reportSignature(reportInputs) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? await RecordCache.open(options.cacheDir, recordsDir) : undefined;
-  const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache ? { cache } : {}) });
+  const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache ? { cache } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };
   loaded.forEach((result, i) => {
     if (result.record) return;

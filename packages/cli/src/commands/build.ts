@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
+import { progressBar } from '../progress.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
 
@@ -46,18 +47,26 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
   const recordsDir = await resolveRecordsDir(options.records, io.cwd);
   const outDir = path.resolve(io.cwd, options.out);
   const cacheDir = await resolveCacheDir(options, io.cwd);
-  const progress = io.stderr.isTTY === true;
+  const progress = io.stderr.isTTY === true && !io.env.CI;
+  const bar = progressBar(io, 'checking records');
   // The exporters are loaded only when a build runs, so that other commands start fast.
   const { exporters } = await import('../exporters.js');
   const result = await buildOutputs({
+    onProgress: (done, total) => bar.update(done, total),
     recordsDir,
     cwd: io.cwd,
     outDir,
     exporters,
     ...(options.today ? { today: options.today } : {}),
     ...(cacheDir ? { cacheDir } : {}),
-    onExporter: progress ? (name) => void io.stderr.write(`\r\u001b[2Kbuilding ${name}…`) : undefined,
+    onExporter: progress
+      ? (name) => {
+          bar.done();
+          io.stderr.write(`\r\u001b[2Kbuilding ${name}…`);
+        }
+      : undefined,
   });
+  bar.done();
   if (progress) io.stderr.write('\r\u001b[2K');
   if (!result.built) {
     await writeReport(result.check.diagnostics, result.check.summary, options.format, context);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
+import { progressBar } from '../progress.js';
 import { changedOption } from '../changedOption.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
@@ -64,7 +65,16 @@ export async function validate(paths: readonly string[], options: ValidateOption
     }
   }
   const { checkDataset } = await import('@engagements/core');
-  const result = await checkDataset({ recordsDir, cwd, ...(files ? { files } : {}), ...(options.today ? { today: options.today } : {}), ...(cacheDir ? { cacheDir } : {}) });
+  const progress = progressBar(context.io, 'checking records');
+  const result = await checkDataset({
+    recordsDir,
+    cwd,
+    ...(files ? { files } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.done();
   await writeReport(result.diagnostics, result.summary, options.format, context);
   return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

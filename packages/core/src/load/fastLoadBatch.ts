@@ -17,8 +17,13 @@ export type FastAnswer = { data: Record<string, unknown>; size: number; mtimeMs:
  * Reads and fast-loads a batch of files. Runs on the main thread or in a worker; in
  * both it does the same work, so that the answer never depends on where it ran.
  */
-export function fastLoadBatch(jobs: readonly FastJob[], withHashes: boolean): FastAnswer[] {
-  return jobs.map(({ file, kind }) => {
+export function fastLoadBatch(jobs: readonly FastJob[], withHashes: boolean, progress?: (n: number) => void): FastAnswer[] {
+  let accepted = 0;
+  const answers = jobs.map(({ file, kind }, i): FastAnswer => {
+    if (progress && i % 256 === 255) {
+      progress(accepted);
+      accepted = 0;
+    }
     let bytes: Buffer;
     let info;
     try {
@@ -32,8 +37,11 @@ export function fastLoadBatch(jobs: readonly FastJob[], withHashes: boolean): Fa
     }
     const data = fastLoad(bytes, kind);
     if (!data) return null;
+    accepted++;
     return { data, size: info.size, mtimeMs: info.mtimeMs, hash: withHashes ? hashOf(bytes) : '' };
   });
+  progress?.(accepted);
+  return answers;
 }
 
 export function hashOf(bytes: Uint8Array): string {

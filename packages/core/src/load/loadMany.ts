@@ -18,8 +18,16 @@ const workerUrl = new URL('./fastLoadWorker.js', import.meta.url);
  * the fast path declines through the full loader, which locates every problem.
  * Results are in the order of `files`.
  */
-export async function loadRecordFiles(files: readonly string[], options: LoadOptions & { cache?: RecordCache }): Promise<LoadResult[]> {
+export async function loadRecordFiles(
+  files: readonly string[],
+  options: LoadOptions & { cache?: RecordCache; onProgress?: (done: number, total: number) => void },
+): Promise<LoadResult[]> {
   const { cache } = options;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    options.onProgress?.(done, files.length);
+  };
   const results = new Array<LoadResult | undefined>(files.length);
   const pending: number[] = [];
   const jobs: FastJob[] = [];
@@ -40,7 +48,8 @@ export async function loadRecordFiles(files: readonly string[], options: LoadOpt
     jobs.push({ file, kind });
   });
 
-  const answers = await fastLoadInParallel(jobs, cache !== undefined);
+  tick(files.length - pending.length); // the cached ones
+  const answers = await fastLoadInParallel(jobs, cache !== undefined, (n) => tick(n));
   const byFile = new Map<string, FastAnswer>();
   jobs.forEach((job, k) => byFile.set(job.file, answers[k] ?? null));
   for (const i of pending) {
@@ -53,6 +62,7 @@ export async function loadRecordFiles(files: readonly string[], options: LoadOpt
     } else {
       const result = await loadRecordFile(file, options);
       results[i] = result;
+      tick(1);
     }
   }
   return results as LoadResult[];
@@ -66,11 +76,11 @@ function workerCount(jobs: number): number {
   return Math.min(availableParallelism() - 1, 3);
 }
 
-async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean): Promise<FastAnswer[]> {
+async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean, progress: (n: number) => void): Promise<FastAnswer[]> {
   let workers = workerCount(jobs.length);
   // Run from TypeScript sources (tests), the compiled worker does not exist: work on one thread.
   if (workers > 0 && !existsSync(fileURLToPath(workerUrl))) workers = 0;
-  if (workers === 0 || jobs.length === 0) return fastLoadBatch(jobs, withHashes);
+  if (workers === 0 || jobs.length === 0) return fastLoadBatch(jobs, withHashes, progress);
   // Contiguous shares, one per thread; the main thread takes the first while the workers run.
   const share = Math.ceil(jobs.length / (workers + 1));
   const started = [];
@@ -84,6 +94,7 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean): Promise
         worker.on('message', (batch: FastAnswer[] | 'done') => {
           if (batch !== 'done') {
             answers.push(...batch);
+            progress(batch.filter(Boolean).length);
             return;
           }
           resolve(answers);
@@ -94,7 +105,7 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean): Promise
       }),
     );
   }
-  const mine = fastLoadBatch(jobs.slice(0, share), withHashes);
+  const mine = fastLoadBatch(jobs.slice(0, share), withHashes, progress);
   const theirs = await Promise.all(started);
   return [...mine, ...theirs.flat()];
 }
