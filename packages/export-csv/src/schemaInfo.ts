@@ -319,19 +319,25 @@ export interface SchemaField {
   info: FieldInfo;
 }
 
+/** The property names the nodes (and their oneOf/anyOf branches) declare, in first-seen order. */
+function propertyNames(nodes: Located[]): string[] {
+  const names: string[] = [];
+  const collect = (list: Located[]): void => {
+    for (const loc of list) {
+      const props = loc.node.properties;
+      if (isNode(props)) for (const name of Object.keys(props)) if (!names.includes(name)) names.push(name);
+    }
+    for (const branch of branches(list)) collect(branch);
+  };
+  collect(nodes);
+  return names;
+}
+
 /** Every field of a record schema in schema order, nested fields after their parent. */
 export function schemaFields(kind: RecordKind): SchemaField[] {
   const out: SchemaField[] = [];
   const visit = (nodes: Located[], prefix: string, depth: number): void => {
-    const names: string[] = [];
-    const collect = (list: Located[]): void => {
-      for (const loc of list) {
-        const props = loc.node.properties;
-        if (isNode(props)) for (const name of Object.keys(props)) if (!names.includes(name)) names.push(name);
-      }
-      for (const branch of branches(list)) collect(branch);
-    };
-    collect(nodes);
+    const names = propertyNames(nodes);
     for (const name of names) {
       const found = property(nodes, name)!;
       const propChain = chain(found.loc);
@@ -402,15 +408,7 @@ function planOf(nodes: Located[]): OrderPlan {
   const hit = plans.get(key);
   if (hit) return hit;
   const items = nodes.map((l) => child(l, 'items')).find((l): l is Located => l !== undefined);
-  const names: string[] = [];
-  const collect = (list: Located[]): void => {
-    for (const loc of list) {
-      const props = loc.node.properties;
-      if (isNode(props)) for (const name of Object.keys(props)) if (!names.includes(name)) names.push(name);
-    }
-    for (const branch of branches(list)) collect(branch);
-  };
-  collect(nodes);
+  const names = propertyNames(nodes);
   const children = new Map<string, Located[]>();
   for (const name of names) {
     const found = property(nodes, name);
