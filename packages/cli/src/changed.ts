@@ -4,7 +4,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDataset, displayPath, parseRecordBytes, recordKindOf, type AnyRecord, type CheckResult, type Dataset } from '@engagements/core';
 import type { RecordKind } from '@engagements/schema';
-import { Option } from 'commander';
 import type { CommandContext } from './commands/command.js';
 import { EXIT, UsageError } from './errors.js';
 import type { FormatName } from './format/index.js';

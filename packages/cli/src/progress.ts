@@ -13,8 +13,13 @@ export interface Progress {
  * A progress bar for long runs on a terminal (stderr), redrawn at most ten times a second.
  * Nothing at all when stderr is not a terminal, on CI, or with `NO_PROGRESS`.
  */
+/** Whether progress may be drawn: on a terminal, not on CI, not with `NO_PROGRESS`. */
+export function showsProgress(io: Io): boolean {
+  return io.stderr.isTTY === true && !io.env.CI && !io.env.NO_PROGRESS;
+}
+
 export function progressBar(io: Io, label: string): Progress {
-  const enabled = io.stderr.isTTY === true && !io.env.CI && !io.env.NO_PROGRESS;
+  const enabled = showsProgress(io);
   let drawn = false;
   let last = 0;
   return {

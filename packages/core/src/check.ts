@@ -28,6 +28,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Folder for the content-hash cache of valid records; no cache when absent. */
   cacheDir?: string;
+  /** Every record file under the records folder, when the caller has listed them already. */
+  recordFiles?: readonly string[];
   /** Called as files are loaded (done of total), for a progress bar on long runs. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -52,7 +54,7 @@ export interface CheckResult {
 export async function checkDataset(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const recordsDir = path.resolve(cwd, options.recordsDir ?? 'records');
-  const all = await findRecordFiles(recordsDir);
+  const all = options.recordFiles ?? (await findRecordFiles(recordsDir));
   const requested = options.files?.map((f) => path.resolve(cwd, f));
   // Files named outside the records folder are checked too, against the whole dataset.
   const toLoad = [...new Set([...all, ...(requested ?? [])])].sort();

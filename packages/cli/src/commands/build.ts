@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
-import { progressBar } from '../progress.js';
+import { progressBar, showsProgress } from '../progress.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { cacheDirOption, formatOption, noCacheOption, recordsOption, resolveCacheDir, resolveRecordsDir, todayOption } from './options.js';
 
@@ -47,7 +47,7 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
   const recordsDir = await resolveRecordsDir(options.records, io.cwd);
   const outDir = path.resolve(io.cwd, options.out);
   const cacheDir = await resolveCacheDir(options, io.cwd);
-  const progress = io.stderr.isTTY === true && !io.env.CI;
+  const progress = showsProgress(io);
   const bar = progressBar(io, 'checking records');
   // The exporters are loaded only when a build runs, so that other commands start fast.
   const { exporters } = await import('../exporters.js');

@@ -53,11 +53,12 @@ export async function validate(paths: readonly string[], options: ValidateOption
   }
   const files = paths.length > 0 ? await expandPaths(paths, cwd) : undefined;
   const cacheDir = await resolveCacheDir(options, cwd);
+  let recordFiles: string[] | undefined;
   if (cacheDir && !files) {
     // A rerun with nothing changed reuses the last report without loading the parsers,
     // the validators or the rules (see @engagements/core/quick).
     const quick = await import('@engagements/core/quick');
-    const all = await quick.findRecordFiles(recordsDir);
+    const all = (recordFiles = await quick.findRecordFiles(recordsDir));
     const report = quick.reusableReport({ cacheDir, recordsDir, files: all, today: options.today ?? quick.todayUtc(), cwd });
     if (report) {
       await writeReport(report.diagnostics, report.summary, options.format, context);
@@ -72,6 +73,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     ...(files ? { files } : {}),
     ...(options.today ? { today: options.today } : {}),
     ...(cacheDir ? { cacheDir } : {}),
+    ...(recordFiles ? { recordFiles } : {}),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.done();

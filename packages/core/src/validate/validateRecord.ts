@@ -69,7 +69,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
     const path = fromPointer(pointer);
     const value = valueAt(record.data, path);
     const schema = schemaAt(record.kind, path);
-    const label = describe(path, schema);
+    const label = describe(path);
 
     const vocabulary = list.some((e) => e.keyword === 'oneOf' || e.keyword === 'enum' || (e.keyword === 'const' && /\/oneOf\/\d+\/const$/.test(e.schemaPath)));
     const typeError = list.find((e) => e.keyword === 'type');
@@ -239,8 +239,8 @@ function badSize(path: (string | number)[], label: string, e: SchemaError): Find
   return { path, target: 'value', code: SCHEMA_CODES.badSize, message: messages[e.keyword]! };
 }
 
-/** "`participants[1].role` (Role)" style label of a path, for messages. */
-function describe(path: (string | number)[], schema: ResolvedSchema | undefined): string {
+/** How messages name a path: `participants[1].role`, or "the record" for the top level. */
+function describe(path: (string | number)[]): string {
   if (path.length === 0) return 'the record';
   const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
   return `\`${where}\``;

@@ -22,6 +22,6 @@ export function validatorsExpression(source: string): string {
   if (/^\s*(import|export)\b/m.test(body)) throw new Error('validatorsExpression: the generated validators contain another import or export');
   if (/\bimport\.meta\b|\brequire\(["']/.test(body.replace(/\.code = '[^'\n]*'/g, ''))) throw new Error('validatorsExpression: the generated validators refer to modules or import.meta');
   // Drop the banner and the lint/type directives at the top.
-  const code = body.split('\n').filter((line, i, all) => !(i < 10 && all.slice(0, i + 1).every((l) => /^\s*(\/\/.*|\/\* eslint-disable \*\/)?$/.test(l)))).join('\n');
+  const code = body.split('\n').filter((_line, i, all) => !(i < 10 && all.slice(0, i + 1).every((l) => /^\s*(\/\/.*|\/\* eslint-disable \*\/)?$/.test(l)))).join('\n');
   return `/* @__PURE__ */ (function () {\n${code.trim()}\nreturn { ${VALIDATOR_NAMES.map((n) => `${n}: ${n}`).join(', ')} };\n})()`;
 }
