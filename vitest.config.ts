@@ -10,6 +10,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    // tests-clients/ drives Debian programs: `npm run test:clients` (vitest.clients.config.ts).
+    exclude: ['**/node_modules/**', 'tests-clients/**'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -2,6 +2,10 @@
 // The README's test command: builds the packages and the data (turbo, cached), checks
 // that generated files are fresh, runs vitest, and ends with a plain
 // `N passed, N failed` line that CI reads.
+//
+// With `--clients` (npm run test:clients) it runs tests-clients/ instead: the tests that
+// drive Debian programs. It first checks that every package they need is installed and,
+// if one is not, names it with the apt-get command and fails.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +14,18 @@ import path from 'node:path';
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env, shell: false });
 
+const clients = process.argv[2] === '--clients';
+const extra = process.argv.slice(clients ? 3 : 2);
+if (clients) {
+  const check = spawnSync(process.execPath, ['scripts/client-requirements.mjs', '--missing'], { encoding: 'utf8', env });
+  if (check.status !== 0) {
+    const names = check.stdout.trim().split('\n').map((line) => line.split('\t')[0]);
+    console.error(`test:clients needs Debian packages that are not installed:\n${check.stdout}Install them with: apt-get install -y --no-install-recommends ${names.join(' ')}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 const build = run('npx', ['--no-install', 'turbo', 'run', 'build', '--output-logs=errors-only']);
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');
@@ -17,7 +33,7 @@ if (build.status !== 0) {
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'engagements-vitest-'));
 const report = path.join(dir, 'report.json');
-const args = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...(clients ? ['--config', 'vitest.clients.config.ts'] : []), ...extra];
 const tests = run('npx', args);
 let passed = 0;
 let failed = 0;
