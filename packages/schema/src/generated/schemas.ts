@@ -32,7 +32,8 @@ export const schemas = {
         "description": "A calendar date in ISO 8601 form, `YYYY-MM-DD`. Write it unquoted or quoted; it is always read as text.",
         "type": "string",
         "format": "date",
-        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        "pattern": "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$",
+        "patternErrorMessage": "Not a calendar date: write `YYYY-MM-DD` with a day that exists in that month (February 29 only in a leap year)."
       },
       "CountryCode": {
         "title": "Country code",
@@ -378,6 +379,13 @@ export const schemas = {
         },
         "uniqueItems": true,
         "maxItems": 50
+      },
+      "PropertyName": {
+        "title": "Property name",
+        "description": "A key of a record or of a mapping inside it. `<<`, YAML's merge key, is not one: records write every key out, because YAML 1.2 readers (such as `engagements validate`) read `<<` as an ordinary key while YAML 1.1 readers and editors merge it.",
+        "type": "string",
+        "pattern": "^(?!<<$)",
+        "patternErrorMessage": "Merge keys (`<<`) are not used in records: write the keys of the merged mapping out here."
       }
     }
   },
@@ -388,6 +396,9 @@ export const schemas = {
     "description": "One contact between defence or security officials of two or more states, with the sources that report it.",
     "type": "object",
     "additionalProperties": false,
+    "propertyNames": {
+      "$ref": "defs.schema.json#/$defs/PropertyName"
+    },
     "required": [
       "id",
       "title",
@@ -535,6 +546,9 @@ export const schemas = {
         "description": "One person or organization taking part. Name a person when sources do; an unnamed participant (a ship, a delegation) is an organization.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "country",
           "role"
@@ -589,6 +603,9 @@ export const schemas = {
         "description": "The side that asked for the engagement, with the sources that say so.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "country",
           "sources"
@@ -616,6 +633,9 @@ export const schemas = {
         "description": "A result of the engagement as a source reports it.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "kind",
           "summary",
@@ -660,6 +680,9 @@ export const schemas = {
         "description": "A document that reports the engagement.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "id",
           "publisher",
@@ -718,6 +741,9 @@ export const schemas = {
         "description": "A fact on which sources differ.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "field",
           "description",
@@ -760,6 +786,9 @@ export const schemas = {
         "description": "How sure the curator is, and why.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "level",
           "reason"
@@ -782,6 +811,9 @@ export const schemas = {
         "description": "A link to another engagement.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "engagement",
           "relation"
@@ -825,6 +857,9 @@ export const schemas = {
     "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.",
     "type": "object",
     "additionalProperties": false,
+    "propertyNames": {
+      "$ref": "defs.schema.json#/$defs/PropertyName"
+    },
     "required": [
       "id",
       "name",
@@ -885,6 +920,9 @@ export const schemas = {
     "description": "A person who takes part in engagements, written once and referenced by id.",
     "type": "object",
     "additionalProperties": false,
+    "propertyNames": {
+      "$ref": "defs.schema.json#/$defs/PropertyName"
+    },
     "required": [
       "id",
       "name",
@@ -938,6 +976,9 @@ export const schemas = {
         "description": "An office held from a start date to an end date.",
         "type": "object",
         "additionalProperties": false,
+        "propertyNames": {
+          "$ref": "defs.schema.json#/$defs/PropertyName"
+        },
         "required": [
           "title",
           "country",
