@@ -106,7 +106,7 @@ describe('yaml-language-server, offline, with the workspace settings', () => {
 });
 
 describe('the editor and `engagements validate` report the common mistakes on the same line', () => {
-  const cases: { name: string; text: string; cli: { line: number; column: number; code: string; message: string }; editor: string }[] = [
+  const cases: { name: string; text: string; cli: { line: number; column: number; code: string; message: unknown }; editor: string }[] = [
     {
       name: 'an unknown key',
       text: broken('date_precision: day\n', 'date_precision: day\nnme: x\n'),
@@ -157,6 +157,18 @@ describe('the editor and `engagements validate` report the common mistakes on th
       editor: 'Not a calendar date: write `YYYY-MM-DD` with a day that exists in that month (February 29 only in a leap year).',
     },
     {
+      name: 'a URL with a space',
+      text: broken('https://nation.com.pk/07-Aug-2020/', 'https://nation.com.pk/07-Aug 2020/'),
+      cli: {
+        line: 80,
+        column: 10,
+        code: 'SCH005',
+        // "uRL" is being fixed to "URL" on another branch: either passes here.
+        message: expect.stringMatching(/^"https:\/\/nation\.com\.pk\/07-Aug 2020\/japan-defence-minister-coas-seek-bilateral-m…" \(97 characters\) is not a valid [uU]RL for `sources\[2\]\.url`\.$/),
+      },
+      editor: 'Not a URL: write an absolute `http://` or `https://` address without spaces (a space in a URL is written `%20`).',
+    },
+    {
       name: 'a merge key copying an anchored participant',
       text: broken('  - person: qamar-javed-bajwa\n', '  - &bajwa\n    person: qamar-javed-bajwa\n').replace(
         '  - person: kono-taro\n    organization: japan-ministry-of-defense\n    country: JP\n    role: principal\n',
@@ -181,12 +193,12 @@ describe('the editor and `engagements validate` report the common mistakes on th
 });
 
 describe('where the editor still cannot agree with the CLI (listed in CONTRIBUTING)', () => {
-  it('a URL with a space: validate refuses it (SCH005), the editor accepts it', async () => {
-    const text = broken('https://nation.com.pk/07-Aug-2020/', 'https://nation.com.pk/07-Aug 2020/');
+  it('a URL with a character URLs do not allow: validate refuses it (SCH005), the editor accepts it', async () => {
+    const text = broken('https://nation.com.pk/07-Aug-2020/', 'https://nation.com.pk/<07-Aug-2020>/');
     const cli = validate(text);
     expect(cli).toHaveLength(1);
     expect(cli[0]).toMatchObject({ line: 80, column: 10, code: 'SCH005' });
-    expect(cli[0]!.message).toMatch(/^"https:\/\/nation\.com\.pk\/07-Aug 2020\/.*" \(\d+ characters\) is not a valid [uU]RL for `sources\[2\]\.url`\.$/);
+    expect(cli[0]!.message).toMatch(/^"https:\/\/nation\.com\.pk\/<07-Aug-2020>\/.*" \(\d+ characters\) is not a valid [uU]RL for `sources\[2\]\.url`\.$/);
     expect(problems(await openBesideFounding('url', text))).toEqual([]);
   });
 

@@ -234,6 +234,15 @@ describe('diffSchemas: changes that reject no record that was valid', () => {
     noFormatLoose['defs.schema.json'].$defs.CalendarDate.pattern = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
     expect(diffSchemas(noFormatLoose, noFormat).change).toBe('narrowed');
   });
+  it('a URL pattern that only adds "no white space" is documentation (the uri format refuses white space); another change narrows', () => {
+    const before = clone();
+    before['defs.schema.json'].$defs.Url.pattern = '^https?://';
+    expect(diffSchemas(before, schemas)).toMatchObject({ change: 'documentation', differences: [{ file: 'defs.schema.json', path: '/$defs/Url/pattern', effect: 'documentation' }] });
+    const httpsOnly = clone();
+    httpsOnly['defs.schema.json'].$defs.Url.pattern = '^https://\\S*$';
+    expect(diffSchemas(before, httpsOnly)).toMatchObject({ change: 'narrowed', differences: [{ path: '/$defs/Url/pattern', effect: 'changed' }] });
+  });
+
   it('propertyNames added under additionalProperties: false that every listed property satisfies is documentation', () => {
     const before = clone();
     delete before['person.schema.json'].propertyNames;

@@ -71,6 +71,10 @@ function compareNode(b: unknown, a: unknown, path: string, add: Add): void {
       add(at, 'documentation', 'propertyNames added: every property the schema lists satisfies it and no other is allowed, so no record changes validity');
     } else if (key === 'pattern' && b.format === 'date' && a.format === 'date' && typeof vb === 'string' && typeof va === 'string' && sameOnEveryDate(vb, va)) {
       add(at, 'documentation', 'pattern changed: it accepts the same calendar dates as before (checked on every date from 0000-01-01 to 9999-12-31)');
+    } else if (key === 'pattern' && b.format === 'uri' && a.format === 'uri' && typeof vb === 'string' && !vb.endsWith('$') && !vb.endsWith('\\') && va === `${vb}\\S*$`) {
+      // The `uri` format refuses every white-space character (RFC 3986 has none), so a
+      // pattern that only adds "no white space after this" rejects no value it accepted.
+      add(at, 'documentation', 'pattern changed: it only adds "no white space", which the uri format already requires');
     }
     else if (key === 'enum') compareTerms(values(vb), values(va), at, add);
     else if ((key === 'oneOf' || key === 'anyOf') && isTermList(vb) && isTermList(va)) compareTermList(vb, va, at, add);

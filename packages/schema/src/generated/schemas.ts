@@ -317,7 +317,8 @@ export const schemas = {
         "description": "An absolute `http` or `https` address.",
         "type": "string",
         "format": "uri",
-        "pattern": "^https?://",
+        "pattern": "^https?://\\S*$",
+        "patternErrorMessage": "Not a URL: write an absolute `http://` or `https://` address without spaces (a space in a URL is written `%20`).",
         "maxLength": 2000
       },
       "LanguageCode": {

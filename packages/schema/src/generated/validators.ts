@@ -1369,7 +1369,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema63 = { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } };
-var pattern24 = new RegExp("^https?://", "u");
+var pattern24 = new RegExp("^https?://\\S*$", "u");
 var pattern26 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", "u");
 var formats4 = require_formats().fullFormats.uri;
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -1754,7 +1754,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!pattern24.test(data4)) {
-          const err29 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+          const err29 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -5676,7 +5676,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!pattern24.test(data7)) {
-          const err37 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+          const err37 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
