@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GitWorkspace } from '../workflow/helpers.js';
 import { engagements, FOUNDING, positionOf, TODAY, Workspace } from './helpers.js';
-import { annotationsOfStep, MAX_PER_TYPE_PER_STEP, toAnnotation } from '../support/workflowCommands.js';
+import { annotationsOfStep, MAX_MESSAGE_LENGTH, MAX_PER_TYPE_PER_STEP, toAnnotation } from '../support/workflowCommands.js';
 
 const KONO = 'records/people/kono-taro.yaml';
 const NME = '::error file=records/people/kono-taro.yaml,line=3,col=1,endLine=3,endColumn=4,title=SCH001::Unknown property `nme`: did you mean the required property `name`?%0ARename the key to `name`.';
@@ -105,6 +105,21 @@ describe('annotation spans the runner keeps', () => {
         expect(out.includes('endColumn=')).toBe(a.endColumn !== undefined);
       }),
     );
+  });
+});
+
+describe('messages the runner keeps whole', () => {
+  it('cuts a message longer than 4,096 characters, outside a surrogate pair, with a note that the runner keeps', () => {
+    const summary: CheckSummary = { files: 1, records: 1, errors: 1, warnings: 0 };
+    const at = (message: string) => toAnnotation(renderGithub([{ file: 'f.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'X001', message, path: '' }], summary, { color: false }).split('\n')[0]!)!.message;
+    const note = ' … (cut: the message is longer than an annotation holds; the step summary and --format json give it whole)';
+    const keep = MAX_MESSAGE_LENGTH - note.length;
+    expect(at('a'.repeat(MAX_MESSAGE_LENGTH)) === 'a'.repeat(MAX_MESSAGE_LENGTH)).toBe(true);
+    const cut = at('a'.repeat(5000));
+    expect([cut.length, cut.endsWith(note), cut.indexOf(' ')]).toEqual([MAX_MESSAGE_LENGTH, true, keep]);
+    const emoji = at('a'.repeat(keep - 1) + '🎉'.repeat(600)); // the cut would fall inside the first emoji
+    expect([emoji.length, emoji.endsWith(note), emoji.indexOf(' ')]).toEqual([MAX_MESSAGE_LENGTH - 1, true, keep - 1]);
+    expect(at('%\n'.repeat(3000)).endsWith(note)).toBe(true); // counted before escaping, as the runner counts after unescaping
   });
 });
 

@@ -11,6 +11,15 @@ import { plural, summaryLine } from './summary.js';
 export const ANNOTATION_LIMITS = { perStepPerSeverity: 10, perJob: 50 } as const;
 
 /**
+ * The longest message the runner keeps: it cuts an annotation's message at 4,096
+ * characters (actions/runner, `ExecutionContext._maxIssueMessageLength`). Longer ones are
+ * cut here, with a note, so that the note is kept.
+ */
+export const MAX_MESSAGE_LENGTH = 4096;
+const CUT_NOTE = ' … (cut: the message is longer than an annotation holds; the step summary and --format json give it whole)';
+const CUT_AT = MAX_MESSAGE_LENGTH - CUT_NOTE.length;
+
+/**
  * GitHub Actions workflow commands: one `::error` or `::warning` annotation per
  * diagnostic (the hint on a second line of the message), errors first; a line saying how
  * many of them the runner's caps leave out, when any; then the plain summary line.
@@ -31,7 +40,7 @@ export const renderGithub: Renderer = (diagnostics, summary, options) => {
       `title=${escapeProperty(d.code)}`,
     ].join(',');
     const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(message)}`;
+    return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(fitMessage(message))}`;
   });
   const hidden = hiddenByCaps(diagnostics);
   if (hidden.errors + hidden.warnings > 0) lines.push(capsNotice(hidden, options.stepSummary === true));
@@ -39,6 +48,13 @@ export const renderGithub: Renderer = (diagnostics, summary, options) => {
   lines.push(`${symbol} ${text}`);
   return lines.join('\n') + '\n';
 };
+
+/** A message the runner keeps whole: one over its limit is cut (never inside a surrogate pair) and says so. */
+export function fitMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const end = /[\uD800-\uDBFF]/.test(message[CUT_AT - 1]!) ? CUT_AT - 1 : CUT_AT;
+  return message.slice(0, end) + CUT_NOTE;
+}
 
 /** The diagnostics with every error before every warning, each group in its given order. */
 export function errorsFirst<T extends Pick<Diagnostic, 'severity'>>(diagnostics: readonly T[]): T[] {
