@@ -17,4 +17,5 @@ export const LOAD_CODES = {
   unknownTag: 'YAML004',
   tooDeep: 'YAML005',
   nulByte: 'YAML006',
+  invisibleCharacter: 'YAML007',
 } as const;

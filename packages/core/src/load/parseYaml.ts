@@ -5,6 +5,7 @@ import type { SourceLocator } from '../dataset.js';
 import { LOAD_CODES } from './codes.js';
 import { LIMITS } from './limits.js';
 import { createLocator } from './locator.js';
+import { findInvisible } from './invisible.js';
 
 /** A problem found while decoding or parsing, before a record exists. */
 export interface LoadProblem extends Span {
@@ -42,6 +43,18 @@ export function parseRecordText(text: string): ParseResult {
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     return fail(LOAD_CODES.nulByte, 'File contains a NUL character.', spanAt(text, nul, 1), 'Remove the NUL character; it is not allowed in YAML.');
+  }
+  // Invisible and look-alike characters are found in the text itself, before parsing: the
+  // parser's own errors for them (an implicit key that is not on one line, a value that
+  // spans the whole block) point away from the character, and inside a folded scalar the
+  // character's place is lost. Each is reported at its own line and column.
+  const invisible = findInvisible(text);
+  if (invisible.length > 0) {
+    const starts = lineStartsOf(text);
+    return {
+      ok: false,
+      problems: invisible.map((f) => ({ code: LOAD_CODES.invisibleCharacter, message: f.message, hint: f.hint, ...spanFromLineStarts(starts, text, f.offset, f.length) })),
+    };
   }
   // YAML reads a carriage return alone as a line break, the parser used here as text
   // (and js-yaml, which reads valid records faster, as a line break): a comment could hide
