@@ -24,3 +24,5 @@ export { cameoOf, participantCameoOf, CAMEO, CAMEO_BY_TYPE, type CameoCode } fro
 export { formatRecord, schemaLine, folderFor, LINE_WIDTH, type FormatResult } from './format/formatRecord.js';
 export { scaffoldEngagement, countryOf, slugify, type NewEngagementFacts, type NewParticipant, type ScaffoldResult } from './scaffold/newEngagement.js';
 export * from './diff/index.js';
+export { looksLikeRecordFile, nearMissExtension } from './load/extension.js';
+export { extensionDiagnostic } from './check.js';

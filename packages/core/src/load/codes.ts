@@ -11,6 +11,7 @@ export const LOAD_CODES = {
   notMapping: 'LOAD006',
   unknownLocation: 'LOAD007',
   tooManyRecords: 'LOAD008',
+  extension: 'LOAD009',
   syntax: 'YAML001',
   duplicateKey: 'YAML002',
   aliasLimit: 'YAML003',
