@@ -3,32 +3,13 @@
 // its own line and column, named by code point and Unicode name, and the pretty frame
 // shows it as `⟨U+00A0⟩`. The checks run through checkDataset, so both the fast path
 // (which must hand such files to the full loader) and the full loader are exercised.
-import { cpSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { checkDataset, LOAD_CODES, type Diagnostic } from '@engagements/core';
+import { LOAD_CODES } from '@engagements/core';
 import { renderPretty } from '@engagements/cli';
 import { describe, expect, it } from 'vitest';
-import { FOUNDING, positionOf, tempDir, TODAY, write } from './helpers.js';
+import { after, checkEdited, FOUNDING, positionOf } from './helpers.js';
 
-const BASE = path.resolve(import.meta.dirname, '../fixtures/founding/records');
 const KONO = 'people/kono-taro.yaml';
-
-/** Checks the founding records with one file replaced by `edit(original)`; returns the file's text and its diagnostics. */
-async function check(file: string, edit: (text: string) => string): Promise<{ text: string; diagnostics: Diagnostic[] }> {
-  const dir = tempDir();
-  const records = path.join(dir, 'records');
-  cpSync(BASE, records, { recursive: true }); // the founding fixture: stable, unlike records/
-  const text = edit(readFileSync(path.join(BASE, file), 'utf8'));
-  write(path.join(records, file), text);
-  const { diagnostics } = await checkDataset({ recordsDir: records, cwd: dir, today: TODAY });
-  return { text, diagnostics: diagnostics.filter((d) => d.file.endsWith(file)) };
-}
-
-/** Line and column of the character just after `before` (the first occurrence). */
-function after(text: string, before: string): { line: number; column: number } {
-  const at = positionOf(text, before);
-  return { line: at.line, column: at.column + before.length };
-}
+const check = checkEdited;
 
 describe('YAML007: invisible and look-alike characters', () => {
   it('a no-break space after `name:` is named at its own column, not "implicit keys need to be on a single line"', async () => {
