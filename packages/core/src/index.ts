@@ -7,7 +7,7 @@ export { parseRecordBytes, parseRecordText, type ParseResult, type LoadProblem }
 export { recordKindOf, KIND_FOLDERS } from './load/recordKind.js';
 export { LOAD_CODES } from './load/codes.js';
 export { LIMITS } from './load/limits.js';
-export { showInvisible, describeCodePoint, hasInvisible } from './load/invisible.js';
+export { showInvisible, describeCodePoint, hasInvisible, INVISIBLE } from './load/invisible.js';
 export { validateRecord } from './validate/validateRecord.js';
 export { SCHEMA_CODES } from './validate/codes.js';
 export { closest } from './validate/closest.js';

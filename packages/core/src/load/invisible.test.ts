@@ -43,6 +43,7 @@ describe('invisible characters', () => {
     expect(shown.text).toBe('a⟨U+00A0⟩b⟨U+200B⟩c');
     expect([1, 2, 3, 4, 5, 6].map(shown.columnOf)).toEqual([1, 2, 10, 11, 19, 20]);
     expect(showInvisible('plain').text).toBe('plain');
+    expect(showInvisible('a\u0007b').text).toBe('a\u0007b'); // controls are left to the renderer's pictures (␇)
   });
 
   it('is linear: a megabyte of no-break spaces and zero-width spaces is scanned at once', () => {

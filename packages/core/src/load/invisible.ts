@@ -40,8 +40,10 @@ export function nameOf(codePoint: number): string | undefined {
 
 const BASIC: Record<number, string> = { 0x00: 'NULL', 0x09: 'CHARACTER TABULATION', 0x0a: 'LINE FEED', 0x0d: 'CARRIAGE RETURN', 0x20: 'SPACE' };
 
+const CONTROL = /\p{Cc}/u;
+
 /**
- * The text with each character of the set written as `⟨U+00A0⟩`, so that a person sees
+ * The text with each character of the set (other than control characters) written as `⟨U+00A0⟩`, so that a person sees
  * it; `columnOf` maps a 1-based column of the original line to the shown one.
  */
 export function showInvisible(line: string): { text: string; columnOf: (column: number) => number } {
@@ -49,6 +51,7 @@ export function showInvisible(line: string): { text: string; columnOf: (column: 
   const shifts: Array<{ at: number; extra: number }> = [];
   let added = 0;
   const text = line.replace(INVISIBLE_ALL, (ch, offset: number) => {
+    if (CONTROL.test(ch)) return ch; // control characters keep their width: the renderer shows them as pictures (␇)
     const label = `⟨${codePointLabel(ch.codePointAt(0)!)}⟩`;
     added += label.length - ch.length;
     shifts.push({ at: offset + ch.length, extra: added });
