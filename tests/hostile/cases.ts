@@ -82,6 +82,10 @@ const manyBlankLines = '\n'.repeat(LIMITS.maxFileBytes - 1);
 
 export const CASES: HostileCase[] = [
   // ---------------------------------------------------------------- broken YAML
+  one('no-break space after a key\'s colon', 'yaml', ORG_FILE, 'id: hostile-org\nname:\u00A0Hostile Org\nkind: ministry\n', (t) => [{ code: 'YAML007', ...at(t, '\u00A0') }]),
+  one('no-break space in the indentation of a list item', 'yaml', ORG_FILE, org('aliases:\n\u00A0 - HO\n'), (t) => [{ code: 'YAML007', ...at(t, '\u00A0') }]),
+  one('zero-width space in the second paragraph of a folded block', 'yaml', ORG_FILE, org('notes: >-\n  First.\n\n  Sec\u200Bond.\n'), (t) => [{ code: 'YAML007', ...at(t, '\u200B') }]),
+  one('a run of ideographic spaces, reported once', 'yaml', ORG_FILE, org('notes: a\u3000\u3000\u3000b\n'), (t) => [{ code: 'YAML007', ...at(t, '\u3000') }]),
   one('tab used for indentation', 'yaml', ORG_FILE, 'id: hostile-org\nname: Hostile Org\n\tkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '\tkind') }]),
   one('tab indenting a list item', 'yaml', ORG_FILE, org('aliases:\n\t- HO\n'), (t) => [{ code: 'YAML001', ...at(t, '\t- HO') }]),
   one('unclosed double quote, reported where it opens', 'yaml', ORG_FILE, 'id: hostile-org\nname: "Hostile Org\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '"Hostile') }]),
