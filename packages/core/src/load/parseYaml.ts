@@ -103,13 +103,13 @@ export function parseRecordText(text: string): ParseResult {
   }
   const problems: LoadProblem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, pos, doc, text));
-  // A syntax error that a misindented line explains (at or just before it: the parser
-  // complains where the line's meaning went wrong, often at the value above it) is
-  // reported as that indentation, with the column the line should start at.
+  // A syntax error that a misindented line explains (the line is at the error or next to
+  // it: the parser complains where the line's meaning went wrong, often at the value
+  // above it) is reported as that indentation, with the column the line should start at.
   const syntax = problems.filter((p) => p.code === LOAD_CODES.syntax).sort((a, b) => a.line - b.line)[0];
   if (syntax) {
     const mistake = findIndentationMistake(text);
-    if (mistake && mistake.line <= syntax.line + 2) {
+    if (mistake && mistake.line <= syntax.line + 2 && mistake.line >= syntax.line - 3) {
       problems.splice(0, problems.length, ...problems.filter((p) => p.code !== LOAD_CODES.syntax));
       problems.push({ code: LOAD_CODES.syntax, message: mistake.message, hint: mistake.hint, line: mistake.line, column: mistake.column, endLine: mistake.line, endColumn: mistake.column + mistake.length });
     }
