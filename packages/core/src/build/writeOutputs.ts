@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
-import type { OutputFile } from './exporter.js';
+import { copyFile, mkdir, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
+import type { OutputContent, OutputFile } from './exporter.js';
 import path from 'node:path';
 
 /**
@@ -8,6 +8,10 @@ import path from 'node:path';
  * A build that fails or is killed before the swap leaves `outDir` exactly as it was;
  * the swap itself is two renames on one file system. A folder left over from an
  * interrupted swap is restored at the start of the next build.
+ *
+ * A file whose content is the very same function or byte array as an earlier file's (an
+ * exporter handing on another's output under a new path, such as the site's downloads) is
+ * produced once and copied, so streamed outputs are not generated twice.
  */
 export async function writeOutputsAtomically(outDir: string, files: Iterable<OutputFile>): Promise<void> {
   const target = path.resolve(outDir);
@@ -20,6 +24,7 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<Out
   try {
     await mkdir(staging, { recursive: true });
     const seen = new Set<string>();
+    const writtenAt = new Map<OutputContent, string>();
     for (const file of files) {
       const rel = path.posix.normalize(file.path);
       if (rel.startsWith('..') || path.posix.isAbsolute(rel)) throw new Error(`exporter file path escapes the output folder: ${file.path}`);
@@ -27,6 +32,14 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<Out
       seen.add(rel);
       const dest = path.join(staging, ...rel.split('/'));
       await mkdir(path.dirname(dest), { recursive: true });
+      if (typeof file.content !== 'string') {
+        const first = writtenAt.get(file.content);
+        if (first !== undefined) {
+          await copyFile(first, dest);
+          continue;
+        }
+        writtenAt.set(file.content, dest);
+      }
       if (typeof file.content === 'function') writeChunks(dest, file.content());
       else await writeFile(dest, file.content);
     }
