@@ -205,17 +205,19 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
 
   // Countries
   emit({ path: page.countries, title: 'Countries', description: `The ${plural(model.countries.length, 'country', 'countries')} taking part in engagements.`, section: 'countries' }, 'countries', {
-    countries: model.countries.map((code) => ({ code, count: model.byCountry.get(code)!.length, partners: partnersOf(model, code).length })),
+    countries: model.allCountries.map((code) => ({ code, count: model.byCountry.get(code)?.length ?? 0, partners: partnersOf(model, code).length })),
   });
-  for (const code of model.countries) {
+  for (const code of model.allCountries) {
     const path = page.country(code);
-    const views = model.byCountry.get(code)!;
+    const views = model.byCountry.get(code) ?? [];
     const people = new Set<string>();
     const orgs = new Set<string>();
     for (const v of views) for (const p of v.record.participants) if (p.country === code) {
       if (p.person) people.add(p.person);
       if (p.organization) orgs.add(p.organization);
     }
+    for (const o of dataset.organizations) if (o.country === code) orgs.add(o.id);
+    for (const p of dataset.people) if (p.positions.some((pos) => pos.country === code)) people.add(p.id);
     emit({ path, title: countryName(code), description: `Engagements of ${countryName(code)} and the countries it met.`, section: 'countries' }, 'country', {
       code,
       table: table(views, path),

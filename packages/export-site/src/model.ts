@@ -47,6 +47,8 @@ export interface SiteModel {
   byYear: Map<string, EngagementView[]>;
   /** Countries that take part in at least one engagement, sorted by code. */
   countries: string[];
+  /** Every country a record names (participants, hosts, initiators, organizations, positions), sorted: each has a page. */
+  allCountries: string[];
   /** For each pair of countries "AA|BB" (AA < BB), the engagements they both took part in. */
   pairs: Map<string, number>;
   terms: Record<string, readonly Term[]>;
@@ -114,9 +116,18 @@ export function buildModel(dataset: PublishedDataset): SiteModel {
     if (start === null || e.date < start) start = e.date;
     if (end === null || last > end) end = last;
   }
+  const named = new Set<string>(byCountry.keys());
+  for (const e of dataset.engagements) {
+    if (e.host) named.add(e.host);
+    if (e.initiator !== 'unknown') named.add(e.initiator.country);
+    for (const o of e.outcomes ?? []) if (o.by) named.add(o.by);
+  }
+  for (const o of dataset.organizations) if (o.country) named.add(o.country);
+  for (const p of dataset.people) for (const pos of p.positions) named.add(pos.country);
   return {
     dataset,
     engagements,
+    allCountries: [...named].sort(),
     engagementById: new Map(engagements.map((v) => [v.record.id, v])),
     personById: new Map(dataset.people.map((p) => [p.id, p])),
     organizationById: new Map(dataset.organizations.map((o) => [o.id, o])),
