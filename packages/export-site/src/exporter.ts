@@ -279,6 +279,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
   files.push(
     { path: `${SITE_FOLDER}/${page.asset('site.css')}`, content: asset('site.css') },
     { path: `${SITE_FOLDER}/${page.asset('list.js')}`, content: asset('list.js') },
+    { path: `${SITE_FOLDER}/${page.asset('favicon.svg')}`, content: asset('favicon.svg') },
     { path: `${SITE_FOLDER}/${page.asset('minisearch.js')}`, content: miniSearchBrowserBuild() },
     { path: `${SITE_FOLDER}/${page.asset('search-index.js')}`, content: searchIndexScript(model) },
     ...downloads.map((d) => ({ path: `${SITE_FOLDER}/${d.sitePath}`, content: d.file.content })),
