@@ -17,6 +17,9 @@ import { ASSETS_DIR, helpers, renderPage, renderPartial, type PageMeta } from '.
 import { searchIndexScript } from './searchIndex.js';
 import { datasetNode, eventNode, jsonForScript } from './structuredData.js';
 
+/** How many of the engagements an organization reported (as a source's publisher) its page lists, latest first. */
+export const REPORTED_SHOWN = 100;
+
 /** The site's folder under the output folder. */
 export const SITE_FOLDER = 'site';
 
@@ -88,7 +91,8 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
   const fmt = formatters(model);
   const files: OutputFile[] = [];
   const emit = (meta: PageMeta, template: string, data: Record<string, unknown> = {}) => {
-    files.push({ path: `${SITE_FOLDER}/${meta.path}`, content: renderPage(template, meta, { ...data, fmt, model }) });
+    // Rendered when the build writes the file, so that pages are never all held in memory.
+    files.push({ path: `${SITE_FOLDER}/${meta.path}`, content: () => [renderPage(template, meta, { ...data, fmt, model })] });
   };
   /** Where a record is in the other formats: its YAML, its CSV rows (when the CSV was built) and its JSON-LD node. */
   const elsewhere = (kind: RecordKind, id: string, date?: string) => ({
@@ -100,7 +104,8 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
     jsonld: downloadPaths.has('jsonld/engagements.jsonld') ? page.download('jsonld/engagements.jsonld') : null,
     nquads: downloadPaths.has('jsonld/engagements.nq') ? page.download('jsonld/engagements.nq') : null,
   });
-  const table = (views: readonly EngagementView[], from: string, filterable = false) =>
+  /** A table of engagements, rendered only when its page is (templates call it). */
+  const table = (views: readonly EngagementView[], from: string, filterable = false) => () =>
     renderPartial('partials/engagementTable', { views, fmt, h: helpers(from), filterable });
 
   // Home
@@ -113,7 +118,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
       title: 'Home',
       description: `An open dataset of ${plural(model.engagements.length, 'defence-diplomacy engagement')}, each with its sources.`,
       section: 'home',
-      jsonLd: jsonForScript(datasetNode({ model, version: sdk?.version ?? null, downloads, base: options.siteUrl })),
+      jsonLd: () => jsonForScript(datasetNode({ model, version: sdk?.version ?? null, downloads, base: options.siteUrl })),
     },
     'home',
     {
@@ -148,7 +153,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
         title: e.title,
         description: `${displayDate(e.date, e.date_precision)}: ${e.title}`,
         section: 'engagements',
-        jsonLd: jsonForScript(eventNode(model, e, options.siteUrl, path)),
+        jsonLd: () => jsonForScript(eventNode(model, e, options.siteUrl, path)),
       },
       'engagement',
       { view, e, elsewhere: elsewhere('engagement', e.id, e.date), cameoRule: CAMEO_BY_TYPE[e.type]?.rule ?? null },
@@ -179,9 +184,20 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
 
   // Organizations
   const children = new Map<string, string[]>();
-  for (const o of dataset.organizations) if (o.parent) children.set(o.parent, [...(children.get(o.parent) ?? []), o.id]);
+  for (const o of dataset.organizations) {
+    if (!o.parent) continue;
+    const list = children.get(o.parent);
+    if (list) list.push(o.id);
+    else children.set(o.parent, [o.id]);
+  }
   const published = new Map<string, EngagementView[]>();
-  for (const v of model.engagements) for (const s of new Set(v.record.sources.map((s) => s.publisher))) published.set(s, [...(published.get(s) ?? []), v]);
+  for (const v of model.engagements) {
+    for (const publisher of new Set(v.record.sources.map((s) => s.publisher))) {
+      const list = published.get(publisher);
+      if (list) list.push(v);
+      else published.set(publisher, [v]);
+    }
+  }
   emit(
     { path: page.organizations, title: 'Organizations', description: `The ${plural(dataset.organizations.length, 'organization')} of the dataset.`, section: 'organizations' },
     'organizations',
@@ -197,8 +213,10 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
       table: table(views, path),
       count: views.length,
       partners: partnerOrganizations(views, org.id),
-      reported: reported.length ? table(reported, path) : null,
+      // The latest REPORTED_SHOWN only: a wire service reports thousands.
+      reported: reported.length ? table(reported.slice(-REPORTED_SHOWN).reverse(), path) : null,
       reportedCount: reported.length,
+      reportedShown: REPORTED_SHOWN,
       elsewhere: elsewhere('organization', org.id),
     });
   }

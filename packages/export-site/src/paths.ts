@@ -1,7 +1,6 @@
 // Where every page lives inside the site folder, and relative links between them. Links
 // are always relative and always name the file (`people/index.html`, never `people/`), so
 // the site works from any folder of any static host and from file://.
-import path from 'node:path';
 
 /** Paths of pages and files, relative to the site folder. Ids are slugs and need no escaping. */
 export const page = {
@@ -23,9 +22,18 @@ export const page = {
   asset: (name: string) => `assets/${name}`,
 } as const;
 
-/** The link from one page to another file of the site (both relative to the site folder). */
+/**
+ * The link from one page to another file of the site (both relative to the site folder):
+ * `../` for each folder of `from`, or the bare name within the same folder. String work
+ * only, since it runs for every link of every page.
+ */
 export function relativeLink(from: string, to: string): string {
-  const [target, fragment] = to.split('#', 2) as [string, string | undefined];
-  const rel = path.posix.relative(path.posix.dirname(from), target) || path.posix.basename(target);
-  return fragment === undefined ? rel : `${rel}#${fragment}`;
+  const hash = to.indexOf('#');
+  const target = hash < 0 ? to : to.slice(0, hash);
+  const fragment = hash < 0 ? '' : to.slice(hash);
+  const fromDir = from.lastIndexOf('/') < 0 ? '' : from.slice(0, from.lastIndexOf('/') + 1);
+  if (target === '') return fragment;
+  if (fromDir === '') return target + fragment;
+  if (target.startsWith(fromDir) && !target.slice(fromDir.length).includes('/')) return target.slice(fromDir.length) + fragment;
+  return '../'.repeat(fromDir.split('/').length - 1) + target + fragment;
 }

@@ -23,8 +23,8 @@ export interface PageMeta {
   description: string;
   /** Which top-level section the page belongs to (highlighted in the navigation). */
   section: 'home' | 'engagements' | 'people' | 'organizations' | 'countries' | 'downloads' | 'about';
-  /** JSON-LD, already made safe for a script block by jsonForScript. */
-  jsonLd?: string;
+  /** JSON-LD, already made safe for a script block by jsonForScript (made when the page is rendered). */
+  jsonLd?: () => string;
   /** Scripts (site paths) the page loads; most pages load none. */
   scripts?: string[];
 }
