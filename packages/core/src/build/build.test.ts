@@ -107,7 +107,7 @@ describe('streamed outputs', () => {
 });
 
 describe('outputs handed on by a later exporter', () => {
-  it('are seen by the later exporter and written once, then copied byte for byte', async () => {
+  it('are seen by the later exporter and produced once, the second name a link or a copy of the same bytes', async () => {
     const dir = workspace();
     let calls = 0;
     const streamed: Exporter = { name: 'big', export: () => [{ path: 'big/data.txt', content: function* () { calls++; yield 'streamed\n'; } }] };
