@@ -34,6 +34,7 @@ const EXPECTED_DIRECT: Record<string, Record<string, string>> = {
   'packages/export-csv': { 'csv-stringify': '^6.9.0' },
   'packages/export-jsonld': {},
   'packages/export-sdk': {},
+  'packages/export-site': { 'd3-array': '^3.2.5', 'd3-chord': '^3.0.2', 'd3-path': '^3.1.1', 'd3-scale': '^4.0.3', 'd3-shape': '^3.2.1', eta: '^4.6.0', minisearch: '^7.2.0' },
   'packages/schema': {},
 };
 
@@ -43,8 +44,9 @@ const EXPECTED_PRODUCTION_TREE = [
   '@inquirer/core', '@inquirer/editor', '@inquirer/expand', '@inquirer/external-editor', '@inquirer/figures', '@inquirer/input',
   '@inquirer/number', '@inquirer/password', '@inquirer/prompts', '@inquirer/rawlist', '@inquirer/search', '@inquirer/select',
   '@inquirer/type', 'ansi-regex', 'ansi-styles', 'argparse', 'chardet', 'cli-width', 'color-convert', 'color-name', 'commander',
-  'csv-stringify', 'emoji-regex', 'fastest-levenshtein', 'fdir', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
-  'mute-stream', 'picocolors', 'picomatch', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'tinyglobby', 'wrap-ansi',
+  'csv-stringify', 'd3-array', 'd3-chord', 'd3-color', 'd3-format', 'd3-interpolate', 'd3-path', 'd3-scale', 'd3-shape', 'd3-time',
+  'd3-time-format', 'emoji-regex', 'eta', 'fastest-levenshtein', 'fdir', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
+  'internmap', 'minisearch', 'mute-stream', 'picocolors', 'picomatch', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'tinyglobby', 'wrap-ansi',
   'yaml', 'yoctocolors-cjs',
 ];
 
