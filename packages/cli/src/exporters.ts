@@ -5,5 +5,6 @@ import { codebookExporter } from '@engagements/export-codebook';
 import { csvExporter } from '@engagements/export-csv';
 import { jsonldExporter } from '@engagements/export-jsonld';
 import { sdkExporter } from '@engagements/export-sdk';
+import { sqliteExporter } from '@engagements/export-sqlite';
 
-export const exporters: readonly Exporter[] = [csvExporter, jsonldExporter, sdkExporter, codebookExporter];
+export const exporters: readonly Exporter[] = [csvExporter, jsonldExporter, sdkExporter, sqliteExporter, codebookExporter];
