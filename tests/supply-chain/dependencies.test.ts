@@ -34,6 +34,8 @@ const EXPECTED_DIRECT: Record<string, Record<string, string>> = {
   'packages/export-csv': { 'csv-stringify': '^6.9.0' },
   'packages/export-jsonld': {},
   'packages/export-sdk': {},
+  // SQLite's own WebAssembly build (FTS5 included): no native code, nothing run or downloaded at install.
+  'packages/export-sqlite': { '@sqlite.org/sqlite-wasm': '3.54.1-build1' },
   'packages/schema': {},
 };
 
@@ -42,11 +44,14 @@ const EXPECTED_PRODUCTION_TREE = [
   '@babel/code-frame', '@babel/helper-validator-identifier', '@inquirer/ansi', '@inquirer/checkbox', '@inquirer/confirm',
   '@inquirer/core', '@inquirer/editor', '@inquirer/expand', '@inquirer/external-editor', '@inquirer/figures', '@inquirer/input',
   '@inquirer/number', '@inquirer/password', '@inquirer/prompts', '@inquirer/rawlist', '@inquirer/search', '@inquirer/select',
-  '@inquirer/type', 'ansi-regex', 'ansi-styles', 'argparse', 'chardet', 'cli-width', 'color-convert', 'color-name', 'commander',
+  '@inquirer/type', '@sqlite.org/sqlite-wasm', 'ansi-regex', 'ansi-styles', 'argparse', 'chardet', 'cli-width', 'color-convert', 'color-name', 'commander',
   'csv-stringify', 'emoji-regex', 'fastest-levenshtein', 'fdir', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
   'mute-stream', 'picocolors', 'picomatch', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'tinyglobby', 'wrap-ansi',
   'yaml', 'yoctocolors-cjs',
 ];
+
+/** An exact release: `MAJOR.MINOR.PATCH`, or the SQLite project's `-buildN` republications of one. */
+const LOCKED_VERSION = /^\d+\.\d+\.\d+(-build\d+)?$/;
 
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
 
@@ -92,7 +97,7 @@ describe('production dependencies', () => {
       for (const name of Object.keys(deps)) {
         const entry = resolved(dir, name);
         expect(entry, `${dir} -> ${name}`).toBeDefined();
-        expect(entry![1].version, `${name}`).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(entry![1].version, `${name}`).toMatch(LOCKED_VERSION);
         expect(entry![1].integrity, `${name}`).toMatch(/^sha512-[A-Za-z0-9+/]+=*$/);
       }
     }
@@ -102,7 +107,7 @@ describe('production dependencies', () => {
     const names = [...new Set(productionEntries.map(([key]) => nameOf(key)))].sort();
     expect(names).toEqual([...EXPECTED_PRODUCTION_TREE].sort());
     for (const [key, entry] of productionEntries) {
-      expect(entry.version, key).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(entry.version, key).toMatch(LOCKED_VERSION);
       expect(entry.integrity, key).toMatch(/^sha512-[A-Za-z0-9+/]+=*$/);
       // From the registry, never from git, a tarball URL or the file system.
       if (entry.resolved !== undefined) expect(entry.resolved, key).toMatch(/^https:\/\/registry\.npmjs\.org\//);
