@@ -9,7 +9,7 @@ import type { PublishedDataset } from '@engagements/core';
 import { columnValue, READER_RECIPES, rowContexts, tables, type Column, type ReaderRecipe, type Table } from '@engagements/export-csv';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWithCli, loadRecords, NAMIBIA_RECORDS, NAMIBIAN_ENGAGEMENT, run } from '../support/build.js';
+import { buildWithCli, loadRecords, namibiaRecords, NAMIBIAN_ENGAGEMENT, run } from '../support/build.js';
 
 type Value = string | number | boolean | null;
 type Read = Record<string, { columns: string[]; rows: Value[][] }>;
@@ -21,9 +21,10 @@ let csvDir: string;
 let dataset: PublishedDataset;
 
 beforeAll(async () => {
-  out = buildWithCli(NAMIBIA_RECORDS, 'csv-readers');
+  const records = namibiaRecords();
+  out = buildWithCli(records, 'csv-readers');
   csvDir = path.join(out, 'csv');
-  dataset = await loadRecords(NAMIBIA_RECORDS);
+  dataset = await loadRecords(records);
 });
 
 const recipe = (reader: ReaderRecipe['reader']): ReaderRecipe => READER_RECIPES.find((r) => r.reader === reader)!;

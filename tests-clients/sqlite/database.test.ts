@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWithCli, FOUNDING_ID, NAMIBIA_RECORDS, NAMIBIAN_ENGAGEMENT, REAL_RECORDS, run } from '../support/build.js';
+import { buildWithCli, FOUNDING_ID, namibiaRecords, NAMIBIAN_ENGAGEMENT, REAL_RECORDS, run } from '../support/build.js';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -18,7 +18,7 @@ function countYaml(dir: string): number {
 
 beforeAll(() => {
   realDb = path.join(buildWithCli(REAL_RECORDS, 'sqlite-real'), 'sqlite/engagements.sqlite');
-  namibiaDb = path.join(buildWithCli(NAMIBIA_RECORDS, 'sqlite-namibia'), 'sqlite/engagements.sqlite');
+  namibiaDb = path.join(buildWithCli(namibiaRecords(), 'sqlite-namibia'), 'sqlite/engagements.sqlite');
 });
 
 /** Runs SQL in the sqlite3 shell, read-only; one line per row, `|` between values. */

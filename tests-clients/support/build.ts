@@ -1,17 +1,26 @@
 // Shared by the client tests: build a records folder with the real CLI into a temporary
 // output folder, and load the same records as plain data (what the outputs must hold).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkDataset, publishedDataset, type PublishedDataset } from '@engagements/core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const REAL_RECORDS = path.join(ROOT, 'records');
-/** The founding record plus a synthetic exercise hosted by a Namibian service (country `NA`, CAMEO `062`). */
-export const NAMIBIA_RECORDS = path.join(ROOT, 'tests/fixtures/namibia/records');
+export const FOUNDING_RECORDS = path.join(ROOT, 'tests/fixtures/founding/records');
+/** A synthetic exercise hosted by a Namibian service (country `NA`, CAMEO `062`), added to the founding records. */
+export const NAMIBIA_EXTRA = path.join(ROOT, 'tests/fixtures/namibia/records');
 export const NAMIBIAN_ENGAGEMENT = '2021-03-01-na-pk-synthetic-exercise';
 export const FOUNDING_ID = '2020-08-06-pk-jp-army-chief-defence-minister-video-call';
+
+/** A records folder in a temporary folder: the founding records plus the Namibian exercise. */
+export function namibiaRecords(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'engagements-namibia-')), 'records');
+  cpSync(FOUNDING_RECORDS, dir, { recursive: true });
+  cpSync(NAMIBIA_EXTRA, dir, { recursive: true });
+  return dir;
+}
 
 /** Runs `engagements build` on a records folder; returns the output folder. */
 export function buildWithCli(recordsDir: string, prefix: string): string {
