@@ -71,6 +71,19 @@ function invalidFromOurs(stdout) {
   return [...ids].sort();
 }
 
+// ajv-cli resolves $refs by $id, so it takes the schemas in their published form (with
+// $id), as the SDK ships them; the files in schemas/ leave $id out for editors' sake.
+async function publishedSchemaFiles() {
+  const { schemas } = await import(path.join(root, 'packages/schema/dist/index.js'));
+  const dir = path.join(dataRoot, 'schemas');
+  for (const [file, schema] of Object.entries(schemas)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
+  }
+  return dir;
+}
+const schemasForAjv = await publishedSchemaFiles();
+
 function ajv(dir) {
   // ajv-cli takes one schema per run: one run per kind of record, as a user would do.
   const kinds = [['engagement', 'engagements/**/*.yaml'], ['person', 'people/*.yaml'], ['organization', 'organizations/*.yaml']];
@@ -78,7 +91,7 @@ function ajv(dir) {
   let msEngagements = 0;
   const invalid = [];
   for (const [kind, glob] of kinds) {
-    const r = sh(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '--all-errors', '--errors=json', '-c', 'ajv-formats', '-s', `schemas/${kind}.schema.json`, '-r', 'schemas/defs.schema.json', '-r', 'schemas/vocabularies/*.schema.json', '-d', path.join(dir, 'records', glob)]);
+    const r = sh(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '--all-errors', '--errors=json', '-c', 'ajv-formats', '-s', path.join(schemasForAjv, `${kind}.schema.json`), '-r', path.join(schemasForAjv, 'defs.schema.json'), '-r', path.join(schemasForAjv, 'vocabularies/*.schema.json'), '-d', path.join(dir, 'records', glob)]);
     ms += r.ms;
     if (kind === 'engagement') msEngagements = r.ms;
     for (const line of `${r.stdout}\n${r.stderr}`.split('\n')) {
