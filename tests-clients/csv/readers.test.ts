@@ -9,7 +9,7 @@ import type { PublishedDataset } from '@engagements/core';
 import { columnValue, READER_RECIPES, rowContexts, tables, type Column, type ReaderRecipe, type Table } from '@engagements/export-csv';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWithCli, loadRecords, namibiaRecords, NAMIBIAN_ENGAGEMENT, run } from '../support/build.js';
+import { buildWithCli, loadRecords, namibiaRecords, NAMIBIAN_ENGAGEMENT, run } from '../../tests/support/clientBuild.js';
 
 type Value = string | number | boolean | null;
 type Read = Record<string, { columns: string[]; rows: Value[][] }>;

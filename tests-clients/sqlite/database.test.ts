@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWithCli, FOUNDING_ID, namibiaRecords, NAMIBIAN_ENGAGEMENT, REAL_RECORDS, run } from '../support/build.js';
+import { buildWithCli, FOUNDING_ID, namibiaRecords, NAMIBIAN_ENGAGEMENT, REAL_RECORDS, run } from '../../tests/support/clientBuild.js';
 
 const PYTHON = '/usr/bin/python3';
 

@@ -1,5 +1,6 @@
-// Shared by the client tests: build a records folder with the real CLI into a temporary
-// output folder, and load the same records as plain data (what the outputs must hold).
+// Shared by the client tests (tests-clients/csv, tests-clients/sqlite): build a records
+// folder with the real CLI into a temporary output folder, and load the same records as
+// plain data (what the outputs must hold).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
