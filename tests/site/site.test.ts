@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exporters } from '../../packages/cli/src/exporters.js';
 import { attr, byId, byTag, jsonLdBlocks, linksOf, parsePage, textOf, type ParsedPage } from './html.js';
 import { expandSchemaOrg, schemaOrgTypeErrors } from './schemaorg.js';
 import { buildSite, filesUnder, FOUNDING_ID, FOUNDING_PAGE, ROOT } from './support.js';
