@@ -296,10 +296,10 @@ export class RecordCache {
       this.write(lookups);
     } catch (error) {
       this.note(`could not write the cache in ${this.dir} (${(error as Error).message}); the next run checks every file afresh.`);
-    } finally {
-      if (this.dataFd !== undefined) closeSync(this.dataFd);
-      this.dataFd = undefined;
     }
+    // The data file stays open: records recalled in this run read their data when used,
+    // which may be after this (an exporter, --changed). A compacted-away file stays
+    // readable through the open descriptor; the process's end closes it.
   }
 
   private write(lookups: Record<string, string> | undefined): void {
