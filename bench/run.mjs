@@ -85,6 +85,20 @@ function invalidFromOurs(stdout) {
   return [...ids].sort();
 }
 
+// ajv-cli resolves $refs by $id, so it takes the schemas in their published form (with
+// $id), as the SDK ships them; the files in schemas/ leave $id out for editors' sake.
+async function publishedSchemaFiles() {
+  const { schemas } = await import(path.join(root, 'packages/schema/dist/index.js'));
+  const dir = path.join(dataRoot, 'schemas');
+  for (const [file, schema] of Object.entries(schemas)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
+  }
+  return dir;
+}
+// Written after the packages are built (ensureBuilt): the schema package's dist is read.
+let schemasForAjv;
+
 function ajv(dir, only) {
   // ajv-cli takes one schema per run: one run per kind of record, as a user would do.
   const kinds = [['engagement', 'engagements/**/*.yaml'], ['person', 'people/*.yaml'], ['organization', 'organizations/*.yaml']];
@@ -92,7 +106,7 @@ function ajv(dir, only) {
   let msEngagements = 0;
   const invalid = [];
   for (const [kind, glob] of only ? kinds.filter(([k]) => k === only) : kinds) {
-    const r = sh(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '--all-errors', '--errors=json', '-c', 'ajv-formats', '-s', `schemas/${kind}.schema.json`, '-r', 'schemas/defs.schema.json', '-r', 'schemas/vocabularies/*.schema.json', '-d', path.join(dir, 'records', glob)]);
+    const r = sh(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '--all-errors', '--errors=json', '-c', 'ajv-formats', '-s', path.join(schemasForAjv, `${kind}.schema.json`), '-r', path.join(schemasForAjv, 'defs.schema.json'), '-r', path.join(schemasForAjv, 'vocabularies/*.schema.json'), '-d', path.join(dir, 'records', glob)]);
     ms += r.ms;
     if (kind === 'engagement') msEngagements = r.ms;
     for (const line of `${r.stdout}\n${r.stderr}`.split('\n')) {
@@ -173,6 +187,7 @@ function readdirSorted(d) {
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 ensureBuilt();
+schemasForAjv = await publishedSchemaFiles();
 const load = () => os.loadavg()[0];
 const results = { machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` }, date: new Date().toISOString(), runs: RUNS, loadAverage: { start: load() }, sizes: {} };
 for (const set of datasets) {

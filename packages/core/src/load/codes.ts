@@ -17,4 +17,5 @@ export const LOAD_CODES = {
   unknownTag: 'YAML004',
   tooDeep: 'YAML005',
   nulByte: 'YAML006',
+  mergeKey: 'YAML008',
 } as const;

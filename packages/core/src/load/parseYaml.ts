@@ -108,6 +108,7 @@ export function parseRecordText(text: string): ParseResult {
   let aliases = 0;
   let overLimitAt = 0;
   let collectionKeyAt: number | undefined;
+  let mergeKeyAt: number | undefined;
   const anchors = new Set<string>();
   let unresolved: { at: number; name: string } | undefined;
   let circular: { at: number; name: string } | undefined;
@@ -122,11 +123,21 @@ export function parseRecordText(text: string): ParseResult {
     },
     Pair(_key, pair) {
       if (isCollection(pair.key) && collectionKeyAt === undefined) collectionKeyAt = (pair.key as Node).range?.[0] ?? 0;
+      if (mergeKeyAt === undefined && isMergeKey(pair.key)) mergeKeyAt = pair.key.range?.[0] ?? 0;
     },
     Node(_key, node) {
       if (node.anchor) anchors.add(node.anchor);
     },
   });
+  // Before the alias checks: `<<: *name` is the usual way to write one, and the merge key is the fix.
+  if (mergeKeyAt !== undefined) {
+    return fail(
+      LOAD_CODES.mergeKey,
+      'Merge key `<<`: records do not use YAML merge keys.',
+      pos(mergeKeyAt, 2),
+      'Write out here each key that `<<` would copy. YAML 1.2 readers (`engagements validate` among them) read `<<` as an ordinary key, while editors and YAML 1.1 readers merge it, so the record would not mean the same to everyone.',
+    );
+  }
   if (aliases > LIMITS.maxAliases) {
     return fail(LOAD_CODES.aliasLimit, `File uses ${aliases} aliases, more than the limit of ${LIMITS.maxAliases}.`, pos(overLimitAt), 'Write values out instead of using anchors and aliases.');
   }
@@ -288,6 +299,11 @@ function unclosedFlowStart(doc: Document, text: string, bracket: string, at: num
     },
   });
   return found;
+}
+
+/** A plain `<<` key: YAML 1.1's merge key (quoted, it is an ordinary key everywhere). */
+function isMergeKey(key: unknown): key is Scalar {
+  return isScalar(key) && key.type === Scalar.PLAIN && key.value === '<<';
 }
 
 function firstAlias(doc: Document): { at: number; length: number } {

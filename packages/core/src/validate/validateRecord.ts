@@ -55,6 +55,9 @@ export function validateRecord(record: AnyRecord): Diagnostic[] {
 function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
   const byPath = new Map<string, SchemaError[]>();
   for (const e of errors) {
+    // propertyNames keeps the merge key `<<` out in editors; a name it rejects is never a
+    // listed property either, so additionalProperties reports it (SCH001), once.
+    if (e.keyword === 'propertyNames' || 'propertyName' in e) continue;
     const list = byPath.get(e.instancePath) ?? [];
     list.push(e);
     byPath.set(e.instancePath, list);
