@@ -5,7 +5,8 @@
 // notes) and measures side by side, in one run: `engagements validate` cold (interleaved
 // with ajv-cli on the same data, A B A B), warm, after one changed file and `validate
 // FILE`, the floor (read + parse + precompiled validation, nothing else), validation's
-// peak memory, `engagements build` with its peak memory, and the SDK's import time and
+// peak memory, `engagements build` with its peak memory (and a build without the SQLite
+// database, for its cost), and the SDK's import time and
 // query latency. Prints the whole table, each target met or not with the reason, and
 // writes everything to bench/results/latest.json.
 //
@@ -17,7 +18,7 @@
 //   BENCH_FUZZ_RUNS=20000 npm run bench  (the long fuzz run at the end; 0 to skip)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +146,15 @@ function measureBuild(dir) {
   return JSON.parse(last);
 }
 
+/** A build without one exporter (bench/exporters.mjs): its cost is the difference with the whole build. */
+function measureBuildWithout(dir, exporter) {
+  const out = path.join(dir, `dist-without-${exporter}`);
+  rmSync(out, { recursive: true, force: true });
+  const r = sh(process.execPath, ['bench/exporters.mjs', '--records', path.join(dir, 'records'), '--out', out, '--without', exporter]);
+  rmSync(out, { recursive: true, force: true });
+  return JSON.parse(r.stderr.trim().split('\n').at(-1));
+}
+
 function sdkTimings(dir) {
   const entry = path.join(dir, 'dist/sdk/dist/index.js');
   if (!existsSync(entry)) return undefined;
@@ -230,6 +240,8 @@ for (const set of datasets) {
   let build;
   let validateMemory;
   let sdk;
+  let withoutSqlite;
+  let databaseBytes;
   if (set.shape === 'bench' || set.size === '10k') {
     log(`${label}: validation's peak memory, build…`);
     if (!skip.has('memory')) validateMemory = measureValidateMemory(dir);
@@ -237,7 +249,10 @@ for (const set of datasets) {
       rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
       setInvalidRecords(dir, manifest, false);
       build = measureBuild(dir);
+      log(`${label}: build without the SQLite database…`);
+      withoutSqlite = measureBuildWithout(dir, 'sqlite');
       setInvalidRecords(dir, manifest, true);
+      databaseBytes = statSync(path.join(dir, 'dist/sqlite/engagements.sqlite')).size;
       sdk = sdkTimings(dir);
     }
   }
@@ -253,6 +268,7 @@ for (const set of datasets) {
     floorMs: floorRuns.length ? median(floorRuns.map((r) => r.ms)) : undefined,
     ...(validateMemory ? { validatePeakRssMiB: Math.round(validateMemory.maxRssKiB / 1024) } : {}),
     ...(build ? { buildMs: build.ms, buildExit: build.code, buildPeakRssMiB: Math.round(build.maxRssKiB / 1024) } : {}),
+    ...(withoutSqlite ? { buildWithoutSqliteMs: withoutSqlite.ms, buildWithoutSqlitePeakRssMiB: Math.round(withoutSqlite.maxRssKiB / 1024), sqliteDatabaseMiB: Math.round(databaseBytes / (1 << 20)) } : {}),
     ...(sdk ? { sdkImportMs: sdk.importMs, sdkFirstUseMs: sdk.firstUseMs, sdkQueryMs: sdk.queryMs, sdkQueryMaxMs: sdk.queryMaxMs } : {}),
     loadAverage: load(),
     sameInvalidRecords: {
@@ -322,6 +338,8 @@ row('validate FILE, after one change', (r) => fmt(r.validateFileMs));
 row('validate, peak memory (cold)', (r) => (r.validatePeakRssMiB === undefined ? undefined : `${r.validatePeakRssMiB} MiB`));
 row('build, all exporters', (r) => (r.buildMs === undefined ? undefined : `${fmt(r.buildMs)}${r.buildExit ? ` (exit ${r.buildExit})` : ''}`));
 row('build, peak memory', (r) => (r.buildPeakRssMiB === undefined ? undefined : `${r.buildPeakRssMiB} MiB`));
+row('build without the SQLite database', (r) => (r.buildWithoutSqliteMs === undefined ? undefined : `${fmt(r.buildWithoutSqliteMs)}, ${r.buildWithoutSqlitePeakRssMiB} MiB`));
+row('SQLite database (size)', (r) => (r.sqliteDatabaseMiB === undefined ? undefined : `${r.sqliteDatabaseMiB} MiB`));
 row('SDK import', (r) => (r.sdkImportMs === undefined ? undefined : fmt(r.sdkImportMs)));
 row('SDK first use (data access + first query)', (r) => (r.sdkFirstUseMs === undefined ? undefined : fmt(r.sdkFirstUseMs)));
 row('SDK findEngagements (median filter)', (r) => (r.sdkQueryMs === undefined ? undefined : `${r.sdkQueryMs.toFixed(3)} ms`));

@@ -12,6 +12,7 @@ import { IncrementalRules } from './cache/incremental.js';
 import { reportSignature, statFiles, storeReport } from './cache/resultCache.js';
 import type { Stats } from 'node:fs';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
+import { nearMissExtension, recordBaseName } from './load/extension.js';
 
 export { findRecordFiles, todayUtc };
 import { runRules } from './rules/runRules.js';
@@ -80,11 +81,16 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   loaded.forEach((result, i) => {
     if (result.record) return;
     const kind = recordKindOf(toLoad[i]!);
-    if (kind) unreadableIds[kind].add(path.basename(toLoad[i]!).replace(/\.ya?ml$/, ''));
+    if (kind) unreadableIds[kind].add(recordBaseName(toLoad[i]!));
   });
   const hashes = new WeakMap<AnyRecord, string>();
   const entries = new Map<AnyRecord, CacheEntry>();
   loaded.forEach((result, i) => {
+    // A near-miss ending is reported whichever path loaded the file (the cache too: the
+    // diagnostic depends on the name, not the content); the record is still loaded and
+    // checked, so that references to it resolve and its other problems show.
+    const extension = nearMissExtension(toLoad[i]!);
+    if (extension) diagnostics.push(extensionDiagnostic(toLoad[i]!, extension, cwd));
     let fileDiagnostics = result.diagnostics;
     if (result.record && !result.record.valid && !result.recalled) fileDiagnostics = [...fileDiagnostics, ...validateRecord(result.record)]; // the fast path has validated the valid ones already
     diagnostics.push(...fileDiagnostics);
@@ -128,5 +134,19 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     dataset,
     diagnostics: reported,
     summary,
+  };
+}
+
+/** LOAD009: a record file whose ending is a near miss of `.yaml`. */
+export function extensionDiagnostic(file: string, extension: string, cwd: string): Diagnostic {
+  const fixed = `${recordBaseName(file)}.yaml`;
+  return {
+    file: displayPath(file, cwd),
+    ...FILE_START,
+    severity: 'error',
+    code: LOAD_CODES.extension,
+    message: `The file name ends in "${extension}", but record files end in ".yaml" (lower case): tools and editors that find records by name miss this one.`,
+    hint: `Rename the file to ${fixed} (with \`git mv\`; on a case-insensitive file system, rename it in two steps).`,
+    path: '',
   };
 }

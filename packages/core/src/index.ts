@@ -7,6 +7,7 @@ export { parseRecordBytes, parseRecordText, type ParseResult, type LoadProblem }
 export { recordKindOf, KIND_FOLDERS } from './load/recordKind.js';
 export { LOAD_CODES } from './load/codes.js';
 export { LIMITS } from './load/limits.js';
+export { showInvisible, describeCodePoint, hasInvisible, INVISIBLE } from './load/invisible.js';
 export { validateRecord } from './validate/validateRecord.js';
 export { SCHEMA_CODES } from './validate/codes.js';
 export { closest } from './validate/closest.js';
@@ -23,3 +24,5 @@ export { cameoOf, participantCameoOf, CAMEO, CAMEO_BY_TYPE, type CameoCode } fro
 export { formatRecord, schemaLine, folderFor, LINE_WIDTH, type FormatResult } from './format/formatRecord.js';
 export { scaffoldEngagement, countryOf, slugify, type NewEngagementFacts, type NewParticipant, type ScaffoldResult } from './scaffold/newEngagement.js';
 export * from './diff/index.js';
+export { looksLikeRecordFile, nearMissExtension } from './load/extension.js';
+export { extensionDiagnostic } from './check.js';

@@ -190,7 +190,8 @@ export function todoList(file: string, diagnostics: readonly Diagnostic[], color
     for (const d of missing) {
       const name = /`([^`]+)`/.exec(d.message)?.[1] ?? d.message;
       const where = d.path ? `${d.path.slice(1)}/` : '';
-      const why = d.hint ? /: (.*)$/.exec(d.hint)?.[1] : undefined;
+      // SCH002's hint is "Add `key:` (title). Description.": the description says why.
+      const why = d.hint ? /^Add `[^`]+`(?: \([^)]*\))?\. (.*)$/.exec(d.hint)?.[1] : undefined;
       lines.push(`  - ${c.bold(where + name)}${why ? `: ${visible(why)}` : ''}`);
     }
   }

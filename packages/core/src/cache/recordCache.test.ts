@@ -124,7 +124,7 @@ describe('the record cache', () => {
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.json is unreadable .*checking every file afresh/);
     notes.length = 0;
-    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":2,"files":"nonsense"}');
+    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":3,"files":"nonsense"}');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
   });
@@ -159,7 +159,7 @@ describe('the record cache', () => {
     await check();
     const [data, index] = cacheFiles();
     // What a writer killed half-way leaves: a partial temporary index, bytes appended past the index's end.
-    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":2,"key":"');
+    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":3,"key":"');
     appendFileSync(path.join(cacheDir, data!), '{"id":"half-writ');
     const warm = await check();
     expect(warm.diagnostics).toEqual(reference);

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { codeSignature } from './resultCache.js';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 2;
+const FORMAT = 3; // 3: index and data files (2: one JSON file; files holding invisible characters are not valid, YAML007)
 
 /**
  * A file's stamp: what `lstat` says about it. The change time (ctime) and inode are in it

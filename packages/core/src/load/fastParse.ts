@@ -1,6 +1,7 @@
 import jsYaml from 'js-yaml';
 import { validators, type RecordKind } from '@engagements/schema';
 import { LIMITS } from './limits.js';
+import { hasInvisible } from './invisible.js';
 
 /**
  * The fast path for the common case, a valid record: js-yaml's core schema parses about
@@ -67,7 +68,8 @@ const INVISIBLE_OR_CONTROL = /(?![ \t\n\r])[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorabl
 /** Whether the text must go to the full parser (see NEEDS_FULL_PARSER and INVISIBLE_OR_CONTROL). */
 export function needsFullParser(text: string): boolean {
   if (!TRIGGER_CHARACTERS.test(text) && !TRIGGER_PAIRS.test(text)) return false;
-  return INVISIBLE_OR_CONTROL.test(text) || NEEDS_FULL_PARSER.test(text);
+  // hasInvisible: the loader's own set (YAML007); INVISIBLE_OR_CONTROL is a superset kept as a safety net.
+  return INVISIBLE_OR_CONTROL.test(text) || hasInvisible(text) || NEEDS_FULL_PARSER.test(text);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
