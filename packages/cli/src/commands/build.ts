@@ -59,6 +59,7 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
     exporters,
     ...(options.today ? { today: options.today } : {}),
     ...(cacheDir ? { cacheDir } : {}),
+    onNote: (note) => void io.stderr.write(`engagements: note: ${note}\n`),
     onExporter: progress
       ? (name) => {
           bar.done();

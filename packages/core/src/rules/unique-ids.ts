@@ -1,4 +1,4 @@
-import type { AnyRecord } from '../dataset.js';
+import { recordId, type AnyRecord } from '../dataset.js';
 import type { DatasetRule } from './rule.js';
 
 /**
@@ -29,7 +29,7 @@ export const uniqueIds: DatasetRule = {
       const first = new Map<string, AnyRecord>();
       for (const record of records) {
         if (!record.valid) continue;
-        const id = record.data.id;
+        const id = recordId(record)!; // recordId: without reading a cached record's data
         const earlier = first.get(id);
         if (!earlier) {
           first.set(id, record);
