@@ -1,9 +1,10 @@
 // `engagements new` through the built binary: with flags (no terminal), and through its
 // prompts in a pseudo-terminal, as a contributor would answer them.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN, TODAY, Workspace, yamlFiles } from './helpers.js';
+import { BIN, ROOT, TODAY, Workspace, yamlFiles } from './helpers.js';
 import { HAVE_SCRIPT, KEY, PtySession } from './pty.js';
 
 const CALL = 'records/engagements/2021/2021-03-04-jp-pk-call-telephone.yaml';
@@ -338,4 +339,31 @@ describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-
       s.kill();
     }
   });
+});
+
+describe('the documented `new` examples', () => {
+  /** The `npx engagements new …` command of a ```sh block in a document, as arguments. */
+  function documentedNew(doc: string): string[] {
+    const text = readFileSync(path.join(ROOT, doc), 'utf8');
+    const block = /```sh\n(npx engagements new --[^`]*?)\n```/.exec(text);
+    if (!block) throw new Error(`${doc} has no \`npx engagements new\` example`);
+    const args = [...block[1].replace(/\\\n/g, ' ').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+    return args.slice(2);
+  }
+
+  for (const doc of ['README.md', 'CONTRIBUTING.md']) {
+    it(`${doc}: the record it writes validates once sources and confidence are added`, () => {
+      const ws = new Workspace(path.join(ROOT, 'records'));
+      const args = documentedNew(doc);
+      const r = ws.run([...args, '--today', TODAY]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const file = /✔ Wrote (\S+)/.exec(r.stdout)![1];
+      const date = args[args.indexOf('--date') + 1];
+      ws.write(file, ws.read(file) + SOURCES_AND_CONFIDENCE.replace('2021-03-04', date));
+      const v = ws.run(['validate', file]);
+      expect(v.stdout).not.toMatch(/RULE\d+|SCH\d+/);
+      expect(v.status).toBe(0);
+    });
+  }
 });
