@@ -138,14 +138,20 @@ describe('engagements new with flags', () => {
     const ws = new Workspace();
     const cases: Array<[string[], string]> = [
       [['--type', 'cal'], 'error: --type "cal" is not a term of the vocabulary: did you mean call?\n'],
-      [['--medium', 'phone'], 'error: --medium "phone" is not a term of the vocabulary; use one of in-person, video, telephone, written, mixed.\n'],
+      [['--medium', 'phone'], 'error: --medium "phone" is not a term of the vocabulary: did you mean telephone?\n'],
+      [['--medium', 'fax'], 'error: --medium "fax" is not a term of the vocabulary; use one of in-person, video, telephone, written, mixed.\n'],
+      [['--topic', 'covid'], 'error: --topic "covid" is not a term of the vocabulary: did you mean covid-19?\n'],
+      [['--type', 'visit'], 'error: --type "visit" is not a term of the vocabulary: did you mean official-visit?\n'],
       [['--topic', 'covid19'], 'error: --topic "covid19" is not a term of the vocabulary: did you mean covid-19?\n'],
       [['--participant', 'person:kono-tar:principal'], 'error: --participant "person:kono-tar:principal": no person "kono-tar" in records/people/: did you mean kono-taro? (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'person:pakistan-army:principal'], 'error: --participant "person:pakistan-army:principal": pakistan-army is an organization, not a person (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'organization:pakistan-army:princpal'], 'error: --participant "organization:pakistan-army:princpal": "princpal" is not a role: did you mean principal? (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'organization:pakistan-army:principal:PKK'], 'error: --participant "organization:pakistan-army:principal:PKK": "PKK" is not an ISO 3166-1 alpha-2 country code: did you mean PK? (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'ship:js-onami:host'], 'error: --participant "ship:js-onami:host": start with person: or organization:, not "ship:" (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
-      [['--date', '2021-02-30'], "error: option '--date <date>' argument '2021-02-30' is invalid. Expected a date as YYYY-MM-DD, such as 2020-08-06.\n"],
+      [['--date', '2021-02-30'], "error: option '--date <date>' argument '2021-02-30' is invalid. The day 30 does not exist: February 2021 has 28 days.\n"],
+      [['--date', '2020-13-01'], "error: option '--date <date>' argument '2020-13-01' is invalid. There is no month 13: the month is 01 to 12.\n"],
+      [['--participant', 'person:kono-taro@:principal'], 'error: --participant "person:kono-taro@:principal": kono-taro is already a participant (--participant "person:kono-taro:principal"); a person takes part in an engagement once (RULE012).\n'],
+      [['--date', '2021-3-4'], "error: option '--date <date>' argument '2021-3-4' is invalid. Expected a date as YYYY-MM-DD, such as 2020-08-06.\n"],
     ];
     for (const [flags, message] of cases) {
       const r = ws.run([...FLAGS, ...flags]);
@@ -288,7 +294,7 @@ describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-
     const s = start(ws, ['--type', 'call', '--medium', 'telephone', '--participant', 'person:kono-taro:principal', '--participant', 'organization:pakistan-army:principal', '--topic', 'covid-19']);
     try {
       await s.answer('Date it happened', '2021-02-30' + KEY.enter);
-      await s.waitFor('Expected a date as YYYY-MM-DD');
+      await s.waitFor('The day 30 does not exist: February 2021 has 28 days.');
       await s.type(KEY.backspace.repeat(10) + '2031-03-04' + KEY.enter);
       await s.waitFor(`That date is after today (${TODAY})`);
       await s.type(KEY.backspace.repeat(10) + '2021-03-04' + KEY.enter);

@@ -119,6 +119,13 @@ export async function newEngagement(options: NewOptions, context: CommandContext
     ...(options.slug ? { slug: options.slug } : {}),
   };
   const given = options.participant.map((spec) => parseParticipant(spec, dataset));
+  // RULE012: a person takes part once; refuse here rather than write a record that fails it.
+  given.forEach((p, i) => {
+    const first = p.person === undefined ? -1 : given.findIndex((q) => q.person === p.person);
+    if (first !== -1 && first < i) {
+      throw new UsageError(`--participant ${JSON.stringify(options.participant[i])}: ${p.person} is already a participant (--participant ${JSON.stringify(options.participant[first])}); a person takes part in an engagement once (RULE012).`);
+    }
+  });
   if (!interactive) {
     for (const p of given) settleOrganization(p, facts.date!, dataset);
     given.forEach((p, i) => {
