@@ -3,8 +3,11 @@ import type { Span } from './diagnostics.js';
 
 /** Where in the source a key or value stands: computed by the loader, never by a rule. */
 export interface SourceLocator {
-  /** The span of the node at `path` (`key` for the key of a mapping pair, `value` for its value). Falls back to the nearest existing ancestor. */
-  locate(path: readonly (string | number)[], target?: 'key' | 'value'): Span;
+  /**
+   * The span of the node at `path` (`key` for the key of a mapping pair, `value` for its value). Falls back to the nearest existing ancestor.
+   * With `within`, the span of the first place that text is written inside the node's source (a character inside a value), or the node's span when it is not written literally there (an escape).
+   */
+  locate(path: readonly (string | number)[], target?: 'key' | 'value', within?: string): Span;
 }
 
 /** The record data for each kind. */

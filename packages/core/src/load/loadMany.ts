@@ -121,7 +121,7 @@ function recalledResult(file: string, kind: RecordKind, entry: CacheEntry, cache
           lazyData(() => cache.readData(file) ?? fastLoad(readFileSync(file), kind) ?? valueOf(parseFull())),
         )
       : Object.defineProperties(
-          { ...base, source: { locate: (p: readonly (string | number)[], target?: 'key' | 'value') => locatorOf(parseFull()).locate(p, target) } },
+          { ...base, source: { locate: (p: readonly (string | number)[], target?: 'key' | 'value', within?: string) => locatorOf(parseFull()).locate(p, target, within) } },
           lazyData(() => valueOf(parseFull())),
         );
   return { record: record as unknown as AnyRecord, diagnostics: entry.diagnostics, recalled: entry };

@@ -7,6 +7,7 @@ import { LIMITS } from './limits.js';
 import { createLocator } from './locator.js';
 import { findInvisible } from './invisible.js';
 import { findIndentationMistake } from './indentation.js';
+import { lineStartsOf, spanFromLineStarts } from './span.js';
 
 /** A problem found while decoding or parsing, before a record exists. */
 export interface LoadProblem extends Span {
@@ -462,29 +463,6 @@ function maxFlowDepth(text: string): { depth: number; offset: number } {
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return { depth: max, offset };
-}
-
-/** Offsets where each line starts (a line ends at \n, as the parser's own line counter has it). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function spanFromLineStarts(lineStarts: readonly number[], text: string, offset: number, length: number): Span {
-  const linePos = (at: number): { line: number; col: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: at - lineStarts[lo]! + 1 };
-  };
-  const a = linePos(Math.min(offset, text.length));
-  const b = linePos(Math.min(offset + length, text.length));
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
 function spanAt(text: string, offset: number, length: number): Span {

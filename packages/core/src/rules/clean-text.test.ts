@@ -46,6 +46,26 @@ describe('RULE011 clean-text', () => {
     expect(diagnostics[0]!.hint).toBe('"ō" at character 2 is written as U+006F U+0304; write it as U+014D. Most editors can convert a file to NFC.');
   });
 
+  it('reports a decomposed character where it is written, in a folded block, a plain and a quoted scalar', async () => {
+    const e = 'e\u0301'; // "é" as e + U+0301 COMBINING ACUTE ACCENT, written as is in the file
+    const block = `notes: >-\n  Japan's government writes the family name first in English (KONO Taro); many outlets\n  use the given-name-first order Taro Kono; a cafe${e} reported it.\n`;
+    for (const [text, needle, path] of [
+      [KONO + block, `cafe${e}`, '/notes'],
+      [edit(KONO, '  - KONO\n', `  - Kono Re${e}mi\n`), `Re${e}`, '/aliases/1'],
+      [edit(KONO, '  - KONO\n', `  - 'Kono Re${e}mi'\n`), `Re${e}`, '/aliases/1'],
+    ] as const) {
+      const files = baseFiles();
+      files['people/kono-taro.yaml'] = text;
+      const diagnostics = await datasetFromYaml(files, [cleanText]);
+      expect(diagnostics).toHaveLength(1);
+      const at = positionOf(text, needle);
+      // The span covers the two code points of the decomposed character, on its own line.
+      const column = at.column + needle.length - 2;
+      expect(diagnostics[0]).toMatchObject({ file: 'records/people/kono-taro.yaml', code: 'RULE011', line: at.line, column, endLine: at.line, endColumn: column + 2, path });
+      expect(diagnostics[0]!.message).toBe('The text is not in Unicode normalization form NFC: a character is written in a decomposed or non-standard form.');
+    }
+  });
+
   it('reports other invisible characters written as escapes: a soft hyphen, a word joiner', async () => {
     const files = baseFiles();
     files['organizations/ispr.yaml'] = 'id: ispr\nname: Inter-Services Public Relations\naliases:\n  - "IS\\u00ADPR"\n  - "IS\\u2060PR"\nkind: media-wing\ncountry: PK\n';

@@ -71,7 +71,9 @@ function checkString(record: AnyRecord, text: string, path: (string | number)[],
   const multiLine = path.length === 1 && MULTI_LINE.includes(`/${String(path[0])}`);
 
   if (text.normalize('NFC') !== text) {
-    report(at, 'The text is not in Unicode normalization form NFC: a character is written in a decomposed or non-standard form.', nfcHint(text));
+    const { hint, segment } = nfcHint(text);
+    // Located at the character as written in the file (any scalar style), not the whole value.
+    report({ ...at, ...(segment ? { within: segment } : {}) }, 'The text is not in Unicode normalization form NFC: a character is written in a decomposed or non-standard form.', hint);
   }
   const leading = /^\p{White_Space}/u.exec(text);
   if (leading) {
@@ -86,7 +88,7 @@ function checkString(record: AnyRecord, text: string, path: (string | number)[],
   const control = firstMatch(text, multiLine ? /(?!\n)\p{Cc}/u : CONTROL);
   if (control) {
     const allowed = multiLine ? ' Only line feeds are allowed here.' : control.codePoint === 0x0a ? ' Line breaks are only allowed in `notes`; write this text on one line (a `>-` block folds lines into spaces).' : '';
-    report(at, `The text contains a control character at character ${control.position}.`, `Remove ${describeCodePoint(control.codePoint)}${control.codePoint === 0x09 ? '; use spaces instead' : ''}.${allowed}`);
+    report({ ...at, within: String.fromCodePoint(control.codePoint) }, `The text contains a control character at character ${control.position}.`, `Remove ${describeCodePoint(control.codePoint)}${control.codePoint === 0x09 ? '; use spaces instead' : ''}.${allowed}`);
   }
   // Written in the file, such a character is reported where it stands by the loader
   // (YAML007); here it can only come from an escape such as "\u200B" in double quotes.
@@ -106,15 +108,15 @@ function codePoints(text: string): string {
 }
 
 /** Names the first grapheme that NFC changes, with its code points before and after. */
-function nfcHint(text: string): string {
+function nfcHint(text: string): { hint: string; segment?: string } {
   const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
   let position = 1;
   for (const { segment } of segmenter.segment(text)) {
     const normal = segment.normalize('NFC');
     if (normal !== segment) {
-      return `"${normal}" at character ${position} is written as ${codePoints(segment)}; write it as ${codePoints(normal)}. Most editors can convert a file to NFC.`;
+      return { segment, hint: `"${normal}" at character ${position} is written as ${codePoints(segment)}; write it as ${codePoints(normal)}. Most editors can convert a file to NFC.` };
     }
     position += [...segment].length;
   }
-  return 'Convert the text to NFC; most editors can normalize a file.';
+  return { hint: 'Convert the text to NFC; most editors can normalize a file.' };
 }

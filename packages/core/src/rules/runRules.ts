@@ -26,7 +26,7 @@ export function runRules(rules: readonly Rule[], context: RuleContext, memo?: Ru
   const reporter =
     (rule: Rule, into: Diagnostic[]): Report =>
     (at, message, hint) => {
-      const span = at.record.source.locate(at.path, at.target ?? 'value');
+      const span = at.record.source.locate(at.path, at.target ?? 'value', at.within);
       into.push({
         file: at.record.file,
         ...span,
