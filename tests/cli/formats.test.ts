@@ -108,6 +108,9 @@ describe('--format pretty', () => {
       ['f.yaml:3:4  error  X001  Bad.', '', '    1 | a: 1', '    2 | b: 2', '  > 3 | c: three', '      |    ^^^^^', '    4 | d: 4', '    5 | e: 5', '', '✖ 1 error in 1 file (2 records checked)', ''].join('\n'),
     );
     expect(renderPretty([at(1, 1, 1, 1)], summary, { color: false, sources })).toBe('f.yaml:1:1  error  X001  Bad.\n\n✖ 1 error in 1 file (2 records checked)\n');
+    // A file that could not be read as a record: the same count as json's `records`, the unread file said apart.
+    const unread: CheckSummary = { files: 174, records: 173, errors: 1, warnings: 0 };
+    expect(renderPretty([at(1, 1, 1, 1)], unread, { color: false, sources })).toBe('f.yaml:1:1  error  X001  Bad.\n\n✖ 1 error in 1 file (173 records checked; 1 of 174 files could not be read as a record)\n');
   });
 
   it('marks every line of a span over several lines', () => {
