@@ -1,6 +1,6 @@
 // A record file whose ending is a near miss of `.yaml` (`.YAML`, `.Yaml`, `.yml`) is
 // reported by `validate` and by `fmt` (LOAD009), never skipped while the run says success.
-import { renameSync } from 'node:fs';
+import { copyFileSync, renameSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TODAY, Workspace, type JsonReport } from '../cli/helpers.js';
 
@@ -38,6 +38,22 @@ describe('near-miss record file endings', () => {
       expect(ws.read(`${KONO}${ending}`)).toBe(before);
     });
   }
+
+  it('a near-miss copy beside the correctly named file: RULE001 lands on the copy, and LOAD009 says remove one', () => {
+    const ws = new Workspace();
+    expect(ws.run(['fmt']).status).toBe(0);
+    copyFileSync(ws.path(`${KONO}.yaml`), ws.path(`${KONO}.YAML`));
+    const r = ws.run(['validate', '--format', 'json', '--today', TODAY]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([
+      [`${KONO}.YAML`, 1, 1, 'LOAD009'],
+      [`${KONO}.YAML`, 2, 5, 'RULE001'],
+    ]);
+    const [load, duplicate] = report.diagnostics;
+    expect(load!.hint).toBe('kono-taro.yaml exists beside it: the two files are duplicates of one record. Keep one (merge anything only this file has into kono-taro.yaml) and remove this one.');
+    expect(duplicate!.message).toBe(`The person id "kono-taro" is already used by ${KONO}.yaml.`);
+  });
 
   it('validate with a folder argument lists near misses too', () => {
     const ws = misnamed('.YAML');
