@@ -39,7 +39,13 @@ positions:
     organization: japan-ministry-of-defense
     country: JP
     start: 2019-09-11
+    start_sources: [hostile-source]
     end: 2020-09-16
+    end_sources: [hostile-source]
+sources:
+  - id: hostile-source
+    publisher: hostile-org
+    kind: other
 `;
 
 const founding = baseText(FOUNDING);
@@ -249,8 +255,8 @@ export const CASES: HostileCase[] = [
     { code: 'RULE004', line: at(t, 'reproduces: [the-news]').line, column: at(t, 'reproduces: [the-news]').column + 'reproduces: ['.length },
   ]),
   one('a source that reproduces itself', 'dataset', FOUNDING, foundingWith('    reproduces: [mod-release]\n', '    reproduces: [mod-release, centreline]\n'), (t) => [{ code: 'RULE004', ...at(t, 'centreline]') }]),
-  one('a person without positions', 'dataset', PERSON_FILE, PERSON.replace(/positions:[\s\S]*$/, 'positions: []\n'), (t) => [{ code: 'SCH006', ...at(t, '[]') }]),
-  one('a person with no positions key', 'dataset', PERSON_FILE, 'id: hostile-person\nname: Hostile Person\n', () => [{ code: 'SCH002', line: 1, column: 1 }]),
+  one('a person without positions', 'dataset', PERSON_FILE, PERSON.replace(/positions:[\s\S]*?(?=sources:)/, 'positions: []\n'), (t) => [{ code: 'SCH006', ...at(t, '[]') }]),
+  one('a person with no positions key', 'dataset', PERSON_FILE, 'id: hostile-person\nname: Hostile Person\nsources: [{ id: hostile-source, publisher: hostile-org, kind: other }]\n', () => [{ code: 'SCH002', line: 1, column: 1 }]),
 
   // ---------------------------------------------------------------- valid edge cases: no diagnostics
   { name: 'byte-order mark', group: 'valid', files: { [ORG_FILE]: bytes([0xef, 0xbb, 0xbf], ORG) }, expect: [] },

@@ -926,7 +926,7 @@ export const schemas = {
       },
       "sources": {
         "title": "Sources",
-        "description": "The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and `in_post_by[].sources` cite.",
+        "description": "The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.",
         "type": "array",
         "minItems": 1,
         "maxItems": 200,

@@ -692,7 +692,7 @@ export interface Person {
    */
   positions: Position[];
   /**
-   * The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and `in_post_by[].sources` cite.
+   * The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.
    *
    * @minItems 1
    * @maxItems 200
