@@ -93,7 +93,7 @@ describe('--format github', () => {
     expect(escapeProperty('100% a:b,c\r\nd')).toBe('100%25 a%3Ab%2Cc%0D%0Ad');
     const diagnostic: Diagnostic = { file: 'x,y:z.yaml', line: 2, column: 3, endLine: 4, endColumn: 5, severity: 'warning', code: 'A:1', message: 'one\ntwo %', hint: 'three\r', path: '' };
     expect(renderGithub([diagnostic], { files: 1, records: 1, errors: 0, warnings: 1 }, { color: false })).toBe(
-      '::warning file=x%2Cy%3Az.yaml,line=2,col=3,endLine=4,endColumn=5,title=A%3A1::one%0Atwo %25%0Athree%0D\n⚠ 1 warning in 1 file (1 record checked)\n',
+      '::warning file=x%2Cy%3Az.yaml,line=2,endLine=4,title=A%3A1::one%0Atwo %25%0Athree%0D\n⚠ 1 warning in 1 file (1 record checked)\n',
     );
   });
 });
