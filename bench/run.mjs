@@ -2,7 +2,8 @@
 // `npm run bench`: generates seeded synthetic datasets (1k, 10k, 100k engagements) outside
 // records/, and measures side by side, in one run: `engagements validate` cold and warm,
 // one changed file, ajv-cli on the same data, the floor (read + parse + precompiled
-// validation, nothing else), `engagements build` with its peak memory, and the SDK's
+// validation, nothing else), `engagements build` with its peak memory (and a build without
+// the SQLite database, for its cost), and the SDK's
 // import time and query latency. Prints a table of medians and ratios, checks the targets
 // and writes everything to bench/results/latest.json.
 //
@@ -11,7 +12,7 @@
 //   BENCH_FUZZ_RUNS=20000 npm run bench  (the long fuzz run at the end; 0 to skip)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +71,19 @@ function invalidFromOurs(stdout) {
   return [...ids].sort();
 }
 
+// ajv-cli resolves $refs by $id, so it takes the schemas in their published form (with
+// $id), as the SDK ships them; the files in schemas/ leave $id out for editors' sake.
+async function publishedSchemaFiles() {
+  const { schemas } = await import(path.join(root, 'packages/schema/dist/index.js'));
+  const dir = path.join(dataRoot, 'schemas');
+  for (const [file, schema] of Object.entries(schemas)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
+  }
+  return dir;
+}
+const schemasForAjv = await publishedSchemaFiles();
+
 function ajv(dir) {
   // ajv-cli takes one schema per run: one run per kind of record, as a user would do.
   const kinds = [['engagement', 'engagements/**/*.yaml'], ['person', 'people/*.yaml'], ['organization', 'organizations/*.yaml']];
@@ -77,7 +91,7 @@ function ajv(dir) {
   let msEngagements = 0;
   const invalid = [];
   for (const [kind, glob] of kinds) {
-    const r = sh(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '--all-errors', '--errors=json', '-c', 'ajv-formats', '-s', `schemas/${kind}.schema.json`, '-r', 'schemas/defs.schema.json', '-r', 'schemas/vocabularies/*.schema.json', '-d', path.join(dir, 'records', glob)]);
+    const r = sh(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '--all-errors', '--errors=json', '-c', 'ajv-formats', '-s', path.join(schemasForAjv, `${kind}.schema.json`), '-r', path.join(schemasForAjv, 'defs.schema.json'), '-r', path.join(schemasForAjv, 'vocabularies/*.schema.json'), '-d', path.join(dir, 'records', glob)]);
     ms += r.ms;
     if (kind === 'engagement') msEngagements = r.ms;
     for (const line of `${r.stdout}\n${r.stderr}`.split('\n')) {
@@ -107,6 +121,15 @@ function measureBuild(dir) {
   const r = sh(process.execPath, ['bench/measure.mjs', 'build', '--records', path.join(dir, 'records'), '--out', path.join(dir, 'dist'), '--today', TODAY]);
   const last = r.stderr.trim().split('\n').at(-1);
   return JSON.parse(last);
+}
+
+/** A build without one exporter (bench/exporters.mjs): its cost is the difference with the whole build. */
+function measureBuildWithout(dir, exporter) {
+  const out = path.join(dir, `dist-without-${exporter}`);
+  rmSync(out, { recursive: true, force: true });
+  const r = sh(process.execPath, ['bench/exporters.mjs', '--records', path.join(dir, 'records'), '--out', out, '--without', exporter]);
+  rmSync(out, { recursive: true, force: true });
+  return JSON.parse(r.stderr.trim().split('\n').at(-1));
 }
 
 function sdkTimings(dir) {
@@ -178,7 +201,10 @@ for (const label of sizes) {
   rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
   setInvalidRecords(dir, manifest, false);
   const build = measureBuild(dir);
+  log(`${label}: build without the SQLite database…`);
+  const withoutSqlite = measureBuildWithout(dir, 'sqlite');
   setInvalidRecords(dir, manifest, true);
+  const databaseBytes = statSync(path.join(dir, 'dist/sqlite/engagements.sqlite')).size;
   const sdk = sdkTimings(dir);
   results.sizes[label] = {
     records: SIZES[label],
@@ -191,6 +217,9 @@ for (const label of sizes) {
     buildMs: build.ms,
     buildExit: build.code,
     buildPeakRssMiB: Math.round(build.maxRssKiB / 1024),
+    buildWithoutSqliteMs: withoutSqlite.ms,
+    buildWithoutSqlitePeakRssMiB: Math.round(withoutSqlite.maxRssKiB / 1024),
+    sqliteDatabaseMiB: Math.round(databaseBytes / (1 << 20)),
     ...(sdk ? { sdkImportMs: sdk.importMs, sdkFirstUseMs: sdk.firstUseMs, sdkQueryMs: sdk.queryMs, sdkQueryMaxMs: sdk.queryMaxMs } : {}),
     sameInvalidRecords: {
       expected: manifest.invalid.length,
@@ -231,6 +260,8 @@ row('ajv-cli, engagements only', (r) => fmt(r.ajvCliEngagementsOnlyMs));
 row('floor (read + parse + validate)', (r) => `${fmt(r.floorMs)} (ours ${(r.validateColdMs / r.floorMs).toFixed(2)}x)`);
 row('build, all exporters', (r) => `${fmt(r.buildMs)}${r.buildExit ? ` (exit ${r.buildExit})` : ''}`);
 row('build, peak memory', (r) => `${r.buildPeakRssMiB} MiB`);
+row('build without the SQLite database', (r) => (r.buildWithoutSqliteMs === undefined ? undefined : `${fmt(r.buildWithoutSqliteMs)}, ${r.buildWithoutSqlitePeakRssMiB} MiB`));
+row('SQLite database (size)', (r) => (r.sqliteDatabaseMiB === undefined ? undefined : `${r.sqliteDatabaseMiB} MiB`));
 row('SDK import', (r) => (r.sdkImportMs === undefined ? undefined : fmt(r.sdkImportMs)));
 row('SDK first use (data access + first query)', (r) => (r.sdkFirstUseMs === undefined ? undefined : fmt(r.sdkFirstUseMs)));
 row('SDK findEngagements (median filter)', (r) => (r.sdkQueryMs === undefined ? undefined : `${r.sdkQueryMs.toFixed(3)} ms`));

@@ -65,21 +65,28 @@ describe('annotation paths are relative to the repository root', () => {
 describe('annotation spans the runner keeps', () => {
   it('gives a value over several lines its lines only, ending on the last line of the value', () => {
     const ws = new Workspace();
-    // The issue's case: a control character inside a `notes: >-` block that another key follows.
+    // A finding on a whole `notes: >` block that another key follows: the block keeps its
+    // final line break (`>` rather than `>-`), which the clean-text rule reports on the value.
+    // (A control character inside the block is reported at its own column, YAML007: a one-line span.)
     const text = ws.read(FOUNDING);
     const confidence = /^confidence:\n(?: {2}.*\n)+/m.exec(text)![0];
-    const moved = text.replace(confidence, '').replace('anti-piracy; Japan', 'anti-piracy;\u0007Japan') + confidence;
+    const moved = text.replace(confidence, '').replace('notes: >-', 'notes: >') + confidence;
     ws.write(FOUNDING, moved);
-    const notes = positionOf(moved, 'notes: >-').line;
+    const notes = positionOf(moved, 'notes: >').line;
     const last = positionOf(moved, 'confidence:').line - 1;
     const r = ws.run(['validate', '--format', 'github', '--today', TODAY]);
     expect(r.status).toBe(1);
     const line = r.stdout.split('\n')[0]!;
     expect(line).toBe(
-      `::error file=${FOUNDING},line=${notes},endLine=${last},title=RULE011::The text contains a control character at character 302.%0ARemove U+0007 control character. Only line feeds are allowed here.`,
+      `::error file=${FOUNDING},line=${notes},endLine=${last},title=RULE011::The text ends with white space.%0ARemove the trailing U+000A LINE FEED. A block scalar keeps its final line break unless written with \`|-\` or \`>-\`.`,
     );
+    const control = moved.replace('anti-piracy; Japan', 'anti-piracy;\u0007Japan');
+    ws.write(FOUNDING, control);
+    const bel = positionOf(control, '\u0007');
+    const own = ws.run(['validate', '--format', 'github', '--today', TODAY]).stdout.split('\n')[0]!;
+    expect(own).toBe(`::error file=${FOUNDING},line=${bel.line},col=${bel.column},endLine=${bel.line},endColumn=${bel.column + 1},title=YAML007::Invisible character U+0007 ALERT.%0ADelete it: control characters have no place in a record.`);
     const annotation = toAnnotation(line)!;
-    expect(annotation).toEqual({ type: 'error', file: FOUNDING, line: notes, endLine: last, title: 'RULE011', message: expect.stringContaining('control character') });
+    expect(annotation).toEqual({ type: 'error', file: FOUNDING, line: notes, endLine: last, title: 'RULE011', message: expect.stringContaining('ends with white space') });
     const lines = moved.split('\n');
     expect(lines[last - 1]).toMatch(/^ {2}Indo-Pacific, .*other\.$/); // the value's last line
     expect(lines[last]).toBe('confidence:'); // the next key is not part of it
@@ -177,7 +184,7 @@ describe('the caps on annotations and the step summary', () => {
     expect(rows).toHaveLength(2 + 13); // header, separator, every diagnostic
     expect(md.startsWith('# Earlier in this step\n### engagements validate\n\n✖ 12 errors, 1 warning in 13 files (31 records checked)\n\n| Location | Severity | Code | Message | Hint |\n| --- | --- | --- | --- | --- |\n')).toBe(true);
     expect(rows[2]).toBe(
-      '| [records/organizations/org-01.yaml:3](https://github.com/owner/engagements/blob/0123abc/records/organizations/org-01.yaml#L3) | error | SCH003 | "nope" is not an allowed value for `kind`. | Allowed values: ministry, armed-service, military-command, military-unit, embassy, government-office, media-wing, news-outlet, news-agency, international-organization, other. |',
+      '| [records/organizations/org-01.yaml:3](https://github.com/owner/engagements/blob/0123abc/records/organizations/org-01.yaml#L3) | error | SCH003 | "nope" is not an allowed value for `kind`. | Allowed values: ministry, armed-service, military-command, military-unit, embassy, government-office, media-wing, news-outlet, news-agency, international-organization, other. The terms and their definitions are in schemas/vocabularies/organization-kind.schema.json; if none fits, add a term there (an id and a definition that does not overlap the others, see CONTRIBUTING.md), then run `npm run generate`. |',
     );
     expect(rows.slice(2, 14).every((row) => row.includes(' | error | SCH003 | '))).toBe(true);
     expect(rows[14]).toMatch(new RegExp(`^\\| \\[${FOUNDING.replace(/[.]/g, '\\.')}:\\d+\\]\\(https://github\\.com/owner/engagements/blob/0123abc/${FOUNDING.replace(/[.]/g, '\\.')}#L\\d+\\) \\| warning \\| RULE015 \\| `));

@@ -143,7 +143,9 @@ describe('engagements validate on broken records', () => {
     expect(codes('bomb')).toEqual(['YAML003']);
     expect(codes('deep')).toEqual(['YAML005']);
     expect(codes('huge')).toEqual(['LOAD004']);
-    expect(codes('escape')).toEqual(['YAML001']);
+    // Each escape and bell is a control character, reported where it stands (YAML007).
+    expect(codes('escape')).toEqual(['YAML007', 'YAML007', 'YAML007']);
+    expect(r.stdout).toContain('records/organizations/escape.yaml:2:8  error  YAML007  Invisible character U+001B ESCAPE.');
     expect(r.stdout).toContain('name: "␛[2J␛]0;pwned␇');
   });
 

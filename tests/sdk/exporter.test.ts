@@ -6,7 +6,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { bumpVersion, diffDatasets, diffSchemas, parseRedirects, proposeBump, type OutputFile, type PublishedDataset } from '@engagements/core';
 import { createSdkExporter, DATA_LITERAL_SIZE, parseSnapshot, RUNTIME_EXPORTS, sdkExporter } from '@engagements/export-sdk';
-import { schemas } from '@engagements/schema';
+import { publishedSchema, schemas } from '@engagements/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSdk, FOUNDING, requireSdk, loadDataset, root, text, texts, writeFiles } from './helpers.js';
 
@@ -87,9 +87,11 @@ describe('the files of the package', () => {
     expect(manifest.exports['./changes.json']).toBe('./changes.json');
   });
 
-  it('ship the schemas as they are in schemas/', () => {
+  it('ship the schemas of schemas/ in their published form, with their $id', () => {
     for (const name of Object.keys(schemas)) {
-      expect(json(`schemas/${name}`), name).toEqual(JSON.parse(readFileSync(path.join(root, 'schemas', name), 'utf8')));
+      const shipped = json(`schemas/${name}`);
+      expect(shipped, name).toEqual(publishedSchema(name, JSON.parse(readFileSync(path.join(root, 'schemas', name), 'utf8'))));
+      expect(shipped.$id, name).toBe(`https://w3id.org/engagements/schemas/${name}`);
     }
   });
 

@@ -10,6 +10,7 @@ import { recordKindOf } from './load/recordKind.js';
 import { RecordCache } from './cache/recordCache.js';
 import { reportSignature, storeReport } from './cache/resultCache.js';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
+import { nearMissExtension, recordBaseName } from './load/extension.js';
 
 export { findRecordFiles, todayUtc };
 import { runRules } from './rules/runRules.js';
@@ -72,9 +73,13 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   loaded.forEach((result, i) => {
     if (result.record) return;
     const kind = recordKindOf(toLoad[i]!);
-    if (kind) unreadableIds[kind].add(path.basename(toLoad[i]!).replace(/\.ya?ml$/, ''));
+    if (kind) unreadableIds[kind].add(recordBaseName(toLoad[i]!));
   });
-  for (const result of loaded) {
+  for (const [i, result] of loaded.entries()) {
+    // A near-miss ending is reported whichever path loaded the file; the record is still
+    // loaded and checked, so that references to it resolve and its other problems show.
+    const extension = nearMissExtension(toLoad[i]!);
+    if (extension) diagnostics.push(extensionDiagnostic(toLoad[i]!, extension, cwd));
     diagnostics.push(...result.diagnostics);
     if (!result.record) continue;
     if (!result.record.valid) diagnostics.push(...validateRecord(result.record)); // the fast path has validated it already
@@ -97,5 +102,19 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     dataset,
     diagnostics: reported,
     summary,
+  };
+}
+
+/** LOAD009: a record file whose ending is a near miss of `.yaml`. */
+export function extensionDiagnostic(file: string, extension: string, cwd: string): Diagnostic {
+  const fixed = `${recordBaseName(file)}.yaml`;
+  return {
+    file: displayPath(file, cwd),
+    ...FILE_START,
+    severity: 'error',
+    code: LOAD_CODES.extension,
+    message: `The file name ends in "${extension}", but record files end in ".yaml" (lower case): tools and editors that find records by name miss this one.`,
+    hint: `Rename the file to ${fixed} (with \`git mv\`; on a case-insensitive file system, rename it in two steps).`,
+    path: '',
   };
 }

@@ -4,3 +4,4 @@
 export { reusableReport, type CheckReport, type ReportInputs } from './cache/resultCache.js';
 export { findRecordFiles, todayUtc } from './load/findFiles.js';
 export { LIMITS } from './load/limits.js';
+export { looksLikeRecordFile } from './load/extension.js';

@@ -1,6 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { looksLikeRecordFile } from '@engagements/core/quick';
 import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
@@ -110,7 +111,7 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue; // like the records search: hidden files and folders are not records
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await yamlFilesUnder(full)));
-    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
+    else if (entry.isFile() && looksLikeRecordFile(entry.name)) out.push(full); // near misses too: the check reports them
   }
   return out;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { schemas, type RecordKind } from '@engagements/schema';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 1;
+const FORMAT = 2; // 2: files holding invisible characters are no longer valid (YAML007)
 
 interface Entry {
   size: number;

@@ -44,6 +44,12 @@ describe('fastParse (differential against yaml v2)', () => {
       'a: 1\na: 2\n',
       '- a\n',
       'just text\n',
+      // Invisible and look-alike characters: the full path reports each where it stands (YAML007).
+      'a: b\u00A0c\n',
+      'a:\u00A0b\n',
+      'a: b\u200Bc\n',
+      '# a comment\u202E\na: 1\n',
+      'a: >-\n  b\n\n  c\u2060d\n',
     ]) {
       expect(fastParse(text), JSON.stringify(text)).toBeUndefined();
     }

@@ -1,6 +1,7 @@
 import jsYaml from 'js-yaml';
 import { validators, type RecordKind } from '@engagements/schema';
 import { LIMITS } from './limits.js';
+import { hasInvisible } from './invisible.js';
 
 /**
  * The fast path for the common case, a valid record: js-yaml's core schema parses about
@@ -10,7 +11,8 @@ import { LIMITS } from './limits.js';
  * and so does any text the fast parser rejects. Returns undefined to mean "use the full path".
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
-  if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  // Invisible characters are reported by the full path, at their own place (invisible.ts).
+  if (NEEDS_FULL_PARSER.test(text) || hasInvisible(text)) return undefined;
   let value: unknown;
   try {
     value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });

@@ -480,6 +480,13 @@ export type OrganizationKind =
  * via the `definition` "WikidataId".
  */
 export type WikidataId = string;
+/**
+ * A key of a record or of a mapping inside it. `<<`, YAML's merge key, is not one: records write every key out, because YAML 1.2 readers (such as `engagements validate`) read `<<` as an ordinary key while YAML 1.1 readers and editors merge it.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "PropertyName".
+ */
+export type PropertyName = string;
 
 /**
  * A date on which sources show the person in the office.
