@@ -76,7 +76,7 @@ for (const org of orgs) {
 for (const person of people) {
   writes.push([
     path.join(recordsDir, 'people', `${person.id}.yaml`),
-    `${header('person')}id: ${person.id}\nname: Person ${person.id.slice(7)}\naliases: [P. ${person.id.slice(7)}]\npositions:\n  - title: Minister of Defence\n    organization: ${person.org.id}\n    country: ${person.org.country}\n    start: "2000-01-01"\n`,
+    `${header('person')}id: ${person.id}\nname: Person ${person.id.slice(7)}\naliases: [P. ${person.id.slice(7)}]\npositions:\n  - title: Minister of Defence\n    organization: ${person.org.id}\n    country: ${person.org.country}\n    start: "2000-01-01"\n    start_sources: [appointment]\nsources:\n  - id: appointment\n    publisher: ${person.org.id}\n    kind: official-statement\n`,
   ]);
 }
 const invalidShare = Number(values.invalid);

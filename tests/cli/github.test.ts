@@ -168,7 +168,7 @@ describe('the caps on annotations and the step summary', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.slice(-2)).toEqual([
       '2 errors not shown as annotations: GitHub shows at most 10 error and 10 warning annotations per step (50 per job); every diagnostic is in this log above.',
-      '✖ 12 errors, 1 warning in 13 files (27 records checked)',
+      '✖ 12 errors, 1 warning in 13 files (31 records checked)',
     ]);
   });
 
@@ -182,7 +182,7 @@ describe('the caps on annotations and the step summary', () => {
     const md = readFileSync(summaryFile, 'utf8');
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(2 + 13); // header, separator, every diagnostic
-    expect(md.startsWith('# Earlier in this step\n### engagements validate\n\n✖ 12 errors, 1 warning in 13 files (27 records checked)\n\n| Location | Severity | Code | Message | Hint |\n| --- | --- | --- | --- | --- |\n')).toBe(true);
+    expect(md.startsWith('# Earlier in this step\n### engagements validate\n\n✖ 12 errors, 1 warning in 13 files (31 records checked)\n\n| Location | Severity | Code | Message | Hint |\n| --- | --- | --- | --- | --- |\n')).toBe(true);
     expect(rows[2]).toBe(
       '| [records/organizations/org-01.yaml:3](https://github.com/owner/engagements/blob/0123abc/records/organizations/org-01.yaml#L3) | error | SCH003 | "nope" is not an allowed value for `kind`. | Allowed values: ministry, armed-service, military-command, military-unit, embassy, government-office, media-wing, news-outlet, news-agency, international-organization, other. The terms and their definitions are in schemas/vocabularies/organization-kind.schema.json; if none fits, add a term there (an id and a definition that does not overlap the others, see CONTRIBUTING.md), then run `npm run generate`. |',
     );

@@ -39,7 +39,13 @@ positions:
     organization: japan-ministry-of-defense
     country: JP
     start: 2019-09-11
+    start_sources: [hostile-source]
     end: 2020-09-16
+    end_sources: [hostile-source]
+sources:
+  - id: hostile-source
+    publisher: the-nation
+    kind: other
 `;
 
 const founding = baseText(FOUNDING);
@@ -98,7 +104,7 @@ export const CASES: HostileCase[] = [
   one('a line of text that is not a key', 'yaml', ORG_FILE, 'id: hostile-org\nname: Hostile Org\njust some words\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, 'just') }]),
   one('duplicate top-level key, reported at the second', 'yaml', ORG_FILE, org('name: Other Name\n'), (t) => [{ code: 'YAML002', ...at(t, 'name', 1) }]),
   one('duplicate key, one of them quoted', 'yaml', ORG_FILE, org('"kind": ministry\n'), (t) => [{ code: 'YAML002', ...at(t, '"kind"') }]),
-  one('duplicate key inside a list item', 'yaml', PERSON_FILE, PERSON.replace('    end: 2020-09-16\n', '    end: 2020-09-16\n    start: 2019-09-12\n'), (t) => [{ code: 'YAML002', ...at(t, 'start', 1) }]),
+  one('duplicate key inside a list item', 'yaml', PERSON_FILE, PERSON.replace('    end: 2020-09-16\n', '    end: 2020-09-16\n    start: 2019-09-12\n'), (t) => [{ code: 'YAML002', ...at(t, 'start: 2019-09-12') }]),
   one('a second YAML document', 'yaml', ORG_FILE, org('---\nid: other-org\n'), (t) => [{ code: 'LOAD005', ...at(t, '---') }]),
   one('a document end marker followed by more content', 'yaml', ORG_FILE, org('...\nnotes: after the end\n'), (t) => [{ code: 'LOAD005', ...at(t, 'notes') }]),
   one('!!python/object/apply tag', 'yaml', ORG_FILE, org('notes: !!python/object/apply:os.system ["echo pwned"]\n'), (t) => [{ code: 'YAML004', ...at(t, '!!python') }]),
@@ -256,8 +262,8 @@ export const CASES: HostileCase[] = [
     { code: 'RULE004', line: at(t, 'reproduces: [the-news]').line, column: at(t, 'reproduces: [the-news]').column + 'reproduces: ['.length },
   ]),
   one('a source that reproduces itself', 'dataset', FOUNDING, foundingWith('    reproduces: [mod-release]\n', '    reproduces: [mod-release, centreline]\n'), (t) => [{ code: 'RULE004', ...at(t, 'centreline]') }]),
-  one('a person without positions', 'dataset', PERSON_FILE, PERSON.replace(/positions:[\s\S]*$/, 'positions: []\n'), (t) => [{ code: 'SCH006', ...at(t, '[]') }]),
-  one('a person with no positions key', 'dataset', PERSON_FILE, 'id: hostile-person\nname: Hostile Person\n', () => [{ code: 'SCH002', line: 1, column: 1 }]),
+  one('a person without positions', 'dataset', PERSON_FILE, PERSON.replace(/positions:[\s\S]*?(?=^sources:)/m, 'positions: []\n'), (t) => [{ code: 'SCH006', ...at(t, '[]') }]),
+  one('a person with no positions key', 'dataset', PERSON_FILE, 'id: hostile-person\nname: Hostile Person\nsources: [{ id: hostile-source, publisher: the-nation, kind: other }]\n', () => [{ code: 'SCH002', line: 1, column: 1 }]),
 
   // ---------------------------------------------------------------- valid edge cases: no diagnostics
   { name: 'byte-order mark', group: 'valid', files: { [ORG_FILE]: bytes([0xef, 0xbb, 0xbf], ORG) }, expect: [] },

@@ -196,8 +196,11 @@ describe('version and changes', () => {
     expect(release.data.engagements.map((e) => e.id)).toEqual([FOUNDING]);
     const changes = json('changes.json');
     expect(changes.added.length).toBeGreaterThan(0);
-    expect(changes.bump).toBe('minor');
-    expect(changes.version).toBe('0.2.0');
+    // The person schema narrowed since 0.1.0 (every position date must cite a source; a
+    // position needs `start` or `in_post_by`), which VERSIONING.md counts as a major change.
+    expect(changes.bump).toBe('major');
+    expect(changes.version).toBe('1.0.0');
+    expect(changes.schema.change).toBe('narrowed');
   });
 
   it('are the same bytes for the same content, whatever the order of the records', async () => {

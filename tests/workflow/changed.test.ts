@@ -103,8 +103,8 @@ describe('engagements validate --changed', () => {
   it('in a repository without commits, every record counts as changed', () => {
     const ws = new GitWorkspace({ commit: false });
     const r = ws.run(['validate', '--changed', '--today', TODAY]);
-    expect(r.stderr).toBe('Checking the records changed since the empty repository (no commit yet): 15 records changed, 0 records referencing them.\n');
-    expect(r.stdout).toBe('✔ 15 records checked, no problems\n');
+    expect(r.stderr).toBe('Checking the records changed since the empty repository (no commit yet): 19 records changed, 0 records referencing them.\n');
+    expect(r.stdout).toBe('✔ 19 records checked, no problems\n');
   });
 
   it('is a usage error outside a git repository, with an unknown base, or with paths', () => {

@@ -24,5 +24,6 @@ export { cameoOf, participantCameoOf, CAMEO, CAMEO_BY_TYPE, type CameoCode } fro
 export { formatRecord, schemaLine, folderFor, LINE_WIDTH, type FormatResult } from './format/formatRecord.js';
 export { scaffoldEngagement, countryOf, slugify, type NewEngagementFacts, type NewParticipant, type ScaffoldResult } from './scaffold/newEngagement.js';
 export * from './diff/index.js';
+export { positionSpan, positionCovers, describePositionDates } from './derive/positionSpan.js';
 export { looksLikeRecordFile, nearMissExtension } from './load/extension.js';
 export { extensionDiagnostic } from './check.js';

@@ -153,6 +153,30 @@ const RECORD_NOUN: Record<RecordKind, { table: string; noun: string }> = {
 const RULE_REFS = 'every value names a record, as rule RULE003 (references resolve) requires';
 const RULE_SOURCE_REFS = 'every value names a source of the same engagement, as rules RULE004 (source references resolve) and RULE010 (outcomes cite sources) require';
 
+const RULE_PERSON_SOURCE_REFS = 'every value names a source of the same person, as rule RULE004 (source references resolve) requires';
+
+/** The table linking a position's start or end to the person's sources that give it. */
+function positionCitations(which: 'start' | 'end'): TableDef {
+  return {
+    name: `position_${which}_sources`,
+    title: `Position ${which} sources`,
+    description: `One row per source that gives the ${which} of a person's position (\`${which}_sources\`), in the order of the record.`,
+    record: 'person',
+    over: `positions[].${which}_sources[]`,
+    columns: [
+      parent('person_id'),
+      index('position_index', 0, 'position in the person\'s positions'),
+      index('citation_index', 1, `source in the position's \`${which}_sources\``),
+      field('source_id', `positions[].${which}_sources[]`),
+    ],
+    primaryKey: ['person_id', 'position_index', 'citation_index'],
+    foreignKeys: [
+      fk(['person_id', 'position_index'], 'positions', ['person_id', 'position_index'], 'the position of the row'),
+      fk(['person_id', 'source_id'], 'person_sources', ['person_id', 'source_id'], RULE_PERSON_SOURCE_REFS),
+    ],
+  };
+}
+
 const engagementOf = (row: RowContext): Engagement => row.record as Engagement;
 
 /**
@@ -466,7 +490,7 @@ const TABLE_DEFS: TableDef[] = [
   {
     name: 'people',
     title: 'People',
-    description: 'One row per person. Aliases and positions are in `person_aliases` and `positions`.',
+    description: 'One row per person. Aliases, positions and sources are in `person_aliases`, `positions` and `person_sources`.',
     record: 'person',
     columns: [
       field('id', 'id'),
@@ -475,6 +499,7 @@ const TABLE_DEFS: TableDef[] = [
       field('wikidata', 'wikidata'),
       field('notes', 'notes'),
       count('alias_count', 'aliases'),
+      count('source_count', 'sources'),
       count('position_count', 'positions'),
     ],
     primaryKey: ['id'],
@@ -492,7 +517,7 @@ const TABLE_DEFS: TableDef[] = [
   {
     name: 'positions',
     title: 'Positions',
-    description: 'One row per office a person held, in the order of the record.',
+    description: 'One row per office a person held, in the order of the record. The sources of its start and end are in `position_start_sources` and `position_end_sources`; dates on which sources show the person in post are in `position_attestations`.',
     record: 'person',
     over: 'positions[]',
     columns: [
@@ -502,10 +527,69 @@ const TABLE_DEFS: TableDef[] = [
       field('organization', 'positions[].organization'),
       field('country', 'positions[].country'),
       field('start', 'positions[].start'),
+      field('start_precision', 'positions[].start_precision'),
       field('end', 'positions[].end'),
+      field('end_precision', 'positions[].end_precision'),
     ],
     primaryKey: ['person_id', 'position_index'],
     foreignKeys: [fk(['person_id'], 'people', ['id'], 'the person of the row'), fk(['organization'], 'organizations', ['id'], RULE_REFS)],
+  },
+  positionCitations('start'),
+  positionCitations('end'),
+  {
+    name: 'position_attestations',
+    title: 'Position attestations',
+    description: 'One row per date on which sources show a person in an office (`in_post_by`): the office began on or before it. Its sources are in `position_attestation_sources`.',
+    record: 'person',
+    over: 'positions[].in_post_by[]',
+    columns: [
+      parent('person_id'),
+      index('position_index', 0, 'position in the person\'s positions'),
+      index('attestation_index', 1, 'date in the position\'s `in_post_by` list'),
+      field('date', 'positions[].in_post_by[].date'),
+    ],
+    primaryKey: ['person_id', 'position_index', 'attestation_index'],
+    foreignKeys: [fk(['person_id', 'position_index'], 'positions', ['person_id', 'position_index'], 'the position of the row')],
+  },
+  {
+    name: 'position_attestation_sources',
+    title: 'Position attestation sources',
+    description: 'One row per source that shows a person in an office on an `in_post_by` date, in the order of the record.',
+    record: 'person',
+    over: 'positions[].in_post_by[].sources[]',
+    columns: [
+      parent('person_id'),
+      index('position_index', 0, 'position in the person\'s positions'),
+      index('attestation_index', 1, 'date in the position\'s `in_post_by` list'),
+      index('citation_index', 2, 'source in the attestation\'s list of sources'),
+      field('source_id', 'positions[].in_post_by[].sources[]'),
+    ],
+    primaryKey: ['person_id', 'position_index', 'attestation_index', 'citation_index'],
+    foreignKeys: [
+      fk(['person_id', 'position_index', 'attestation_index'], 'position_attestations', ['person_id', 'position_index', 'attestation_index'], 'the attestation of the row'),
+      fk(['person_id', 'source_id'], 'person_sources', ['person_id', 'source_id'], RULE_PERSON_SOURCE_REFS),
+    ],
+  },
+  {
+    name: 'person_sources',
+    title: 'Person sources',
+    description: 'One row per source of a person record: the documents that the dates of the person\'s positions come from, keyed by local id within the person; `source_index` keeps the order of the record.',
+    record: 'person',
+    over: 'sources[]',
+    columns: [
+      parent('person_id'),
+      index('source_index', 0, 'source in the person\'s sources'),
+      field('source_id', 'sources[].id'),
+      field('publisher', 'sources[].publisher'),
+      field('kind', 'sources[].kind'),
+      field('title', 'sources[].title'),
+      field('url', 'sources[].url'),
+      field('published', 'sources[].published'),
+      field('language', 'sources[].language'),
+      field('supports', 'sources[].supports'),
+    ],
+    primaryKey: ['person_id', 'source_id'],
+    foreignKeys: [fk(['person_id'], 'people', ['id'], 'the person of the row'), fk(['publisher'], 'organizations', ['id'], RULE_REFS)],
   },
   {
     name: 'organizations',

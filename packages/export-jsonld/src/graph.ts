@@ -6,7 +6,7 @@
 // by IRI, so the output is deterministic. The nodes are built one at a time, in that order,
 // as they are written (graphNodeStream), so the graph is never held whole.
 import { deriveFacts, participantCameoOf, type PublishedDataset } from '@engagements/core';
-import type { Engagement, Medium, Organization, Person, Source, SourceKind } from '@engagements/schema';
+import type { Engagement, Medium, Organization, Person, PersonSource, Source, SourceKind } from '@engagements/schema';
 import { buildContext, type JsonObject } from './context.js';
 import { stableJsonChunks } from './json.js';
 import { iri } from './namespaces.js';
@@ -42,9 +42,10 @@ function put(node: JsonObject, key: string, value: unknown): void {
   node[key] = value;
 }
 
-function sourceNode(engagement: Engagement, source: Source): JsonObject {
+/** A source node; `iriOf` gives the IRI of a source of the same record by local id. */
+function sourceNode(iriOf: (localId: string) => string, source: Source | PersonSource): JsonObject {
   const node: JsonObject = {
-    '@id': iri.source(engagement.id, source.id),
+    '@id': iriOf(source.id),
     '@type': [SOURCE_TYPE[source.kind] ?? 'CreativeWork', 'Source'],
     identifier: source.id,
   };
@@ -54,7 +55,7 @@ function sourceNode(engagement: Engagement, source: Source): JsonObject {
   put(node, 'url', source.url);
   put(node, 'datePublished', source.published);
   put(node, 'inLanguage', source.language);
-  put(node, 'wasDerivedFrom', source.reproduces?.map((ref) => iri.source(engagement.id, ref)));
+  put(node, 'wasDerivedFrom', 'reproduces' in source ? source.reproduces?.map(iriOf) : undefined);
   put(node, 'supports', source.supports);
   return node;
 }
@@ -126,7 +127,7 @@ export function engagementNode(engagement: Engagement): JsonObject {
   for (const [relation, term] of Object.entries(RELATION_TERMS)) {
     put(node, term, e.related?.filter((r) => r.relation === relation).map((r) => iri.engagement(r.engagement)));
   }
-  node.subjectOf = e.sources.map((s) => sourceNode(e, s));
+  node.subjectOf = e.sources.map((s) => sourceNode(sourceIri, s));
   put(node, 'hadPrimarySource', e.sources.filter((s) => PRIMARY_SOURCE_KINDS.has(s.kind)).map((s) => sourceIri(s.id)));
   node.countries = facts.countries;
   node.scope = facts.scope;
@@ -140,14 +141,26 @@ export function personNode(person: Person): JsonObject {
   put(node, 'alternateName', person.aliases && [...person.aliases]);
   put(node, 'nativeName', person.native_name);
   put(node, 'sameAs', person.wikidata && [iri.wikidata(person.wikidata)]);
+  const sourceIri = (ref: string): string => iri.personSource(person.id, ref);
   node.memberOf = person.positions.map((p, i) => {
     const position: JsonObject = { '@id': iri.position(person.id, i + 1), '@type': ['OrganizationRole', 'Position'], positionTitle: p.title };
     put(position, 'memberOf', p.organization && [iri.organization(p.organization)]);
     position.country = p.country;
-    position.startDate = p.start;
+    // A date known to the month or year is its first day with its precision, as for engagements.
+    put(position, 'startDate', p.start);
+    put(position, 'startDatePrecision', p.start === undefined ? undefined : (p.start_precision ?? 'day'));
+    put(position, 'startSource', p.start_sources?.map(sourceIri));
     put(position, 'endDate', p.end);
+    put(position, 'endDatePrecision', p.end === undefined ? undefined : (p.end_precision ?? 'day'));
+    put(position, 'endSource', p.end_sources?.map(sourceIri));
+    put(
+      position,
+      'inPostBy',
+      p.in_post_by?.map((a, k) => ({ '@id': iri.attestation(person.id, i + 1, k + 1), '@type': 'Attestation', attestedOn: a.date, source: a.sources.map(sourceIri) })),
+    );
     return position;
   });
+  node.subjectOf = person.sources.map((s) => sourceNode(sourceIri, s));
   put(node, 'note', person.notes);
   return node;
 }

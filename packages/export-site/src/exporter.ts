@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CAMEO_BY_TYPE, CAMEO, type ExportContext, type Exporter, type OutputFile, type PublishedDataset } from '@engagements/core';
+import { CAMEO_BY_TYPE, CAMEO, positionSpan, type ExportContext, type Exporter, type OutputFile, type PublishedDataset } from '@engagements/core';
 import { iri } from '@engagements/export-jsonld';
 import { countryChart } from './charts/countryLinks.js';
 import { timelineChart } from './charts/timeline.js';
@@ -174,7 +174,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
     }
     emit({ path, title: person.name, description: `${person.name}: positions held and engagements.`, section: 'people' }, 'person', {
       person,
-      positions: [...person.positions].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
+      positions: [...person.positions].sort((a, b) => (positionSpan(a).from < positionSpan(b).from ? -1 : positionSpan(a).from > positionSpan(b).from ? 1 : 0)),
       table: table(views, path),
       count: views.length,
       met: [...met].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1)),

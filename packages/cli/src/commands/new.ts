@@ -5,6 +5,7 @@ import {
   closest,
   countryOf,
   displayPath,
+  positionCovers,
   scaffoldEngagement,
   SCHEMA_CODES,
   todayUtc,
@@ -399,7 +400,7 @@ function settleOrganization(p: NewParticipant, date: string, dataset: Dataset): 
 /** The organization of the position a person held on a date, if the records say. */
 function positionOn(dataset: Dataset, person: string, date: string): string | undefined {
   const positions = dataset.personById.get(person)?.data.positions ?? [];
-  return positions.find((p) => p.start <= date && (!p.end || p.end >= date))?.organization;
+  return positions.find((p) => positionCovers(p, date))?.organization;
 }
 
 function describeParticipant(p: NewParticipant, date: string, dataset: Dataset): string {

@@ -1,13 +1,16 @@
 import type { RecordRule } from './rule.js';
+import { describePositionDates, positionCovers } from '../derive/positionSpan.js';
 import { dateSpan, describeDate } from './shared.js';
 
 /**
  * RULE005. A participant who is a person took part in an official capacity, so one of
  * their recorded positions must cover the engagement's date (Kono could not have called
  * as defence minister before 2019-09-11). A position without `end` is still held. With
- * month or year precision any day of that month or year counts, and a multi-day
- * engagement counts when a position covers any of its days. Unresolved person ids are
- * RULE003's concern.
+ * month or year precision any day of that month or year counts (for the engagement's date
+ * and for a position's `start_precision`/`end_precision`), and a multi-day engagement
+ * counts when a position covers any of its days. A position whose start is unknown is
+ * held from its earliest `in_post_by` date: nothing shows the person in post before it.
+ * Unresolved person ids are RULE003's concern.
  */
 export const positionOnDate: RecordRule<'engagement'> = {
   code: 'RULE005',
@@ -26,13 +29,13 @@ export const positionOnDate: RecordRule<'engagement'> = {
       const person = dataset.personById.get(participant.person);
       if (!person || !person.valid) return;
       const { positions, name, id } = person.data;
-      if (positions.some((p) => p.start <= last && (p.end === undefined || p.end >= span.start))) return;
+      if (positions.some((p) => positionCovers(p, span.start, last))) return;
       const when = end_date !== undefined && end_date > span.end ? `between ${span.start} and ${end_date}` : describeDate(date, date_precision);
-      const listed = positions.map((p) => `${p.title}${p.organization ? ` (${p.organization})` : ''} from ${p.start} ${p.end === undefined ? 'with no end date' : `to ${p.end}`}`);
+      const listed = positions.map((p) => `${p.title}${p.organization ? ` (${p.organization})` : ''} ${describePositionDates(p)}`);
       report(
         { record, path: ['participants', i, 'person'] },
         `${name} (${id}) held no recorded position ${when}.`,
-        `Recorded positions: ${listed.join('; ')}. Check the engagement's date and the person, or add the position they held then to ${person.file}.`,
+        `Recorded positions: ${listed.join('; ')}. Check the engagement's date and the person; or, when a source shows them in that office then, add the position, its start or an \`in_post_by\` date citing that source to ${person.file}.`,
       );
     });
   },

@@ -30,7 +30,7 @@ describe('RULE003 references-resolve', () => {
 
   it('matches the issue\'s case, `nobuo-kishi` for the person `kishi-nobuo` (alias "Nobuo Kishi")', async () => {
     const files = withEngagement((t) => edit(t, 'person: kono-taro', 'person: nobuo-kishi'));
-    files['people/kishi-nobuo.yaml'] = 'id: kishi-nobuo\nname: Kishi Nobuo\naliases: [Nobuo Kishi]\npositions:\n  - title: Minister of Defense\n    country: JP\n    start: 2020-09-16\n';
+    files['people/kishi-nobuo.yaml'] = 'id: kishi-nobuo\nname: Kishi Nobuo\naliases: [Nobuo Kishi]\npositions:\n  - title: Minister of Defense\n    country: JP\n    start: 2020-09-16\n    start_sources: [src]\nsources:\n  - id: src\n    publisher: the-nation\n    kind: other\n';
     const diagnostics = await datasetFromYaml(files, [referencesResolve]);
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['RULE003', '/participants/1/person']]);
     expect(diagnostics[0]!.hint).toMatch(/^"Nobuo Kishi" is an alias of the person "kishi-nobuo": did you mean "kishi-nobuo"\?/);

@@ -6,7 +6,8 @@ import { missingReferenceHint, type ReferencedKind } from './shared.js';
  * RULE003. People and organizations are written once and referenced by id; a reference
  * that names no record of the right kind breaks the link from an engagement to who took
  * part or who published a source, and the exports' foreign keys. Checked: participants'
- * `person` and `organization`, `initiator.person`, sources' `publisher`, positions'
+ * `person` and `organization`, `initiator.person`, sources' `publisher` (of engagements
+ * and of people), positions'
  * `organization` and organizations' `parent` (which must also not be the organization
  * itself, nor lead back to it through other parents).
  */
@@ -37,6 +38,7 @@ export const referencesResolve: RecordRule = {
       data.sources.forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
     } else if (record.kind === 'person') {
       record.data.positions.forEach((p, i) => expect(['positions', i, 'organization'], 'organization', p.organization, 'The position\'s organization'));
+      record.data.sources.forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
     } else {
       const { id, parent } = record.data;
       if (parent === undefined) return;

@@ -1,48 +1,35 @@
-import type { LoadedRecord } from '../dataset.js';
+import type { AnyRecord, LoadedRecord } from '../dataset.js';
 import { closest } from '../validate/closest.js';
 import type { RecordRule, Report } from './rule.js';
 
 /**
  * RULE004. Claims are attributed to sources by local id, so every local id that
  * disagreements, the initiator and `reproduces` cite must name a source of the same record,
- * and local ids must be unique within it. A source cannot reproduce itself, and
+ * and local ids must be unique within it; the same holds for the sources a person's
+ * position dates cite (`start_sources`, `end_sources`, `in_post_by[].sources`). A source cannot reproduce itself, and
  * `reproduces` cannot loop (a reprints b, b reprints a): the chain of who copied whom is
  * what tells independent confirmation from repetition. Outcomes' citations are RULE010.
  */
-export const sourceRefsResolve: RecordRule<'engagement'> = {
+export const sourceRefsResolve: RecordRule = {
   code: 'RULE004',
   name: 'source-refs-resolve',
   description:
-    'Source local ids are unique within a record; the ids cited by disagreements, the initiator and `reproduces` name sources of the same record; no source reproduces itself and `reproduces` has no loop.',
+    'Source local ids are unique within a record; the ids cited by disagreements, the initiator, `reproduces` and a person\'s position dates name sources of the same record; no source reproduces itself and `reproduces` has no loop.',
   severity: 'error',
   scope: 'record',
-  kinds: ['engagement'],
-  check(record, _context, report) {
+  kinds: ['engagement', 'person'],
+  check(record: AnyRecord, _context, report) {
+    if (record.kind === 'organization') return;
+    const cite = localIds(record, record.data.sources, report);
+    if (record.kind === 'person') {
+      record.data.positions.forEach((p, i) => {
+        (p.start_sources ?? []).forEach((ref, j) => cite(['positions', i, 'start_sources', j], ref, `The start of the position "${p.title}"`));
+        (p.end_sources ?? []).forEach((ref, j) => cite(['positions', i, 'end_sources', j], ref, `The end of the position "${p.title}"`));
+        (p.in_post_by ?? []).forEach((a, k) => a.sources.forEach((ref, j) => cite(['positions', i, 'in_post_by', k, 'sources', j], ref, `The in-post-by date ${a.date} of the position "${p.title}"`)));
+      });
+      return;
+    }
     const { sources, disagreements, initiator } = record.data;
-    const firstIndex = new Map<string, number>();
-    sources.forEach((s, i) => {
-      const earlier = firstIndex.get(s.id);
-      if (earlier === undefined) {
-        firstIndex.set(s.id, i);
-        return;
-      }
-      const line = record.source.locate(['sources', earlier, 'id']).line;
-      report(
-        { record, path: ['sources', i, 'id'] },
-        `The source id "${s.id}" is already used by another source of this record (line ${line}).`,
-        'Give each source its own local id, such as its publisher\'s id with a suffix (`ispr-statement`, `ispr-tweet`).',
-      );
-    });
-    const ids = [...firstIndex.keys()];
-    const cite = (path: (string | number)[], ref: string, where: string): void => {
-      if (firstIndex.has(ref)) return;
-      const near = closest(ref, ids);
-      report(
-        { record, path },
-        `${where} cites the source "${ref}", but this record has no source with that id.`,
-        near ? `Did you mean "${near}"? Cite the local id of one of this record's sources.` : `Cite the local id of one of this record's sources (${ids.join(', ')}), or add the source to \`sources\`.`,
-      );
-    };
     (disagreements ?? []).forEach((d, i) => d.sources.forEach((ref, j) => cite(['disagreements', i, 'sources', j], ref, 'The disagreement')));
     if (initiator !== 'unknown') initiator.sources.forEach((ref, j) => cite(['initiator', 'sources', j], ref, 'The initiator'));
     sources.forEach((s, i) =>
@@ -54,9 +41,44 @@ export const sourceRefsResolve: RecordRule<'engagement'> = {
         }
       }),
     );
-    reportLoops(record, firstIndex, report);
+    reportLoops(record, new Map(sources.map((s, i) => [s.id, i] as const).reverse()), report);
   },
 };
+
+/**
+ * Reports every source whose local id repeats an earlier one, and returns the check of a
+ * citation: it reports a cited id that names no source of the record, with the closest id.
+ */
+function localIds(
+  record: AnyRecord,
+  sources: readonly { id: string }[],
+  report: Report,
+): (path: (string | number)[], ref: string, where: string) => void {
+  const firstIndex = new Map<string, number>();
+  sources.forEach((s, i) => {
+    const earlier = firstIndex.get(s.id);
+    if (earlier === undefined) {
+      firstIndex.set(s.id, i);
+      return;
+    }
+    const line = record.source.locate(['sources', earlier, 'id']).line;
+    report(
+      { record, path: ['sources', i, 'id'] },
+      `The source id "${s.id}" is already used by another source of this record (line ${line}).`,
+      'Give each source its own local id, such as its publisher\'s id with a suffix (`ispr-statement`, `ispr-tweet`).',
+    );
+  });
+  const ids = [...firstIndex.keys()];
+  return (path, ref, where) => {
+    if (firstIndex.has(ref)) return;
+    const near = closest(ref, ids);
+    report(
+      { record, path },
+      `${where} cites the source "${ref}", but this record has no source with that id.`,
+      near ? `Did you mean "${near}"? Cite the local id of one of this record's sources.` : `Cite the local id of one of this record's sources (${ids.join(', ')}), or add the source to \`sources\`.`,
+    );
+  };
+}
 
 /** Finds loops of `reproduces` between different sources and reports each once, at the edge leaving its first source. */
 function reportLoops(record: LoadedRecord<'engagement'>, indexOf: Map<string, number>, report: Report): void {

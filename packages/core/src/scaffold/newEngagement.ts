@@ -2,6 +2,7 @@ import type { CountryCode, Engagement, EngagementType, Medium, ParticipantRole, 
 import { stringify } from 'yaml';
 import type { Dataset } from '../dataset.js';
 import { formatRecord, folderFor } from '../format/formatRecord.js';
+import { positionCovers } from '../derive/positionSpan.js';
 import { slugify } from '../slug.js';
 
 export { slugify };
@@ -74,7 +75,7 @@ export function countryOf(p: NewParticipant, date: string, dataset: Dataset): Co
   }
   if (p.person) {
     const person = dataset.personById.get(p.person)?.data;
-    const held = person?.positions.find((pos) => pos.start <= date && (!pos.end || pos.end >= date)) ?? person?.positions.at(-1);
+    const held = person?.positions.find((pos) => positionCovers(pos, date)) ?? person?.positions.at(-1);
     return held?.country;
   }
   return undefined;

@@ -927,7 +927,8 @@ export const schemas = {
     "required": [
       "id",
       "name",
-      "positions"
+      "positions",
+      "sources"
     ],
     "properties": {
       "id": {
@@ -965,6 +966,16 @@ export const schemas = {
           "$ref": "#/$defs/Position"
         }
       },
+      "sources": {
+        "title": "Sources",
+        "description": "The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.",
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 200,
+        "items": {
+          "$ref": "#/$defs/PersonSource"
+        }
+      },
       "notes": {
         "$ref": "defs.schema.json#/$defs/LongText",
         "title": "Notes",
@@ -974,7 +985,7 @@ export const schemas = {
     "$defs": {
       "Position": {
         "title": "Position",
-        "description": "An office held from a start date to an end date.",
+        "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.",
         "type": "object",
         "additionalProperties": false,
         "propertyNames": {
@@ -982,8 +993,7 @@ export const schemas = {
         },
         "required": [
           "title",
-          "country",
-          "start"
+          "country"
         ],
         "properties": {
           "title": {
@@ -1004,12 +1014,154 @@ export const schemas = {
           "start": {
             "$ref": "defs.schema.json#/$defs/CalendarDate",
             "title": "Start date",
-            "description": "The first day in office."
+            "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one."
+          },
+          "start_precision": {
+            "$ref": "defs.schema.json#/$defs/DatePrecision",
+            "title": "Start precision",
+            "description": "How precisely `start` is known; `day` when left out."
+          },
+          "start_sources": {
+            "$ref": "#/$defs/PersonSourceRefs",
+            "title": "Start sources",
+            "description": "Local ids of the person's sources that give the start."
           },
           "end": {
             "$ref": "defs.schema.json#/$defs/CalendarDate",
             "title": "End date",
-            "description": "The last day in office; leave out while the person holds it or when it is not known."
+            "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known."
+          },
+          "end_precision": {
+            "$ref": "defs.schema.json#/$defs/DatePrecision",
+            "title": "End precision",
+            "description": "How precisely `end` is known; `day` when left out."
+          },
+          "end_sources": {
+            "$ref": "#/$defs/PersonSourceRefs",
+            "title": "End sources",
+            "description": "Local ids of the person's sources that give the end."
+          },
+          "in_post_by": {
+            "title": "In post by",
+            "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.",
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/$defs/Attestation"
+            }
+          }
+        },
+        "anyOf": [
+          {
+            "required": [
+              "start"
+            ]
+          },
+          {
+            "required": [
+              "in_post_by"
+            ]
+          }
+        ],
+        "dependentRequired": {
+          "start": [
+            "start_sources"
+          ],
+          "start_precision": [
+            "start"
+          ],
+          "end": [
+            "end_sources"
+          ],
+          "end_precision": [
+            "end"
+          ]
+        }
+      },
+      "Attestation": {
+        "title": "Attestation",
+        "description": "A date on which sources show the person in the office.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "date",
+          "sources"
+        ],
+        "properties": {
+          "date": {
+            "$ref": "defs.schema.json#/$defs/CalendarDate",
+            "title": "Date",
+            "description": "The day the sources show the person in post (the day of the event they report, or their publication date)."
+          },
+          "sources": {
+            "$ref": "#/$defs/PersonSourceRefs",
+            "title": "Sources",
+            "description": "Local ids of the person's sources that show it."
+          }
+        }
+      },
+      "PersonSourceRefs": {
+        "title": "Person source references",
+        "description": "Local ids of sources of this person record.",
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 50,
+        "uniqueItems": true,
+        "items": {
+          "$ref": "defs.schema.json#/$defs/Slug"
+        }
+      },
+      "PersonSource": {
+        "title": "Person source",
+        "description": "A document that shows a date of one of the person's positions.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "publisher",
+          "kind"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "defs.schema.json#/$defs/Slug",
+            "title": "Local id",
+            "description": "The source's id inside this record, such as `embassy-farewell`."
+          },
+          "publisher": {
+            "$ref": "defs.schema.json#/$defs/Slug",
+            "title": "Publisher",
+            "description": "The id of the organization that published it, from `records/organizations/`."
+          },
+          "kind": {
+            "$ref": "vocabularies/source-kind.schema.json",
+            "title": "Kind",
+            "description": "What kind of document it is."
+          },
+          "title": {
+            "$ref": "defs.schema.json#/$defs/Text",
+            "title": "Title",
+            "description": "The document's headline or title, where known."
+          },
+          "url": {
+            "$ref": "defs.schema.json#/$defs/Url",
+            "title": "URL",
+            "description": "Where the document was published."
+          },
+          "published": {
+            "$ref": "defs.schema.json#/$defs/CalendarDate",
+            "title": "Published",
+            "description": "The date of publication; leave out when the page gives none."
+          },
+          "language": {
+            "$ref": "defs.schema.json#/$defs/LanguageCode",
+            "title": "Language",
+            "description": "The document's language."
+          },
+          "supports": {
+            "$ref": "defs.schema.json#/$defs/Text",
+            "title": "Supports",
+            "description": "Which dates of the person's positions this source supports, in a few words."
           }
         }
       }

@@ -25,6 +25,23 @@ export type Aliases = Text[];
  */
 export type CalendarDate = string;
 /**
+ * A stable identifier of lowercase ASCII letters, digits and single hyphens, such as `kono-taro`. Never reused once published.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "Slug".
+ */
+export type Slug = string;
+/**
+ * Local ids of sources of this person record.
+ *
+ * @minItems 1
+ * @maxItems 50
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "PersonSourceRefs".
+ */
+export type PersonSourceRefs = Slug[];
+/**
  * How sure the curator is that the record is right.
  *
  * This interface was referenced by `AllTypes`'s JSON-Schema
@@ -295,13 +312,6 @@ export type CountryCode =
  */
 export type DatePrecision = 'day' | 'month' | 'year';
 /**
- * A stable identifier of lowercase ASCII letters, digits and single hyphens, such as `kono-taro`. Never reused once published.
- *
- * This interface was referenced by `AllTypes`'s JSON-Schema
- * via the `definition` "Slug".
- */
-export type Slug = string;
-/**
  * Local ids of sources listed in this record's `sources`.
  *
  * @minItems 1
@@ -478,6 +488,16 @@ export type WikidataId = string;
  */
 export type PropertyName = string;
 
+/**
+ * A date on which sources show the person in the office.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "Attestation".
+ */
+export interface Attestation {
+  date: CalendarDate;
+  sources: PersonSourceRefs;
+}
 /**
  * How sure the curator is, and why.
  *
@@ -678,10 +698,17 @@ export interface Person {
    * @maxItems 100
    */
   positions: Position[];
+  /**
+   * The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  sources: PersonSource[];
   notes?: LongText;
 }
 /**
- * An office held from a start date to an end date.
+ * An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.
  *
  * This interface was referenced by `AllTypes`'s JSON-Schema
  * via the `definition` "Position".
@@ -690,6 +717,33 @@ export interface Position {
   title: Text;
   organization?: Slug;
   country: CountryCode;
-  start: CalendarDate;
+  start?: CalendarDate;
+  start_precision?: DatePrecision;
+  start_sources?: PersonSourceRefs;
   end?: CalendarDate;
+  end_precision?: DatePrecision;
+  end_sources?: PersonSourceRefs;
+  /**
+   * Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  in_post_by?: Attestation[];
+}
+/**
+ * A document that shows a date of one of the person's positions.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "PersonSource".
+ */
+export interface PersonSource {
+  id: Slug;
+  publisher: Slug;
+  kind: SourceKind;
+  title?: Text;
+  url?: Url;
+  published?: CalendarDate;
+  language?: LanguageCode;
+  supports?: Text;
 }
