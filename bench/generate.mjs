@@ -5,8 +5,13 @@
 // records with a schema error. Dates are quoted so that ajv-cli (js-yaml 3, YAML 1.1, which
 // turns unquoted dates into Date objects) does the same work as `engagements validate`.
 //
-//   node bench/generate.mjs --records 10000 --out bench/.data/10k [--invalid 0.01] [--seed 1]
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+//   node bench/generate.mjs --records 10000 --out bench/.data/10k [--invalid 0.01] [--seed 1] [--shape bench|founding]
+//
+// --shape founding: engagements made from the founding record itself (about 5 KB each:
+// ten sources, six outcomes, three disagreements, long notes), with its people and
+// organizations and every other record of records/ copied as they are; dates vary within
+// the participants' terms of office and every record gets a note sentence of its own.
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -16,6 +21,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     invalid: { type: 'string', default: '0.01' },
     seed: { type: 'string', default: '1' },
+    shape: { type: 'string', default: 'bench' },
   },
 });
 if (!values.out) {
@@ -52,6 +58,11 @@ const recordsDir = path.join(out, 'records');
 await rm(out, { recursive: true, force: true });
 for (const dir of ['engagements', 'people', 'organizations']) await mkdir(path.join(recordsDir, dir), { recursive: true });
 
+if (values.shape === 'founding') {
+  await generateFounding();
+  process.exit(0);
+}
+
 const header = (kind) => `# yaml-language-server: $schema=${kind === 'engagement' ? '../../../' : '../../'}schemas/${kind}.schema.json\n`;
 const orgCount = Math.max(20, Math.ceil(n / 20));
 const personCount = Math.max(20, Math.ceil(n / 10));
@@ -65,7 +76,7 @@ for (const org of orgs) {
 for (const person of people) {
   writes.push([
     path.join(recordsDir, 'people', `${person.id}.yaml`),
-    `${header('person')}id: ${person.id}\nname: Person ${person.id.slice(7)}\naliases: [P. ${person.id.slice(7)}]\npositions:\n  - title: Minister of Defence\n    organization: ${person.org.id}\n    country: ${person.org.country}\n    start: "2000-01-01"\n`,
+    `${header('person')}id: ${person.id}\nname: Person ${person.id.slice(7)}\naliases: [P. ${person.id.slice(7)}]\npositions:\n  - title: Minister of Defence\n    organization: ${person.org.id}\n    country: ${person.org.country}\n    start: "2000-01-01"\n    start_sources: [appointment]\nsources:\n  - id: appointment\n    publisher: ${person.org.id}\n    kind: official-statement\n`,
   ]);
 }
 const invalidShare = Number(values.invalid);
@@ -155,3 +166,47 @@ for (const year of years) await mkdir(path.join(recordsDir, 'engagements', Strin
 for (let i = 0; i < writes.length; i += 256) await Promise.all(writes.slice(i, i + 256).map(([file, text]) => writeFile(file, text)));
 await writeFile(path.join(out, 'manifest.json'), JSON.stringify({ records: n, people: personCount, organizations: orgCount, seed: Number(values.seed), invalid: invalidIds.sort() }, null, 2) + '\n');
 console.log(`wrote ${n} engagements, ${personCount} people, ${orgCount} organizations (${invalidIds.length} invalid) to ${path.relative(process.cwd(), out)}`);
+
+/** The founding-shaped corpus (--shape founding); see the header. */
+async function generateFounding() {
+  const repoRecords = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../records');
+  const template = await readFile(path.join(repoRecords, 'engagements/2020/2020-08-06-pk-jp-army-chief-defence-minister-video-call.yaml'), 'utf8');
+  const writes = [];
+  for (const kind of ['people', 'organizations']) {
+    for (const name of await readdir(path.join(repoRecords, kind))) writes.push([path.join(recordsDir, kind, name), await readFile(path.join(repoRecords, kind, name), 'utf8')]);
+  }
+  // Kono Taro was defence minister from 2019-09-11 to 2020-09-16: every date in between
+  // (sources published the same day or the next) keeps the rules satisfied.
+  const first = Date.UTC(2019, 8, 12);
+  const days = Math.floor((Date.UTC(2020, 8, 14) - first) / 86400000);
+  const iso = (t) => new Date(t).toISOString().slice(0, 10);
+  const invalidShare = Number(values.invalid);
+  const invalidIds = [];
+  const years = new Set();
+  for (let i = 0; i < n; i++) {
+    const t = first + Math.floor(rand() * days) * 86400000;
+    const date = iso(t);
+    const next = iso(t + 86400000);
+    const id = `${date}-founding-${String(i).padStart(7, '0')}`;
+    const invalid = rand() < invalidShare;
+    if (invalid) invalidIds.push(id);
+    const text = template
+      .replace(/^id: .*$/m, `id: ${id}`)
+      .replace(/^date: .*$/m, `date: "${date}"`)
+      .replace(/^medium: video$/m, invalid ? 'medium: vidoe' : 'medium: video')
+      .replace(/published: 2020-08-06/g, `published: "${date}"`)
+      .replace(/published: 2020-08-07/g, `published: "${next}"`)
+      .replace(/Friday 2020-08-07/g, `the next day ${next}`)
+      .replace(/Thursday, which is\n  2020-08-06/, `the day before, which is\n  ${date}`)
+      .replace(/\n$/, `\n  ${sentence(24)}\n`);
+    const year = date.slice(0, 4);
+    years.add(year);
+    writes.push([path.join(recordsDir, 'engagements', year, `${id}.yaml`), text]);
+  }
+  for (const year of years) await mkdir(path.join(recordsDir, 'engagements', year), { recursive: true });
+  for (let i = 0; i < writes.length; i += 256) await Promise.all(writes.slice(i, i + 256).map(([file, text]) => writeFile(file, text)));
+  const people = writes.filter(([f]) => f.includes(`${path.sep}people${path.sep}`)).length;
+  const organizations = writes.filter(([f]) => f.includes(`${path.sep}organizations${path.sep}`)).length;
+  await writeFile(path.join(out, 'manifest.json'), JSON.stringify({ shape: 'founding', records: n, people, organizations, seed: Number(values.seed), invalid: invalidIds.sort() }, null, 2) + '\n');
+  console.log(`wrote ${n} founding-shaped engagements, ${people} people, ${organizations} organizations (${invalidIds.length} invalid) to ${path.relative(process.cwd(), out)}`);
+}

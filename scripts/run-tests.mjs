@@ -10,6 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+process.chdir(path.resolve(here, '..'));
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env, shell: false });
@@ -17,10 +21,9 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env, shell: 
 const clients = process.argv[2] === '--clients';
 const extra = process.argv.slice(clients ? 3 : 2);
 if (clients) {
-  const check = spawnSync(process.execPath, ['scripts/client-requirements.mjs', '--missing'], { encoding: 'utf8', env });
+  // Names each missing package (and the apt-get command) on stderr before anything runs.
+  const check = spawnSync(process.execPath, [path.join(here, 'client-requirements.mjs'), '--require'], { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (check.status !== 0) {
-    const names = check.stdout.trim().split('\n').map((line) => line.split('\t')[0]);
-    console.error(`test:clients needs Debian packages that are not installed:\n${check.stdout}Install them with: apt-get install -y --no-install-recommends ${names.join(' ')}`);
     console.log('0 passed, 1 failed');
     process.exit(1);
   }

@@ -93,7 +93,7 @@ describe('--format github', () => {
     expect(escapeProperty('100% a:b,c\r\nd')).toBe('100%25 a%3Ab%2Cc%0D%0Ad');
     const diagnostic: Diagnostic = { file: 'x,y:z.yaml', line: 2, column: 3, endLine: 4, endColumn: 5, severity: 'warning', code: 'A:1', message: 'one\ntwo %', hint: 'three\r', path: '' };
     expect(renderGithub([diagnostic], { files: 1, records: 1, errors: 0, warnings: 1 }, { color: false })).toBe(
-      '::warning file=x%2Cy%3Az.yaml,line=2,col=3,endLine=4,endColumn=5,title=A%3A1::one%0Atwo %25%0Athree%0D\n⚠ 1 warning in 1 file (1 record checked)\n',
+      '::warning file=x%2Cy%3Az.yaml,line=2,endLine=4,title=A%3A1::one%0Atwo %25%0Athree%0D\n⚠ 1 warning in 1 file (1 record checked)\n',
     );
   });
 });
@@ -108,6 +108,9 @@ describe('--format pretty', () => {
       ['f.yaml:3:4  error  X001  Bad.', '', '    1 | a: 1', '    2 | b: 2', '  > 3 | c: three', '      |    ^^^^^', '    4 | d: 4', '    5 | e: 5', '', '✖ 1 error in 1 file (2 records checked)', ''].join('\n'),
     );
     expect(renderPretty([at(1, 1, 1, 1)], summary, { color: false, sources })).toBe('f.yaml:1:1  error  X001  Bad.\n\n✖ 1 error in 1 file (2 records checked)\n');
+    // A file that could not be read as a record: the same count as json's `records`, the unread file said apart.
+    const unread: CheckSummary = { files: 174, records: 173, errors: 1, warnings: 0 };
+    expect(renderPretty([at(1, 1, 1, 1)], unread, { color: false, sources })).toBe('f.yaml:1:1  error  X001  Bad.\n\n✖ 1 error in 1 file (173 records checked; 1 of 174 files could not be read as a record)\n');
   });
 
   it('marks every line of a span over several lines', () => {

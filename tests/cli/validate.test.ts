@@ -63,11 +63,22 @@ describe('engagements validate on broken records', () => {
         '    4 | kind: ministry',
         '    5 | country: PK',
         '',
-        `✖ 1 error in 1 file (${records(ws.cwd)} records checked)`,
+        `✖ 1 error in 1 file (${records(ws.cwd) - 1} records checked; 1 of ${records(ws.cwd)} files could not be read as a record)`,
         '',
       ].join('\n'),
     );
     expect(positionOf(text, '"Unclosed')).toEqual({ line: 3, column: 7 });
+  });
+
+  it('counts records as json does when a file cannot be read as a record (U+00A0 after `name:`)', () => {
+    const ws = new Workspace();
+    ws.replace(KONO, /^name: Kono Taro$/m, 'name:\u00A0Kono Taro');
+    const pretty = ws.run(['validate', '--today', TODAY]);
+    const json = JSON.parse(ws.run(['validate', '--today', TODAY, '--format', 'json']).stdout) as JsonReport;
+    const n = records(ws.cwd);
+    expect(json.summary).toMatchObject({ files: n, records: n - 1 });
+    expect(pretty.stdout.endsWith(`\n✖ 1 error in 1 file (${n - 1} records checked; 1 of ${n} files could not be read as a record)\n`)).toBe(true);
+    expect(pretty.stdout).toContain(`${KONO}:3:6  error  YAML007`);
   });
 
   it('frames a real record around the offending line', () => {
@@ -143,7 +154,9 @@ describe('engagements validate on broken records', () => {
     expect(codes('bomb')).toEqual(['YAML003']);
     expect(codes('deep')).toEqual(['YAML005']);
     expect(codes('huge')).toEqual(['LOAD004']);
-    expect(codes('escape')).toEqual(['YAML001']);
+    // Each escape and bell is a control character, reported where it stands (YAML007).
+    expect(codes('escape')).toEqual(['YAML007', 'YAML007', 'YAML007']);
+    expect(r.stdout).toContain('records/organizations/escape.yaml:2:8  error  YAML007  Invisible character U+001B ESCAPE.');
     expect(r.stdout).toContain('name: "␛[2J␛]0;pwned␇');
   });
 
@@ -210,7 +223,8 @@ describe('usage errors exit 2 with a short message and no stack trace', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown option', ['validate', '--fomat', 'json'], /unknown option '--fomat'/],
     ['a bad --format', ['validate', '--format', 'xml'], /'xml' is invalid. Allowed choices are pretty, json, github/],
-    ['a bad --today', ['validate', '--today', '2021-02-29'], /YYYY-MM-DD/],
+    ['a --today that names no day', ['validate', '--today', '2021-02-29'], /argument '2021-02-29' is invalid. The day 29 does not exist: February 2021 has 28 days./],
+    ['a --today not in the form', ['validate', '--today', '2021-2-28'], /argument '2021-2-28' is invalid. Expected a date as YYYY-MM-DD/],
     ['a missing records folder', ['validate', '--records', 'no-such-folder'], /records folder "no-such-folder" does not exist/],
     ['a path that does not exist', ['validate', 'records/people/nobody.yaml'], /No such file or folder: records\/people\/nobody.yaml/],
     ['an unknown command', ['valdate'], /unknown command 'valdate'/],

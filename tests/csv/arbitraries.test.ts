@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDataset } from '@engagements/core';
+import { checkDataset, INVISIBLE } from '@engagements/core';
 import { arbDataset, arbEngagement, arbLongText, arbOrganization, arbPerson, arbText, type ArbitraryDataset } from '../support/arbitraries.js';
 import { schemaErrors } from './helpers.js';
 
@@ -19,7 +19,10 @@ async function checkGenerated(dataset: ArbitraryDataset): Promise<string[]> {
     const write = (relative: string, data: unknown): void => {
       const file = path.join(dir, 'records', relative);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+      // JSON is YAML; characters that cannot be seen (the no-break spaces of the clean
+      // pieces) are written as escapes, as a curator must write them (YAML007 otherwise).
+      const json = JSON.stringify(data, null, 2).replace(new RegExp(INVISIBLE.source, 'gu'), (c) => c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+      fs.writeFileSync(file, `${json}\n`);
     };
     for (const e of dataset.engagements) write(`engagements/${e.date.slice(0, 4)}/${e.id}.yaml`, e);
     for (const p of dataset.people) write(`people/${p.id}.yaml`, p);

@@ -1,4 +1,4 @@
-// Golden files: every CSV table and datapackage.json of the founding record's dataset
+// Golden files: every CSV table, datapackage.json and README.md of the founding record's dataset
 // (tests/fixtures/founding, a copy that new curated records do not change). Rewrite them
 // with `UPDATE_GOLDEN=1 npx vitest run tests/csv` after an intended change, and review the diff.
 import fs from 'node:fs';
@@ -21,15 +21,15 @@ beforeAll(async () => {
 });
 
 describe('CSV goldens of the founding dataset', () => {
-  it('writes exactly one file per table plus datapackage.json', () => {
-    expect([...files.keys()].sort()).toEqual([...tables.map((t) => t.file), 'datapackage.json'].sort());
+  it('writes exactly one file per table plus datapackage.json and README.md', () => {
+    expect([...files.keys()].sort()).toEqual([...tables.map((t) => t.file), 'datapackage.json', 'README.md'].sort());
   });
 
   it('has a golden file for every output and no stale golden file', () => {
     expect(fs.readdirSync(GOLDEN_DIR).filter((name) => !OTHER_GOLDENS.includes(name)).sort()).toEqual([...files.keys()].sort());
   });
 
-  it.each([...tables.map((t) => t.file), 'datapackage.json'])('%s matches its golden file', (name) => {
+  it.each([...tables.map((t) => t.file), 'datapackage.json', 'README.md'])('%s matches its golden file', (name) => {
     const golden = fs.readFileSync(path.join(GOLDEN_DIR, name), 'utf8');
     expect(files.get(name)).toBe(golden);
   });

@@ -167,6 +167,8 @@ describe('formula injection', () => {
       'people.notes',
       'person_aliases.alias',
       'positions.title',
+      'person_sources.title',
+      'person_sources.supports',
       'organizations.name',
       'organizations.notes',
       'organization_aliases.alias',

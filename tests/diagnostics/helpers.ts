@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkDataset, type Diagnostic } from '@engagements/core';
 import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -76,4 +77,27 @@ export function positionOf(text: string, needle: string): { line: number; column
   if (offset === -1) throw new Error(`${JSON.stringify(needle)} not found`);
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** The founding records (a stable copy, unlike records/). */
+export const FOUNDING_RECORDS = path.join(FIXTURES, 'founding/records');
+
+/**
+ * Checks the founding records with one file (relative to records/) replaced by
+ * `edit(original)`; returns the file's new text and the diagnostics on that file.
+ */
+export async function checkEdited(file: string, edit: (text: string) => string): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+  const dir = tempDir();
+  const records = path.join(dir, 'records');
+  cpSync(FOUNDING_RECORDS, records, { recursive: true });
+  const text = edit(readFileSync(path.join(FOUNDING_RECORDS, file), 'utf8'));
+  write(path.join(records, file), text);
+  const { diagnostics } = await checkDataset({ recordsDir: records, cwd: dir, today: TODAY });
+  return { text, diagnostics: diagnostics.filter((d) => d.file.endsWith(file)) };
+}
+
+/** Line and column of the character just after the first occurrence of `before`. */
+export function after(text: string, before: string): { line: number; column: number } {
+  const at = positionOf(text, before);
+  return { line: at.line, column: at.column + before.length };
 }

@@ -39,7 +39,13 @@ positions:
     organization: japan-ministry-of-defense
     country: JP
     start: 2019-09-11
+    start_sources: [hostile-source]
     end: 2020-09-16
+    end_sources: [hostile-source]
+sources:
+  - id: hostile-source
+    publisher: the-nation
+    kind: other
 `;
 
 const founding = baseText(FOUNDING);
@@ -82,6 +88,10 @@ const manyBlankLines = '\n'.repeat(LIMITS.maxFileBytes - 1);
 
 export const CASES: HostileCase[] = [
   // ---------------------------------------------------------------- broken YAML
+  one('no-break space after a key\'s colon', 'yaml', ORG_FILE, 'id: hostile-org\nname:\u00A0Hostile Org\nkind: ministry\n', (t) => [{ code: 'YAML007', ...at(t, '\u00A0') }]),
+  one('no-break space in the indentation of a list item', 'yaml', ORG_FILE, org('aliases:\n\u00A0 - HO\n'), (t) => [{ code: 'YAML007', ...at(t, '\u00A0') }]),
+  one('zero-width space in the second paragraph of a folded block', 'yaml', ORG_FILE, org('notes: >-\n  First.\n\n  Sec\u200Bond.\n'), (t) => [{ code: 'YAML007', ...at(t, '\u200B') }]),
+  one('a run of ideographic spaces, reported once', 'yaml', ORG_FILE, org('notes: a\u3000\u3000\u3000b\n'), (t) => [{ code: 'YAML007', ...at(t, '\u3000') }]),
   one('tab used for indentation', 'yaml', ORG_FILE, 'id: hostile-org\nname: Hostile Org\n\tkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '\tkind') }]),
   one('tab indenting a list item', 'yaml', ORG_FILE, org('aliases:\n\t- HO\n'), (t) => [{ code: 'YAML001', ...at(t, '\t- HO') }]),
   one('unclosed double quote, reported where it opens', 'yaml', ORG_FILE, 'id: hostile-org\nname: "Hostile Org\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '"Hostile') }]),
@@ -89,12 +99,12 @@ export const CASES: HostileCase[] = [
   one('unclosed flow sequence, reported at its [', 'yaml', ORG_FILE, org('aliases: [HO, Hostile\nnotes: x\n'), (t) => [{ code: 'YAML001', ...at(t, '[HO') }]),
   one('unclosed flow mapping, reported at its {', 'yaml', ORG_FILE, 'id: hostile-org\nname: {first: Hostile\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '{first') }]),
   one('stray closing bracket', 'yaml', ORG_FILE, org(']\n'), (t) => [{ code: 'YAML001', ...at(t, ']') }]),
-  one('key indented deeper than its siblings', 'yaml', ORG_FILE, 'id: hostile-org\nname: Hostile Org\n  kind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, 'Hostile Org') }]),
-  one('list item indented less than the one before', 'yaml', ORG_FILE, org('aliases:\n  - HO\n - Hostile\n'), (t) => [{ code: 'YAML001', line: at(t, '- Hostile').line, column: 1 }]),
+  one('key indented deeper than its siblings', 'yaml', ORG_FILE, 'id: hostile-org\nname: Hostile Org\n  kind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, 'kind') }]),
+  one('list item indented less than the one before', 'yaml', ORG_FILE, org('aliases:\n  - HO\n - Hostile\n'), (t) => [{ code: 'YAML001', ...at(t, '- Hostile') }]),
   one('a line of text that is not a key', 'yaml', ORG_FILE, 'id: hostile-org\nname: Hostile Org\njust some words\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, 'just') }]),
   one('duplicate top-level key, reported at the second', 'yaml', ORG_FILE, org('name: Other Name\n'), (t) => [{ code: 'YAML002', ...at(t, 'name', 1) }]),
   one('duplicate key, one of them quoted', 'yaml', ORG_FILE, org('"kind": ministry\n'), (t) => [{ code: 'YAML002', ...at(t, '"kind"') }]),
-  one('duplicate key inside a list item', 'yaml', PERSON_FILE, PERSON.replace('    end: 2020-09-16\n', '    end: 2020-09-16\n    start: 2019-09-12\n'), (t) => [{ code: 'YAML002', ...at(t, 'start', 1) }]),
+  one('duplicate key inside a list item', 'yaml', PERSON_FILE, PERSON.replace('    end: 2020-09-16\n', '    end: 2020-09-16\n    start: 2019-09-12\n'), (t) => [{ code: 'YAML002', ...at(t, 'start: 2019-09-12') }]),
   one('a second YAML document', 'yaml', ORG_FILE, org('---\nid: other-org\n'), (t) => [{ code: 'LOAD005', ...at(t, '---') }]),
   one('a document end marker followed by more content', 'yaml', ORG_FILE, org('...\nnotes: after the end\n'), (t) => [{ code: 'LOAD005', ...at(t, 'notes') }]),
   one('!!python/object/apply tag', 'yaml', ORG_FILE, org('notes: !!python/object/apply:os.system ["echo pwned"]\n'), (t) => [{ code: 'YAML004', ...at(t, '!!python') }]),
@@ -124,7 +134,7 @@ export const CASES: HostileCase[] = [
   { name: 'NUL byte', group: 'encoding', files: { [ORG_FILE]: bytes('id: hostile-org\nname: Hostile', [0], ' Org\nkind: ministry\n') }, expect: [{ code: 'YAML006', line: 2, column: 14 }] },
   one('old Mac line endings (a carriage return alone)', 'encoding', ORG_FILE, ORG.replace(/\n/g, '\r'), () => [{ code: 'YAML001', line: 1, column: 'id: hostile-org'.length + 1 }]),
   one('a carriage return that would hide a key inside a comment (the parsers disagree)', 'encoding', ORG_FILE, '# note\rid: hostile-org\nname: Hostile Org\nkind: ministry\n', (t) => [{ code: 'YAML001', ...at(t, '\r') }]),
-  one('control character U+0001 in a value', 'encoding', ORG_FILE, org('notes: bell\u0001here\n'), (t) => [{ code: 'RULE011', ...at(t, 'bell') }]),
+  one('control character U+0001 in a value', 'encoding', ORG_FILE, org('notes: bell\u0001here\n'), (t) => [{ code: 'YAML007', ...at(t, '\u0001') }]),
 
   // ---------------------------------------------------------------- limits
   { name: 'file over the size limit', group: 'limits', files: { [ORG_FILE]: org(`notes: ${'x'.repeat(LIMITS.maxFileBytes)}\n`) }, expect: [{ code: 'LOAD004', line: 1, column: 1 }] },
@@ -171,10 +181,13 @@ export const CASES: HostileCase[] = [
     { code: 'SCH001', ...at(t, 'hasOwnProperty') },
     { code: 'SCH001', ...at(t, 'toString') },
   ]),
-  one('right-to-left override in a name', 'values', ORG_FILE, ORG.replace('Hostile Org', 'Hostile \u202Egro'), (t) => [{ code: 'RULE011', ...at(t, 'Hostile') }]),
-  one('zero-width space in a name', 'values', ORG_FILE, ORG.replace('Hostile Org', 'Hostile\u200BOrg'), (t) => [{ code: 'RULE011', ...at(t, 'Hostile') }]),
-  one('byte-order mark inside a value', 'values', ORG_FILE, org('aliases:\n  - H\uFEFFO\n'), (t) => [{ code: 'RULE011', ...at(t, 'H\uFEFFO') }]),
-  one('byte-order mark at the end of a value (white space to the schema)', 'values', ORG_FILE, org('aliases:\n  - HO\uFEFF\n'), (t) => [{ code: 'SCH005', ...at(t, 'HO\uFEFF') }]),
+  one('right-to-left override in a name', 'values', ORG_FILE, ORG.replace('Hostile Org', 'Hostile \u202Egro'), (t) => [{ code: 'YAML007', ...at(t, '\u202E') }]),
+  one('zero-width space in a name', 'values', ORG_FILE, ORG.replace('Hostile Org', 'Hostile\u200BOrg'), (t) => [{ code: 'YAML007', ...at(t, '\u200B') }]),
+  one('byte-order mark inside a value', 'values', ORG_FILE, org('aliases:\n  - H\uFEFFO\n'), (t) => [{ code: 'YAML007', ...at(t, '\uFEFF') }]),
+  one('byte-order mark at the end of a value', 'values', ORG_FILE, org('aliases:\n  - HO\uFEFF\n'), (t) => [{ code: 'YAML007', ...at(t, '\uFEFF') }]),
+  // Written as escapes, the same characters are visible in the file: the clean-text rule names them in the value.
+  one('zero-width space written as an escape', 'values', ORG_FILE, ORG.replace('Hostile Org', '"Hostile\\u200BOrg"'), (t) => [{ code: 'RULE011', ...at(t, '"Hostile') }]),
+  one('no-break space written as an escape at the end of a value (white space to the schema)', 'values', ORG_FILE, org('aliases:\n  - "HO\\u00A0"\n'), (t) => [{ code: 'SCH005', ...at(t, '"HO') }]),
   one('Cyrillic "а" in an id', 'values', ORG_FILE, ORG.replace('id: hostile-org', 'id: hostile-\u043Erg'), (t) => [{ code: 'SCH005', ...at(t, 'hostile-') }]),
   one('Greek omicron in a referenced person id', 'values', FOUNDING, foundingWith('person: kono-taro', 'person: k\u03BFno-taro'), (t) => [{ code: 'SCH005', ...at(t, 'k\u03BFno') }]),
   one('capitals in an id', 'values', ORG_FILE, ORG.replace('id: hostile-org', 'id: Hostile-Org'), (t) => [{ code: 'SCH005', ...at(t, 'Hostile-Org') }]),
@@ -249,8 +262,8 @@ export const CASES: HostileCase[] = [
     { code: 'RULE004', line: at(t, 'reproduces: [the-news]').line, column: at(t, 'reproduces: [the-news]').column + 'reproduces: ['.length },
   ]),
   one('a source that reproduces itself', 'dataset', FOUNDING, foundingWith('    reproduces: [mod-release]\n', '    reproduces: [mod-release, centreline]\n'), (t) => [{ code: 'RULE004', ...at(t, 'centreline]') }]),
-  one('a person without positions', 'dataset', PERSON_FILE, PERSON.replace(/positions:[\s\S]*$/, 'positions: []\n'), (t) => [{ code: 'SCH006', ...at(t, '[]') }]),
-  one('a person with no positions key', 'dataset', PERSON_FILE, 'id: hostile-person\nname: Hostile Person\n', () => [{ code: 'SCH002', line: 1, column: 1 }]),
+  one('a person without positions', 'dataset', PERSON_FILE, PERSON.replace(/positions:[\s\S]*?(?=^sources:)/m, 'positions: []\n'), (t) => [{ code: 'SCH006', ...at(t, '[]') }]),
+  one('a person with no positions key', 'dataset', PERSON_FILE, 'id: hostile-person\nname: Hostile Person\nsources: [{ id: hostile-source, publisher: the-nation, kind: other }]\n', () => [{ code: 'SCH002', line: 1, column: 1 }]),
 
   // ---------------------------------------------------------------- valid edge cases: no diagnostics
   { name: 'byte-order mark', group: 'valid', files: { [ORG_FILE]: bytes([0xef, 0xbb, 0xbf], ORG) }, expect: [] },

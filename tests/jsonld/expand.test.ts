@@ -80,8 +80,9 @@ describe('the context', async () => {
         continue;
       }
       const scoped = def['@context'] as Json | undefined;
+      // A concept-valued term: one of its scheme's terms (the scoped context also catches other values).
       const value =
-        scoped ? Object.keys(scoped)[0]
+        scoped ? Object.entries(scoped).find(([, v]) => typeof v === 'string' && v.startsWith('https://w3id.org/engagements/vocab/'))![0]
         : def['@type'] === '@id' ? 'https://example.org/target'
         : def['@type'] === '@vocab' ? 'OnlineEventAttendanceMode'
         : def['@type'] === 'xsd:date' ? '2020-08-06'
@@ -105,13 +106,53 @@ describe('the context', async () => {
     expect(node![`${SCHEMA}roleName`]).toEqual([{ '@id': CONCEPT('participant-role', 'host') }]);
   });
 
-  it('rejects, in safe mode, a key that is not a term and a value outside a vocabulary', async () => {
+  it('rejects, in safe mode, a key that is not a term', async () => {
     const loader = offlineLoader(files.get('context.jsonld')!);
     await expect(jsonld.expand({ '@context': CONTEXT_IRI, '@id': 'https://example.org/e', notATerm: 'x' }, { safe: true, documentLoader: loader })).rejects.toThrow();
-    // An unknown concept stays a relative IRI (no @vocab catches it), which RDF conversion rejects.
-    const unknown = { '@context': CONTEXT_IRI, '@id': 'https://example.org/e', medium: 'carrier-pigeon' };
-    expect(await jsonld.expand(unknown, { safe: true, documentLoader: loader })).toEqual([{ '@id': 'https://example.org/e', [`${ENG}medium`]: [{ '@id': 'carrier-pigeon' }] }]);
-    await expect(jsonld.toRDF(unknown, { format: 'application/n-quads', safe: true, documentLoader: loader })).rejects.toThrow();
+  });
+
+  it('maps a value outside a vocabulary under not-a-term/<vocabulary>/, with or without a base, whatever term it equals', async () => {
+    const loader = offlineLoader(files.get('context.jsonld')!);
+    const NOT_A_TERM = 'https://w3id.org/engagements/not-a-term/';
+    const cases: [Json, string, string][] = [
+      [{ medium: 'telephon' }, `${ENG}medium`, `${NOT_A_TERM}medium/telephon`],
+      // Equal to a property of the context (schema:name), to the property itself, to a term of another scheme.
+      [{ medium: 'name' }, `${ENG}medium`, `${NOT_A_TERM}medium/name`],
+      [{ medium: 'medium' }, `${ENG}medium`, `${NOT_A_TERM}medium/medium`],
+      [{ medium: 'host' }, `${ENG}medium`, `${NOT_A_TERM}medium/host`],
+      [{ topic: 'covid19' }, `${ENG}topic`, `${NOT_A_TERM}topic/covid19`],
+      [{ roleName: 'princpal' }, `${SCHEMA}roleName`, `${NOT_A_TERM}participant-role/princpal`],
+      [{ initiator: 'unknwn' }, `${ENG}initiator`, `${NOT_A_TERM}initiator/unknwn`],
+      // The terms themselves still map to their concepts.
+      [{ medium: 'telephone' }, `${ENG}medium`, CONCEPT('medium', 'telephone')],
+      [{ confidence: 'medium' }, `${ENG}confidence`, CONCEPT('confidence-level', 'medium')],
+      [{ initiator: 'unknown' }, `${ENG}initiator`, CONCEPT('initiator', 'unknown')],
+    ];
+    for (const base of [undefined, 'https://consumer.example/data/']) {
+      for (const [values, property, expected] of cases) {
+        const doc = { '@context': CONTEXT_IRI, '@id': 'https://consumer.example/data/e', ...values };
+        const options = { safe: true, documentLoader: loader, ...(base ? { base } : {}) };
+        const [node] = (await jsonld.expand(doc, options)) as Json[];
+        expect(node![property], `${JSON.stringify(values)} base ${base}`).toEqual([{ '@id': expected }]);
+        const nquads = await jsonld.toRDF(doc, { ...options, format: 'application/n-quads' });
+        expect(nquads).toBe(`<https://consumer.example/data/e> <${property}> <${expected}> .\n`);
+      }
+    }
+  });
+
+  it('leaves the properties of an initiator node alone (the scoped context of initiator does not reach into it)', async () => {
+    const loader = offlineLoader(files.get('context.jsonld')!);
+    const doc = { '@context': CONTEXT_IRI, '@id': 'https://example.org/e', initiator: { '@id': 'https://example.org/e#initiator', '@type': 'Initiator', country: 'US', person: 'https://example.org/p', wasDerivedFrom: ['https://example.org/s'] } };
+    const nquads = (await jsonld.toRDF(doc, { format: 'application/n-quads', safe: true, documentLoader: loader })) as string;
+    expect(nquads.split('\n').filter(Boolean).sort()).toEqual(
+      [
+        `<https://example.org/e#initiator> <${ENG}country> "US" .`,
+        `<https://example.org/e#initiator> <${ENG}person> <https://example.org/p> .`,
+        `<https://example.org/e#initiator> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${ENG}Initiator> .`,
+        `<https://example.org/e#initiator> <http://www.w3.org/ns/prov#wasDerivedFrom> <https://example.org/s> .`,
+        `<https://example.org/e> <${ENG}initiator> <https://example.org/e#initiator> .`,
+      ].sort(),
+    );
   });
 
   it("the package's offlineDocumentLoader serves exactly the exported context and refuses anything else", async () => {

@@ -124,8 +124,11 @@ function personChecks(p: Person): Check[] {
   const add = (field: string, subject: string, property: string, object: Expected): void => {
     checks.push({ record: p.id, field, subject, property, object });
   };
-  for (const [field, [i = 0], v] of leaves(p)) {
+  const source = (ref: unknown): Expected => iri(`${S}#source-${String(ref)}`);
+  for (const [field, [i = 0, j = 0], v] of leaves(p)) {
     const position = `${S}#position-${i + 1}`;
+    const attestation = `${position}-in-post-by-${j + 1}`;
+    const src = `${S}#source-${p.sources[i]?.id}`;
     switch (field) {
       case 'id': add(field, S, `${SCHEMA}identifier`, lit(v)); break;
       case 'name': add(field, S, `${SCHEMA}name`, lit(v)); break;
@@ -140,6 +143,26 @@ function personChecks(p: Person): Check[] {
       case 'positions[].country': add(field, position, `${ENG}country`, lit(v)); break;
       case 'positions[].start': add(field, position, `${SCHEMA}startDate`, date(v)); break;
       case 'positions[].end': add(field, position, `${SCHEMA}endDate`, date(v)); break;
+      case 'positions[].start_precision': add(field, position, `${ENG}startDatePrecision`, concept('date-precision')(v)); break;
+      case 'positions[].end_precision': add(field, position, `${ENG}endDatePrecision`, concept('date-precision')(v)); break;
+      case 'positions[].start_sources[]': add(field, position, `${ENG}startSource`, source(v)); break;
+      case 'positions[].end_sources[]': add(field, position, `${ENG}endSource`, source(v)); break;
+      case 'positions[].in_post_by[].date':
+        add(field, position, `${ENG}inPostBy`, iri(attestation));
+        add(field, attestation, `${ENG}attestedOn`, date(v));
+        break;
+      case 'positions[].in_post_by[].sources[]': add(field, attestation, `${ENG}source`, source(v)); break;
+      case 'sources[].id':
+        add(field, S, `${SCHEMA}subjectOf`, iri(src));
+        add(field, src, `${SCHEMA}identifier`, lit(v));
+        break;
+      case 'sources[].publisher': add(field, src, `${SCHEMA}publisher`, iri(organizationIri(String(v)))); break;
+      case 'sources[].kind': add(field, src, `${ENG}sourceKind`, concept('source-kind')(v)); break;
+      case 'sources[].title': add(field, src, `${SCHEMA}name`, lit(v)); break;
+      case 'sources[].url': add(field, src, `${SCHEMA}url`, iri(String(v))); break;
+      case 'sources[].published': add(field, src, `${SCHEMA}datePublished`, date(v)); break;
+      case 'sources[].language': add(field, src, `${SCHEMA}inLanguage`, lit(v)); break;
+      case 'sources[].supports': add(field, src, `${ENG}supports`, lit(v)); break;
       case 'notes': add(field, S, `${SKOS}note`, lit(v)); break;
       default:
         throw new Error(`person field ${field} has no expected triple in tests/jsonld/fields.ts`);

@@ -186,5 +186,5 @@ export function narrows(value: unknown): EngagementType | undefined {
 }
 
 // A record is assignable to the read-only type; a mutable copy can be passed in.
-export const literal: Person = { id: 'a-b', name: 'A B', positions: [{ title: 'Minister', country: 'JP', start: '2020-01-01' }] };
+export const literal: Person = { id: 'a-b', name: 'A B', positions: [{ title: 'Minister', country: 'JP', start: '2020-01-01', start_precision: 'month', start_sources: ['src'] }], sources: [{ id: 'src', publisher: 'the-nation', kind: 'news-report' }] };
 `;

@@ -217,6 +217,47 @@ describe('diffSchemas', () => {
   });
 });
 
+describe('diffSchemas: changes that reject no record that was valid', () => {
+  const clone = () => structuredClone(schemas) as any;
+  const DATE = '/$defs/CalendarDate/pattern';
+  it('a date pattern that accepts the same calendar dates is documentation; one that drops a real date narrows', () => {
+    const loose = clone();
+    loose['defs.schema.json'].$defs.CalendarDate.pattern = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+    expect(diffSchemas(loose, schemas)).toMatchObject({ change: 'documentation', differences: [{ file: 'defs.schema.json', path: DATE, effect: 'documentation' }] });
+    const noLeapDay = clone();
+    noLeapDay['defs.schema.json'].$defs.CalendarDate.pattern = '^(?!....-02-29)[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+    expect(diffSchemas(loose, noLeapDay)).toMatchObject({ change: 'narrowed', differences: [{ path: DATE, effect: 'changed', message: 'pattern changed' }] });
+    // Without format: date the same check would not be sound: an unclassified change.
+    const noFormat = clone();
+    delete noFormat['defs.schema.json'].$defs.CalendarDate.format;
+    const noFormatLoose = structuredClone(noFormat);
+    noFormatLoose['defs.schema.json'].$defs.CalendarDate.pattern = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+    expect(diffSchemas(noFormatLoose, noFormat).change).toBe('narrowed');
+  });
+  it('a URL pattern that only adds "no white space" is documentation (the uri format refuses white space); another change narrows', () => {
+    const before = clone();
+    before['defs.schema.json'].$defs.Url.pattern = '^https?://';
+    expect(diffSchemas(before, schemas)).toMatchObject({ change: 'documentation', differences: [{ file: 'defs.schema.json', path: '/$defs/Url/pattern', effect: 'documentation' }] });
+    const httpsOnly = clone();
+    httpsOnly['defs.schema.json'].$defs.Url.pattern = '^https://\\S*$';
+    expect(diffSchemas(before, httpsOnly)).toMatchObject({ change: 'narrowed', differences: [{ path: '/$defs/Url/pattern', effect: 'changed' }] });
+  });
+
+  it('propertyNames added under additionalProperties: false that every listed property satisfies is documentation', () => {
+    const before = clone();
+    delete before['person.schema.json'].propertyNames;
+    expect(diffSchemas(before, schemas)).toMatchObject({ change: 'documentation', differences: [{ file: 'person.schema.json', path: '/propertyNames', effect: 'documentation' }] });
+    const rejectsName = clone();
+    rejectsName['defs.schema.json'].$defs.PropertyName.pattern = '^(?!name$)';
+    expect(diffSchemas(before, rejectsName).differences).toContainEqual({ file: 'person.schema.json', path: '/propertyNames', effect: 'changed', message: 'propertyNames added' });
+    const open = clone();
+    open['person.schema.json'].additionalProperties = true;
+    const openBefore = structuredClone(open);
+    delete openBefore['person.schema.json'].propertyNames;
+    expect(diffSchemas(openBefore, open).change).toBe('narrowed');
+  });
+});
+
 describe('renderers', () => {
   const diff = {
     added: [{ kind: 'engagement' as const, id: '2021-01-01-a' }],

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { bumpVersion, diffDatasets, diffSchemas, parseRedirects, proposeBump, type OutputFile, type PublishedDataset } from '@engagements/core';
 import { createSdkExporter, DATA_LITERAL_SIZE, parseSnapshot, RUNTIME_EXPORTS, sdkExporter } from '@engagements/export-sdk';
-import { schemas } from '@engagements/schema';
+import { publishedSchema, schemas } from '@engagements/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSdk, FOUNDING, requireSdk, loadDataset, root, text, texts, writeFiles } from './helpers.js';
 
@@ -16,9 +16,9 @@ let dir: string;
 const file = (p: string) => files.find((f) => f.path === `sdk/${p}`);
 const json = (p: string) => JSON.parse(text(file(p)));
 
-// The data's literals are the elements of the array that recordsJson() joins (parsed on first use).
-const DATA_START = 'function recordsJson() {\n  return [\n';
-const DATA_END = "].join('');\n}\n";
+// The data's literals are the elements of the array that data.cjs's function joins (parsed on first use).
+const DATA_START = 'module.exports = function recordsJson() {\n  return [\n';
+const DATA_END = "].join('');\n};\n";
 
 /** The lines of the embedded data, one string literal each (`'...',`). */
 function dataLines(code: string): string[] {
@@ -60,6 +60,7 @@ describe('the files of the package', () => {
         'sdk/LICENSE',
         'sdk/README.md',
         'sdk/changes.json',
+        'sdk/dist/data.cjs',
         'sdk/dist/index.cjs',
         'sdk/dist/index.d.cts',
         'sdk/dist/index.d.ts',
@@ -86,35 +87,43 @@ describe('the files of the package', () => {
     expect(manifest.exports['./changes.json']).toBe('./changes.json');
   });
 
-  it('ship the schemas as they are in schemas/', () => {
+  it('ship the schemas of schemas/ in their published form, with their $id', () => {
     for (const name of Object.keys(schemas)) {
-      expect(json(`schemas/${name}`), name).toEqual(JSON.parse(readFileSync(path.join(root, 'schemas', name), 'utf8')));
+      const shipped = json(`schemas/${name}`);
+      expect(shipped, name).toEqual(publishedSchema(name, JSON.parse(readFileSync(path.join(root, 'schemas', name), 'utf8'))));
+      expect(shipped.$id, name).toBe(`https://w3id.org/engagements/schemas/${name}`);
     }
   });
 
-  it('have a main entry with no import of any module and no Node-only global (browsers, bundlers)', async () => {
-    for (const p of ['dist/index.js', 'dist/index.cjs']) {
+  it('have one implementation: the ES module entry only re-exports the CommonJS one, which requires nothing but its data, on first use; no Node-only global (browsers, bundlers)', async () => {
+    const esm = text(file('dist/index.js'));
+    expect(esm.split('\n').filter((l) => l && !l.startsWith('//'))).toEqual(['import sdk from "./index.cjs";', ...RUNTIME_EXPORTS.map((name) => `export const ${name} = sdk.${name};`)]);
+    for (const p of ['dist/index.cjs', 'dist/data.cjs']) {
       // The code without the embedded JSON (whose text may say anything).
       const code = withoutData(text(file(p))).replace(/JSON\.parse\("(?:[^"\\]|\\.)*"\)/g, 'JSON.parse("")');
       expect(code.length, p).toBeLessThan(400_000);
       expect(/^\s*import\s/m.test(code), `${p} imports a module`).toBe(false);
-      expect(/\brequire\s*\(/.test(code.replace(/\.code = '[^'\n]*'/g, '')), `${p} calls require`).toBe(false);
+      const requires = code.replace(/\.code = '[^'\n]*'/g, '').match(/\brequire\s*\([^)]*\)/g) ?? [];
+      expect(requires, `${p} calls require`).toEqual(p === 'dist/index.cjs' ? ['require("./data.cjs")'] : []);
       expect(/\b(process|Buffer|__dirname|__filename|global|window|document)\b\s*[.[]/.test(code), `${p} uses a platform global`).toBe(false);
       expect(/import\.meta/.test(code), `${p} uses import.meta`).toBe(false);
     }
+    // The require of the data is inside recordsJson(), which only load() calls.
+    expect(text(file('dist/index.cjs'))).toContain('function recordsJson() {\n  return require("./data.cjs")();\n}\n');
+    expect(text(file('dist/index.cjs')).indexOf('{"engagements":[')).toBe(-1);
     // A browser bundle of the entry point needs nothing from outside.
     const bundled = await build({ entryPoints: [path.join(dir, 'sdk/dist/index.js')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
     expect(bundled.errors).toEqual([]);
   });
 
-  it('stream the entry points literal by literal, the same chunks on every read', () => {
-    for (const p of ['dist/index.js', 'dist/index.cjs']) {
+  it('stream the data file literal by literal, the same chunks on every read', () => {
+    for (const p of ['dist/data.cjs']) {
       const f = file(p)!;
       if (typeof f.content !== 'function') throw new Error(`${p} is not streamed`);
       const chunks = [...f.content()] as string[];
       expect([...f.content()], p).toEqual(chunks);
       // One chunk per string literal of the data: none holds much more than DATA_LITERAL_SIZE
-      // (the largest chunk is the code after the data).
+      // (the largest chunk is the code before the data).
       expect(chunks.length, p).toBeGreaterThan(text(file(p)).length / 400_000);
       expect(Math.max(...chunks.map((c) => c.length)), p).toBeLessThan(400_000);
     }
@@ -123,7 +132,7 @@ describe('the files of the package', () => {
   it('embed the data as the JSON of the records sorted by id, in string literals of about 64 KB', () => {
     const sorted = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     const data = { engagements: sorted(dataset.engagements), people: sorted(dataset.people), organizations: sorted(dataset.organizations) };
-    for (const p of ['dist/index.js', 'dist/index.cjs']) {
+    for (const p of ['dist/data.cjs']) {
       const literals = dataLiterals(text(file(p)));
       expect(literals.join(''), p).toBe(JSON.stringify(data));
       // Split between records, each literal (as written, quotes and comma aside) at least DATA_LITERAL_SIZE but the last.
@@ -149,7 +158,7 @@ describe('the files of the package', () => {
     expect(text(file('dist/index.d.cts'))).toBe(text(file('dist/index.d.ts')));
     const dts = text(file('dist/index.d.ts'));
     for (const name of RUNTIME_EXPORTS) expect(dts, name).toMatch(new RegExp(`export declare (const|function) ${name}\\b`));
-    expect(text(file('dist/index.js'))).toContain(`export { ${RUNTIME_EXPORTS.join(', ')} };`);
+    for (const name of RUNTIME_EXPORTS) expect(text(file('dist/index.js'))).toContain(`export const ${name} = sdk.${name};`);
     for (const name of RUNTIME_EXPORTS) expect(text(file('dist/index.cjs'))).toContain(`exports.${name} = ${name};`);
   });
 
@@ -187,8 +196,11 @@ describe('version and changes', () => {
     expect(release.data.engagements.map((e) => e.id)).toEqual([FOUNDING]);
     const changes = json('changes.json');
     expect(changes.added.length).toBeGreaterThan(0);
-    expect(changes.bump).toBe('minor');
-    expect(changes.version).toBe('0.2.0');
+    // The person schema narrowed since 0.1.0 (every position date must cite a source; a
+    // position needs `start` or `in_post_by`), which VERSIONING.md counts as a major change.
+    expect(changes.bump).toBe('major');
+    expect(changes.version).toBe('1.0.0');
+    expect(changes.schema.change).toBe('narrowed');
   });
 
   it('are the same bytes for the same content, whatever the order of the records', async () => {

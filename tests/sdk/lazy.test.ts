@@ -89,8 +89,12 @@ const CHECKS = String.raw`(sdk, dataParses) => {
   return r;
 }`;
 
-/** Runs the CommonJS entry's text in a new vm context whose JSON.parse counts parses of the records. */
-function loadInContext(code: string): { sdk: any; dataParses: () => number; run: (source: string) => any } {
+/**
+ * Runs the CommonJS entry's text in a new vm context whose JSON.parse counts parses of the
+ * records; its `require("./data.cjs")` runs the data file's text in the same context, and
+ * counts how often it is required.
+ */
+function loadInContext(code: string): { sdk: any; dataParses: () => number; dataRequires: () => number; run: (source: string) => any } {
   const context = vm.createContext({});
   vm.runInContext(
     `const parse = JSON.parse;
@@ -101,9 +105,17 @@ JSON.parse = function (text, reviver) {
 };`,
     context,
   );
+  let requires = 0;
+  const require = (name: string) => {
+    if (name !== './data.cjs') throw new Error(`unexpected require(${JSON.stringify(name)})`);
+    requires++;
+    const module = { exports: {} };
+    vm.runInContext(`(function (module, exports) {${data}\n})`, context)(module, module.exports);
+    return module.exports;
+  };
   const exports = {};
-  vm.runInContext(`(function (exports) {${code}\n})`, context)(exports);
-  return { sdk: exports, dataParses: () => vm.runInContext('__dataParses', context), run: (source) => vm.runInContext(source, context) };
+  vm.runInContext(`(function (exports, require) {${code}\n})`, context)(exports, require);
+  return { sdk: exports, dataParses: () => vm.runInContext('__dataParses', context), dataRequires: () => requires, run: (source) => vm.runInContext(source, context) };
 }
 
 /** The checks run by Node itself on an entry point, in a child process: `import()` (ES module) or `require` (CommonJS). */
@@ -129,11 +141,13 @@ JSON.parse = function (text, reviver) {
 
 let packageDir: string;
 let cjs: string;
+let data: string;
 
 beforeAll(async () => {
   const { dir } = await buildSdk(await loadDataset());
   packageDir = path.join(dir, 'sdk');
   cjs = readFileSync(path.join(packageDir, 'dist/index.cjs'), 'utf8');
+  data = readFileSync(path.join(packageDir, 'dist/data.cjs'), 'utf8');
 });
 
 /** The report's booleans that are not true (empty when all is well). */
@@ -177,10 +191,10 @@ describe('the records are parsed on first use', () => {
   ];
   for (const [name, expression] of FIRST_USES) {
     it(`${name} loads the records once, and the lists are then whole and frozen`, () => {
-      const { sdk, dataParses, run } = loadInContext(cjs);
-      expect(dataParses()).toBe(0);
+      const { sdk, dataParses, dataRequires, run } = loadInContext(cjs);
+      expect([dataParses(), dataRequires()]).toEqual([0, 0]); // the data file is not even read at import
       run(`(sdk) => { "use strict"; return ${expression}; }`)(sdk);
-      expect(dataParses()).toBe(1);
+      expect([dataParses(), dataRequires()]).toEqual([1, 1]);
       const state = run(`(sdk) => ({
         lengths: [sdk.engagements.length, sdk.people.length, sdk.organizations.length],
         frozen: Object.isFrozen(sdk.engagements) && Object.isFrozen(sdk.people) && Object.isFrozen(sdk.organizations),
@@ -192,7 +206,7 @@ describe('the records are parsed on first use', () => {
       expect(state.prototypes).toBe(true);
       expect(typeof state.first).toBe('string');
       run(`(sdk) => [sdk.engagements.length, sdk.getPerson(sdk.people[0].id), sdk.findEngagements()]`)(sdk);
-      expect(dataParses()).toBe(1);
+      expect([dataParses(), dataRequires()]).toEqual([1, 1]);
     });
   }
 });

@@ -92,6 +92,7 @@ beforeAll(async () => {
   writeFileSync(path.join(consumer, 'src/esm.mts'), ESM_CONSUMER);
   writeFileSync(path.join(consumer, 'src/cjs.cts'), CJS_CONSUMER);
   writeFileSync(path.join(consumer, 'src/types.mts'), TYPE_TESTS(version));
+  writeFileSync(path.join(consumer, 'src/same-types.cts'), SAME_TYPES);
   compiled = run(process.execPath, [tsc, '-p', consumer], consumer);
 });
 
@@ -103,8 +104,8 @@ describe('the packed package', () => {
     expect(paths).toContain('LICENSE');
     expect(paths).toContain('CHANGELOG.md');
     expect(paths).toContain('changes.json');
-    expect(paths).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'schemas/engagement.schema.json']));
-    expect(paths.every((p) => /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|changes\.json|dist\/index\.(js|cjs|d\.ts|d\.cts)|schemas\/.+\.schema\.json)$/.test(p)), paths.join(', ')).toBe(true);
+    expect(paths).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/data.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'schemas/engagement.schema.json']));
+    expect(paths.every((p) => /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|changes\.json|dist\/(index\.(js|cjs|d\.ts|d\.cts)|data\.cjs)|schemas\/.+\.schema\.json)$/.test(p)), paths.join(', ')).toBe(true);
   });
 
   it('installs with no dependencies and no install scripts', () => {
@@ -133,6 +134,78 @@ describe('the packed package', () => {
     expect(result.status).toBe(0);
     const entrypoints = Object.keys(report.analysis.entrypoints);
     expect(entrypoints).toEqual(expect.arrayContaining(['.', './schemas/engagement.schema.json', './changes.json']));
+  });
+});
+
+// Two dependencies of one app, one importing the package and one requiring it, and the app
+// that uses both: the records are parsed once, and both give the very same objects.
+const IMPORTING_DEPENDENCY = `export { engagements, people, getEngagement, getPerson, findEngagements, isEngagement, version } from '@engagements/sdk';\n`;
+const REQUIRING_DEPENDENCY = `const sdk = require('@engagements/sdk');\nmodule.exports = { engagements: sdk.engagements, people: sdk.people, getEngagement: sdk.getEngagement, getPerson: sdk.getPerson, findEngagements: sdk.findEngagements, isEngagement: sdk.isEngagement, version: sdk.version };\n`;
+const APP = `const parse = JSON.parse;
+let parses = 0;
+JSON.parse = function (text, reviver) {
+  if (String(text).startsWith('{"engagements":[')) parses++;
+  return parse.call(this, text, reviver);
+};
+const imported = await import('./importing-dependency.mjs');
+const { createRequire } = await import('node:module');
+const required = createRequire(import.meta.url)('./requiring-dependency.cjs');
+const id = process.argv[2];
+const fromImport = imported.getEngagement(id);
+const fromRequire = required.getEngagement(id);
+const set = new Set(imported.engagements);
+const people = new Set(required.people);
+process.stdout.write(JSON.stringify({
+  found: fromImport !== undefined && fromImport.id === id,
+  sameRecord: fromImport === fromRequire,
+  sameLists: imported.engagements === required.engagements && imported.people === required.people,
+  sameFunctions: imported.getEngagement === required.getEngagement && imported.findEngagements === required.findEngagements && imported.isEngagement === required.isEngagement,
+  setFromImportHasEveryRequired: required.engagements.every((e) => set.has(e)),
+  setFromRequireHasEveryImported: imported.people.every((p) => people.has(p)),
+  sameSearch: imported.findEngagements({ country: 'PK' }).every((e, i) => e === required.findEngagements({ country: 'PK' })[i]),
+  version: imported.version === required.version,
+  parses,
+}));
+`;
+
+/** The types seen through import and through require are the same (a .cts file asks for both). */
+const SAME_TYPES = `import required = require('@engagements/sdk');
+type Imported = typeof import('@engagements/sdk', { with: { 'resolution-mode': 'import' } });
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const sameModule: Same<typeof required, Imported> = true;
+export const sameEngagement: Same<ReturnType<typeof required.getEngagement>, ReturnType<Imported['getEngagement']>> = true;
+export const sameFilter: Same<Parameters<typeof required.findEngagements>, Parameters<Imported['findEngagements']>> = true;
+// @ts-expect-error a different type is not the same
+export const different: Same<typeof required.version, number> = true;
+`;
+
+describe('one copy of the SDK in a process that both imports and requires it', () => {
+  it('getEngagement(id) from both is ===, a Set built from one holds the other\'s records, and the records are parsed once', () => {
+    writeFileSync(path.join(consumer, 'importing-dependency.mjs'), IMPORTING_DEPENDENCY);
+    writeFileSync(path.join(consumer, 'requiring-dependency.cjs'), REQUIRING_DEPENDENCY);
+    writeFileSync(path.join(consumer, 'app.mjs'), APP);
+    const result = ok(run(process.execPath, ['app.mjs', expected.founding], consumer), 'node app.mjs');
+    expect(JSON.parse(result.stdout)).toEqual({
+      found: true,
+      sameRecord: true,
+      sameLists: true,
+      sameFunctions: true,
+      setFromImportHasEveryRequired: true,
+      setFromRequireHasEveryImported: true,
+      sameSearch: true,
+      version: true,
+      parses: 1,
+    });
+  });
+
+  it('the ES module entry is the wrapper: it loads the CommonJS file, which Node caches once', () => {
+    const script = `const { createRequire } = await import('node:module');
+const require = createRequire(import.meta.url);
+const sdk = await import('@engagements/sdk');
+const file = require.resolve('@engagements/sdk');
+process.stdout.write(JSON.stringify({ file: file.slice(file.lastIndexOf('/node_modules/') + 14), cached: require.cache[file] !== undefined && require.cache[file].exports.engagements === sdk.engagements }));`;
+    const result = ok(run(process.execPath, ['--input-type=module', '-e', script], consumer), 'node -e');
+    expect(JSON.parse(result.stdout)).toEqual({ file: '@engagements/sdk/dist/index.cjs', cached: true });
   });
 });
 

@@ -34,6 +34,9 @@ const EXPECTED_DIRECT: Record<string, Record<string, string>> = {
   'packages/export-csv': { 'csv-stringify': '^6.9.0' },
   'packages/export-jsonld': {},
   'packages/export-sdk': {},
+  'packages/export-site': { 'd3-array': '^3.2.5', 'd3-chord': '^3.0.2', 'd3-path': '^3.1.1', 'd3-scale': '^4.0.3', 'd3-shape': '^3.2.1', eta: '^4.6.0', minisearch: '^7.2.0' },
+  // SQLite's own WebAssembly build (FTS5 included): no native code, nothing run or downloaded at install.
+  'packages/export-sqlite': { '@sqlite.org/sqlite-wasm': '3.54.1-build1' },
   'packages/schema': {},
 };
 
@@ -42,11 +45,15 @@ const EXPECTED_PRODUCTION_TREE = [
   '@babel/code-frame', '@babel/helper-validator-identifier', '@inquirer/ansi', '@inquirer/checkbox', '@inquirer/confirm',
   '@inquirer/core', '@inquirer/editor', '@inquirer/expand', '@inquirer/external-editor', '@inquirer/figures', '@inquirer/input',
   '@inquirer/number', '@inquirer/password', '@inquirer/prompts', '@inquirer/rawlist', '@inquirer/search', '@inquirer/select',
-  '@inquirer/type', 'ansi-regex', 'ansi-styles', 'argparse', 'chardet', 'cli-width', 'color-convert', 'color-name', 'commander',
-  'csv-stringify', 'emoji-regex', 'fastest-levenshtein', 'fdir', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
-  'mute-stream', 'picocolors', 'picomatch', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'tinyglobby', 'wrap-ansi',
+  '@inquirer/type', '@sqlite.org/sqlite-wasm', 'ansi-regex', 'ansi-styles', 'argparse', 'chardet', 'cli-width', 'color-convert', 'color-name', 'commander',
+  'csv-stringify', 'd3-array', 'd3-chord', 'd3-color', 'd3-format', 'd3-interpolate', 'd3-path', 'd3-scale', 'd3-shape', 'd3-time',
+  'd3-time-format', 'emoji-regex', 'eta', 'fastest-levenshtein', 'fdir', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
+  'internmap', 'minisearch', 'mute-stream', 'picocolors', 'picomatch', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'tinyglobby', 'wrap-ansi',
   'yaml', 'yoctocolors-cjs',
 ];
+
+/** An exact release: `MAJOR.MINOR.PATCH`, or the SQLite project's `-buildN` republications of one. */
+const LOCKED_VERSION = /^\d+\.\d+\.\d+(-build\d+)?$/;
 
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
 
@@ -92,7 +99,7 @@ describe('production dependencies', () => {
       for (const name of Object.keys(deps)) {
         const entry = resolved(dir, name);
         expect(entry, `${dir} -> ${name}`).toBeDefined();
-        expect(entry![1].version, `${name}`).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(entry![1].version, `${name}`).toMatch(LOCKED_VERSION);
         expect(entry![1].integrity, `${name}`).toMatch(/^sha512-[A-Za-z0-9+/]+=*$/);
       }
     }
@@ -102,7 +109,7 @@ describe('production dependencies', () => {
     const names = [...new Set(productionEntries.map(([key]) => nameOf(key)))].sort();
     expect(names).toEqual([...EXPECTED_PRODUCTION_TREE].sort());
     for (const [key, entry] of productionEntries) {
-      expect(entry.version, key).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(entry.version, key).toMatch(LOCKED_VERSION);
       expect(entry.integrity, key).toMatch(/^sha512-[A-Za-z0-9+/]+=*$/);
       // From the registry, never from git, a tarball URL or the file system.
       if (entry.resolved !== undefined) expect(entry.resolved, key).toMatch(/^https:\/\/registry\.npmjs\.org\//);

@@ -24,6 +24,7 @@
 // decomposed (non-NFC) letters, and long text that starts or ends with white space.
 import fc from 'fast-check';
 import { schemas, vocabularies } from '@engagements/schema';
+import { positionCovers } from '@engagements/core';
 import type { CountryCode, Engagement, Organization, Person, Position, Source } from '@engagements/schema';
 
 export interface ArbitraryDataset {
@@ -196,9 +197,14 @@ export function arbOrganization(options: OrganizationOptions = {}): fc.Arbitrary
 
 export interface PersonOptions extends TextOptions {
   id?: string;
-  /** Organization ids that positions may name. */
+  /** Organization ids that positions may name (and, without `publishers`, that publish the person's source). */
   organizations?: readonly string[];
+  /** Organization ids that may publish the person's source. */
+  publishers?: readonly string[];
 }
+
+/** The local id of the one source a generated person's position dates cite. */
+const PERSON_SOURCE = 'person-source';
 
 /** A valid person with one to three positions; names and aliases end with the id. */
 export function arbPerson(options: PersonOptions = {}): fc.Arbitrary<Person> {
@@ -210,8 +216,19 @@ export function arbPerson(options: PersonOptions = {}): fc.Arbitrary<Person> {
       country: arbCountry(),
       start: arbDate('1980-01-01', MAX_DATE),
       length: fc.option(fc.integer({ min: 0, max: 20 * 366 }), { nil: undefined }),
+      // How the start is known: to the day, to the month, or only as an in-post-by date.
+      known: fc.constantFrom('day', 'month', 'attested'),
     })
-    .map(({ length, ...p }): Position => compact({ ...p, end: length === undefined ? undefined : dateOf(Math.min(MAX_DAY, dayNumber(p.start) + length)) }));
+    .map(({ length, known, start, ...p }): Position => {
+      const from = known === 'month' ? `${start.slice(0, 8)}01` : start;
+      const end = length === undefined ? undefined : dateOf(Math.min(MAX_DAY, dayNumber(from) + length));
+      return compact({
+        ...p,
+        ...(known === 'attested' ? { in_post_by: [{ date: from, sources: [PERSON_SOURCE] }] } : { start: from, start_precision: known === 'month' ? ('month' as const) : undefined, start_sources: [PERSON_SOURCE] }),
+        end,
+        end_sources: end === undefined ? undefined : [PERSON_SOURCE],
+      });
+    });
   return fc
     .record({
       id: options.id ? fc.constant(options.id) : arbSlug(),
@@ -221,10 +238,16 @@ export function arbPerson(options: PersonOptions = {}): fc.Arbitrary<Person> {
       wikidata: fc.option(arbWikidata(), { nil: undefined }),
       positions: fc.array(arbPosition, { minLength: 1, maxLength: 3 }),
       notes: fc.option(arbLongText(options), { nil: undefined }),
+      source: fc.record({
+        publisher: fc.constantFrom(...(options.publishers?.length ? options.publishers : organizations.length ? organizations : ['org-a'])),
+        kind: fc.constantFrom(...SOURCE_KINDS),
+        supports: fc.option(arbText({ ...options, maxLength: 200 }), { nil: undefined }),
+      }),
     })
-    .map((p) =>
+    .map(({ source, ...p }) =>
       compact({
         ...p,
+        sources: [compact({ id: PERSON_SOURCE, ...source })],
         name: `${p.name} [${p.id}]`,
         aliases: p.aliases?.map((alias, k) => `${alias} [${p.id}/${k + 1}]`),
       }),
@@ -327,7 +350,7 @@ export function arbEngagement(options: EngagementOptions = {}): fc.Arbitrary<Eng
       const end_date = g.length === undefined ? undefined : dateOf(Math.min(MAX_DAY, dayNumber(date) + g.length));
       const { start, end } = span(date, g.date_precision);
       const last = end_date !== undefined && end_date > end ? end_date : end;
-      const eligible = people.filter((p) => p.positions.some((pos) => pos.start <= last && (pos.end === undefined || pos.end >= start)));
+      const eligible = people.filter((p) => p.positions.some((pos) => positionCovers(pos, start, last)));
 
       // Participants: a person only when they hold a position then, each person once, two countries at least.
       const used = new Set<string>();

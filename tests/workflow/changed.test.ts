@@ -4,6 +4,9 @@ import { GitWorkspace, TODAY, Workspace } from './helpers.js';
 import type { JsonReport } from '../cli/helpers.js';
 
 const KONO = 'records/people/kono-taro.yaml';
+/** What stderr adds when there is no origin/main to compare with (outside CI). */
+const NO_BASE =
+  'There is no origin/main here, so --changed compared with HEAD: only changes not yet committed were looked at, and no commit was compared. To check committed changes, name the base: --changed <branch or commit>.\n';
 const ISPR = 'records/organizations/ispr.yaml';
 const ARMY = 'records/organizations/pakistan-army.yaml';
 const MOD = 'records/organizations/pakistan-ministry-of-defence.yaml';
@@ -25,12 +28,12 @@ function withUnrelatedError(): GitWorkspace {
 }
 
 describe('engagements validate --changed', () => {
-  it('checks nothing when nothing changed since HEAD, and says so on stderr', () => {
+  it('checks nothing when nothing changed since HEAD, and says on stderr that no commit was compared', () => {
     const ws = withUnrelatedError();
     expect(ws.run(['validate', '--today', TODAY]).status).toBe(1); // the whole dataset has an error
     const r = ws.run(['validate', '--changed', '--today', TODAY]);
     expect(r.stdout).toBe('✔ 0 records checked, no problems\n');
-    expect(r.stderr).toBe('Checking the records changed since HEAD: 0 records changed, 0 records referencing them.\n');
+    expect(r.stderr).toBe('Checking the records changed since HEAD: 0 records changed, 0 records referencing them.\n' + NO_BASE);
     expect(r.status).toBe(0);
   });
 
@@ -38,7 +41,7 @@ describe('engagements validate --changed', () => {
     const ws = withUnrelatedError();
     ws.replace(KONO, 'start: 2019-09-11', 'start: 2020-09-01'); // after the call: RULE005 on the engagement
     const r = changed(ws);
-    expect(r.stderr).toBe('Checking the records changed since HEAD: 1 record changed, 1 record referencing them.\n');
+    expect(r.stderr).toBe('Checking the records changed since HEAD: 1 record changed, 1 record referencing them.\n' + NO_BASE);
     expect(r.status).toBe(1);
     expect(r.files).toEqual([CALL]);
     expect(r.report!.diagnostics.map((d) => d.code)).toEqual(['RULE005']);
@@ -54,7 +57,7 @@ describe('engagements validate --changed', () => {
     expect(r.status).toBe(1);
     expect(r.files).toEqual([ARMY, 'records/people/new-person.yaml']);
     // Checked too, without problems: the engagement and the person that name the army.
-    expect(r.stderr).toBe('Checking the records changed since HEAD: 2 records changed, 2 records referencing them.\n');
+    expect(r.stderr).toBe('Checking the records changed since HEAD: 2 records changed, 2 records referencing them.\n' + NO_BASE);
     expect(r.report!.summary.files).toBe(4);
   });
 
@@ -62,7 +65,7 @@ describe('engagements validate --changed', () => {
     const ws = withUnrelatedError();
     ws.remove(ISPR);
     const r = changed(ws);
-    expect(r.stderr).toBe('Checking the records changed since HEAD: 0 records changed, 1 deleted, 1 record referencing them.\n');
+    expect(r.stderr).toBe('Checking the records changed since HEAD: 0 records changed, 1 deleted, 1 record referencing them.\n' + NO_BASE);
     expect(r.status).toBe(1);
     expect(r.files).toEqual([CALL]);
     expect(r.report!.diagnostics.every((d) => d.code === 'RULE003' && d.message.includes('"ispr"'))).toBe(true);
@@ -74,7 +77,7 @@ describe('engagements validate --changed', () => {
     const r = ws.run(['validate', '--changed', '--today', TODAY]);
     expect(r.status).toBe(0);
     // The ministry; the army (its parent); Bajwa's position is in the army, not the ministry.
-    expect(r.stderr).toBe('Checking the records changed since HEAD: 1 record changed, 1 record referencing them.\n');
+    expect(r.stderr).toBe('Checking the records changed since HEAD: 1 record changed, 1 record referencing them.\n' + NO_BASE);
     ws.git('checkout', '-q', '--', MOD);
     // Renaming the army's id in its file: records that use the old id are checked and fail.
     ws.replace(ARMY, 'id: pakistan-army', 'id: pak-army');
@@ -88,7 +91,7 @@ describe('engagements validate --changed', () => {
     ws.replace(KONO, 'name: Kono Taro', 'name: Kono Taro (Minister)');
     ws.commit('rename Kono');
     // Committed: nothing changed since HEAD, but since HEAD~1 Kono did.
-    expect(ws.run(['validate', '--changed']).stderr).toBe('Checking the records changed since HEAD: 0 records changed, 0 records referencing them.\n');
+    expect(ws.run(['validate', '--changed']).stderr).toBe('Checking the records changed since HEAD: 0 records changed, 0 records referencing them.\n' + NO_BASE);
     const since = ws.run(['validate', '--changed', 'HEAD~1', '--today', TODAY]);
     expect(since.stderr).toBe('Checking the records changed since HEAD~1: 1 record changed, 1 record referencing them.\n');
     expect(since.stdout).toBe('✔ 2 records checked, no problems\n');
@@ -100,8 +103,8 @@ describe('engagements validate --changed', () => {
   it('in a repository without commits, every record counts as changed', () => {
     const ws = new GitWorkspace({ commit: false });
     const r = ws.run(['validate', '--changed', '--today', TODAY]);
-    expect(r.stderr).toBe('Checking the records changed since the empty repository (no commit yet): 15 records changed, 0 records referencing them.\n');
-    expect(r.stdout).toBe('✔ 15 records checked, no problems\n');
+    expect(r.stderr).toBe('Checking the records changed since the empty repository (no commit yet): 19 records changed, 0 records referencing them.\n');
+    expect(r.stdout).toBe('✔ 19 records checked, no problems\n');
   });
 
   it('is a usage error outside a git repository, with an unknown base, or with paths', () => {
@@ -112,7 +115,7 @@ describe('engagements validate --changed', () => {
     const ws = new GitWorkspace();
     const unknown = ws.run(['validate', '--changed', 'no-such-branch']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('error: --changed: unknown revision "no-such-branch"; give a branch, tag or commit that exists.\n');
+    expect(unknown.stderr).toBe('error: --changed: unknown revision "no-such-branch"; give a branch, tag or commit that exists (in a shallow clone, fetch it first: git fetch --depth=1 origin <branch>).\n');
     const withPaths = ws.run(['validate', KONO, '--changed', 'HEAD']);
     expect(withPaths.status).toBe(2);
     expect(withPaths.stderr).toMatch(/^error: --changed checks the records git finds changed; it takes no paths/);

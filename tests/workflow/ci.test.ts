@@ -1,11 +1,14 @@
 // The CI workflow, the README, CONTRIBUTING.md, .ci/run and the GitHub templates all name
 // the same commands, and every command and flag they name exists.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { vocabularies } from '@engagements/schema';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { engagements, ROOT } from './helpers.js';
+import { engagements, GitWorkspace, ROOT } from './helpers.js';
+import { FOUNDING, positionOf } from '../cli/helpers.js';
+import { annotationsOfStep } from '../support/workflowCommands.js';
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
@@ -48,6 +51,10 @@ describe('the CI workflow', () => {
     expect(validate).toBeLessThan(fmt);
     expect(fmt).toBeLessThan(build);
     expect(build).toBeLessThan(test);
+    const apt = indexOf(/^sudo apt-get update -qq && node scripts\/client-requirements\.mjs --missing \| xargs --no-run-if-empty sudo apt-get install -y -qq --no-install-recommends$/);
+    const clients = indexOf(/^npm run test:clients$/);
+    expect(test).toBeLessThan(apt);
+    expect(apt).toBeLessThan(clients);
   });
 
   it('writes the data diff as markdown to the job summary on pull requests, against the fetched base branch', () => {
@@ -73,8 +80,10 @@ describe('the CI workflow', () => {
     expect(readme).toContain('npm ci && npm run build');
     expect(readme).toMatch(/^npm test\b/m);
     const ci = read('.ci/run');
-    expect(ci).toMatch(/^npm ci\b/m);
-    expect(ci).toMatch(/^npm test$/m);
+    expect(ci).toMatch(/^if ! npm ci --no-audit --no-fund; then$/m);
+    expect(ci).toMatch(/^npm test 2>&1 \| tee "\$unit" \|\| status=1$/m);
+    expect(ci).toMatch(/^npm run test:clients 2>&1 \| tee "\$clients" \|\| status=1$/m);
+    expect(ci).toContain('node scripts/client-requirements.mjs --missing');
     // CONTRIBUTING lists what CI runs.
     const contributing = read('CONTRIBUTING.md');
     for (const step of steps.filter((s) => s.run)) {
@@ -121,5 +130,40 @@ describe('documented commands', () => {
     const options = (id: string) => form.body.find((b) => b.id === id)!.attributes.options;
     expect(options('type')).toEqual(vocabularies['engagement-type'].terms.map((t) => t.id));
     expect(options('medium')).toEqual(vocabularies.medium.terms.map((t) => t.id));
+  });
+});
+
+describe('the validate step as the runner runs it', () => {
+  // The runner runs a step's `run` with bash in GITHUB_WORKSPACE joined with the step's
+  // `working-directory`; annotations attach to the pull request's files by their path from
+  // GITHUB_WORKSPACE. The workflow's own step, and the same step moved into records/, must
+  // give the same paths.
+  const validate = steps[indexOf(/^npx engagements validate --format github$/)]!;
+
+  function runStep(run: string, workspace: string, workingDirectory?: string) {
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run], {
+      cwd: workingDirectory ? path.join(workspace, workingDirectory) : workspace,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', HOME: workspace, TZ: 'UTC', CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('a step with working-directory: records and --records . gives the same annotation paths as the step from the root', () => {
+    const ws = new GitWorkspace();
+    symlinkSync(path.join(ROOT, 'node_modules'), ws.path('node_modules')); // as after `npm ci`
+    ws.replace('records/people/kono-taro.yaml', /^name: Kono Taro$/m, 'nme: Kono Taro');
+    ws.replace(FOUNDING, /^medium: video$/m, 'medium: video\nhost: PK'); // a warning too
+    expect(validate['working-directory' as keyof Step]).toBeUndefined();
+    const fromRoot = runStep(validate.run!, ws.cwd);
+    const fromRecords = runStep(`${validate.run!} --records .`, ws.cwd, 'records');
+    expect(fromRoot.status, fromRoot.stderr).toBe(1);
+    expect(fromRecords.status, fromRecords.stderr).toBe(1);
+    const annotations = (out: string) => annotationsOfStep(out).all.map((a) => `${a.type} ${a.file}:${a.line}`);
+    expect(annotations(fromRoot.stdout)).toEqual(['error records/people/kono-taro.yaml:3', `warning ${FOUNDING}:${positionOf(ws.read(FOUNDING), 'host: PK').line}`]);
+    expect(annotations(fromRecords.stdout)).toEqual(annotations(fromRoot.stdout));
+    expect(fromRecords.stdout).toBe(fromRoot.stdout);
+    for (const a of annotationsOfStep(fromRoot.stdout).all) expect(existsSync(path.join(ws.cwd, a.file!)), a.file).toBe(true);
   });
 });

@@ -170,6 +170,23 @@ describe('engagements diff', () => {
     expect(report.bump).toBe('minor');
   });
 
+  it('sees no schema change between a revision whose schema files carried their published $id and one without', () => {
+    const ws = new GitWorkspace({ commit: false });
+    cpSync(path.join(ROOT, 'schemas'), ws.path('schemas'), { recursive: true });
+    ws.write('releases/redirects.yaml', 'engagements:\npeople:\norganizations:\n');
+    // The files as they were before they dropped $id (which only the editor needs gone).
+    for (const file of ['engagement.schema.json', 'vocabularies/medium.schema.json']) {
+      const { $schema, ...rest } = JSON.parse(ws.read(`schemas/${file}`)) as Record<string, unknown>;
+      ws.write(`schemas/${file}`, JSON.stringify({ $schema, $id: `https://w3id.org/engagements/schemas/${file}`, ...rest }, null, 2));
+    }
+    ws.commit('with $id');
+    cpSync(path.join(ROOT, 'schemas'), ws.path('schemas'), { recursive: true });
+    ws.commit('without $id');
+    const report = JSON.parse(ws.run(['diff', 'HEAD~1', 'HEAD', '--format', 'json']).stdout) as { bump: string; schema: { change: string; differences: unknown[] } };
+    expect(report.schema).toEqual({ change: 'none', differences: [] });
+    expect(report.bump).toBe('none');
+  });
+
   it('skips a record that does not parse at a revision, with a warning', () => {
     const ws = new GitWorkspace();
     ws.write('records/organizations/broken.yaml', 'id: broken\nname: "unclosed\n');

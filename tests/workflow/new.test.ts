@@ -1,9 +1,10 @@
 // `engagements new` through the built binary: with flags (no terminal), and through its
 // prompts in a pseudo-terminal, as a contributor would answer them.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN, TODAY, Workspace, yamlFiles } from './helpers.js';
+import { BIN, ROOT, TODAY, Workspace, yamlFiles } from './helpers.js';
 import { HAVE_SCRIPT, KEY, PtySession } from './pty.js';
 
 const CALL = 'records/engagements/2021/2021-03-04-jp-pk-call-telephone.yaml';
@@ -18,6 +19,15 @@ const FLAGS = [
   '--topic', 'covid-19',
   '--topic', 'maritime-security',
   '--today', TODAY,
+];
+/** The record both forms must write alike: two people, their organizations from their positions on 2020-08-07. */
+const SAME_RECORD_FILE = 'records/engagements/2020/2020-08-07-pk-jp-call-video.yaml';
+const SAME_RECORD_TITLE = 'Pakistan\'s army chief and Japan\'s defence minister talk by video';
+const SAME_RECORD_FLAGS = [
+  'new', '--date', '2020-08-07', '--type', 'call', '--medium', 'video',
+  '--participant', 'person:qamar-javed-bajwa:principal',
+  '--participant', 'person:kono-taro:principal',
+  '--title', SAME_RECORD_TITLE, '--topic', 'covid-19', '--today', TODAY,
 ];
 const SOURCES_AND_CONFIDENCE = [
   'sources:',
@@ -128,14 +138,20 @@ describe('engagements new with flags', () => {
     const ws = new Workspace();
     const cases: Array<[string[], string]> = [
       [['--type', 'cal'], 'error: --type "cal" is not a term of the vocabulary: did you mean call?\n'],
-      [['--medium', 'phone'], 'error: --medium "phone" is not a term of the vocabulary; use one of in-person, video, telephone, written, mixed.\n'],
+      [['--medium', 'phone'], 'error: --medium "phone" is not a term of the vocabulary: did you mean telephone?\n'],
+      [['--medium', 'fax'], 'error: --medium "fax" is not a term of the vocabulary; use one of in-person, video, telephone, written, mixed.\n'],
+      [['--topic', 'covid'], 'error: --topic "covid" is not a term of the vocabulary: did you mean covid-19?\n'],
+      [['--type', 'visit'], 'error: --type "visit" is not a term of the vocabulary: did you mean official-visit?\n'],
       [['--topic', 'covid19'], 'error: --topic "covid19" is not a term of the vocabulary: did you mean covid-19?\n'],
       [['--participant', 'person:kono-tar:principal'], 'error: --participant "person:kono-tar:principal": no person "kono-tar" in records/people/: did you mean kono-taro? (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'person:pakistan-army:principal'], 'error: --participant "person:pakistan-army:principal": pakistan-army is an organization, not a person (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'organization:pakistan-army:princpal'], 'error: --participant "organization:pakistan-army:princpal": "princpal" is not a role: did you mean principal? (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'organization:pakistan-army:principal:PKK'], 'error: --participant "organization:pakistan-army:principal:PKK": "PKK" is not an ISO 3166-1 alpha-2 country code: did you mean PK? (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
       [['--participant', 'ship:js-onami:host'], 'error: --participant "ship:js-onami:host": start with person: or organization:, not "ship:" (the form is person:ID[@ORG]:ROLE[:CC] or organization:ID:ROLE[:CC]).\n'],
-      [['--date', '2021-02-30'], "error: option '--date <date>' argument '2021-02-30' is invalid. Expected a date as YYYY-MM-DD, such as 2020-08-06.\n"],
+      [['--date', '2021-02-30'], "error: option '--date <date>' argument '2021-02-30' is invalid. The day 30 does not exist: February 2021 has 28 days.\n"],
+      [['--date', '2020-13-01'], "error: option '--date <date>' argument '2020-13-01' is invalid. There is no month 13: the month is 01 to 12.\n"],
+      [['--participant', 'person:kono-taro@:principal'], 'error: --participant "person:kono-taro@:principal": kono-taro is already a participant (--participant "person:kono-taro:principal"); a person takes part in an engagement once (RULE012).\n'],
+      [['--date', '2021-3-4'], "error: option '--date <date>' argument '2021-3-4' is invalid. Expected a date as YYYY-MM-DD, such as 2020-08-06.\n"],
     ];
     for (const [flags, message] of cases) {
       const r = ws.run([...FLAGS, ...flags]);
@@ -152,6 +168,19 @@ describe('engagements new with flags', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('error: --participant organization:un-delegation:observer: no country is recorded for un-delegation; add it at the end, such as :PK.\n');
   });
+
+  it('fills a person\'s organization from their position on that date, as the questions do; @ with nothing after it leaves it out', () => {
+    const ws = new Workspace();
+    expect(ws.run(SAME_RECORD_FLAGS).status).toBe(0);
+    expect(parse(ws.read(SAME_RECORD_FILE)).participants).toEqual([
+      { person: 'qamar-javed-bajwa', organization: 'pakistan-army', country: 'PK', role: 'principal' },
+      { person: 'kono-taro', organization: 'japan-ministry-of-defense', country: 'JP', role: 'principal' },
+    ]);
+    const none = new Workspace();
+    const flags = SAME_RECORD_FLAGS.map((f) => (f === 'person:kono-taro:principal' ? 'person:kono-taro@:principal' : f));
+    expect(none.run(flags).status).toBe(0);
+    expect(parse(none.read(SAME_RECORD_FILE)).participants[1]).toEqual({ person: 'kono-taro', country: 'JP', role: 'principal' });
+  });
 });
 
 describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-terminal)', () => {
@@ -165,7 +194,7 @@ describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-
       await s.waitFor('Type:');
       await s.waitFor('Call: A conversation held remotely'); // the term's definition is shown
       await s.type(KEY.enter);
-      await s.answer('Medium:', KEY.down + KEY.enter); // video
+      await s.answer('Medium:', KEY.enter); // video: what the records use for a call
       await s.answer('Participant 1:', KEY.enter); // a person
       // Completion: every person first, then only those matching what is typed.
       await s.waitFor('Person (type part of a name or id');
@@ -187,8 +216,8 @@ describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-
       await s.answer('Role:', KEY.enter);
       await s.waitFor('added japan-ministry-of-defense, principal, JP');
       await s.waitFor('Participant 3:');
-      await s.waitFor('no more participants');
-      await s.type(KEY.down + KEY.down + KEY.enter);
+      await s.waitFor('❯ no more participants');
+      await s.type(KEY.enter);
       await s.answer('Title, one line', 'Pakistan\'s army chief and Japan\'s ministry of defense talk by video' + KEY.enter);
       await s.answer('Topics the sources report', KEY.down + KEY.space + KEY.down + KEY.space + KEY.enter); // covid-19, locust-control
       await s.answer('Write records/engagements/2020/2020-08-07-pk-jp-call-video.yaml?', KEY.enter);
@@ -219,12 +248,53 @@ describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-
     expect(ws.run(['validate', file, '--today', TODAY]).status).toBe(0);
   });
 
+  it('gives the same record as the flags; defaults follow the answers; shows the file before asking to write it', async () => {
+    const ws = new Workspace();
+    const s = start(ws);
+    try {
+      await s.answer('Date it happened (YYYY-MM-DD', '2020-08-07' + KEY.enter);
+      await s.answer('Type:', KEY.enter); // call
+      // After `call` the medium offered first is the one the records use for calls (the founding call was by video), not in-person.
+      await s.waitFor(/Medium:[^\n]*\n {2}in-person\n❯ video\n/);
+      await s.type(KEY.enter);
+      for (const [n, typed, id] of [[1, 'bajwa', 'qamar-javed-bajwa'], [2, 'kono', 'kono-taro']] as const) {
+        await s.answer(`Participant ${n}:`, KEY.enter); // a person
+        await s.answer('Person (type part of a name or id', typed);
+        await s.waitFor(new RegExp(`${typed}\n❯ ${id} — `));
+        await s.type(KEY.enter);
+        await s.answer('Organization they represent:', KEY.enter); // their position on that date, offered first
+        await s.answer('Role:', KEY.enter); // principal
+      }
+      // After two participants, Enter stops: "no more participants" is selected.
+      await s.waitFor(/Participant 3:[^\n]*\n {2}a person\n {2}an organization\n❯ no more participants/);
+      await s.type(KEY.enter);
+      await s.answer('Title, one line', SAME_RECORD_TITLE + KEY.enter);
+      await s.answer('Topics the sources report', KEY.down + KEY.space + KEY.enter); // covid-19
+      // The whole file is shown before the question.
+      await s.waitFor(`${SAME_RECORD_FILE}:\n\n  # yaml-language-server: $schema=../../../schemas/engagement.schema.json\n  id: 2020-08-07-pk-jp-call-video\n`);
+      await s.waitFor('  topics: [covid-19]\n\n');
+      await s.answer(`Write ${SAME_RECORD_FILE}?`, KEY.enter);
+      await s.waitFor(`✔ Wrote ${SAME_RECORD_FILE}`);
+      expect(await s.exit).toBe(0);
+    } finally {
+      s.kill();
+    }
+    const written = ws.read(SAME_RECORD_FILE);
+    // Every line of the file was on the screen before the question.
+    const screen = s.output.slice(0, s.output.indexOf(`Write ${SAME_RECORD_FILE}?`));
+    expect(screen).toContain(written.trimEnd().split('\n').map((line) => `  ${line}`).join('\n'));
+    const flags = new Workspace();
+    expect(flags.run(SAME_RECORD_FLAGS).status).toBe(0);
+    expect(written).toBe(flags.read(SAME_RECORD_FILE));
+    expect(parse(written).participants.map((p: { organization?: string }) => p.organization)).toEqual(['pakistan-army', 'japan-ministry-of-defense']);
+  });
+
   it('asks only for what the flags leave out, and re-asks an invalid date', async () => {
     const ws = new Workspace();
     const s = start(ws, ['--type', 'call', '--medium', 'telephone', '--participant', 'person:kono-taro:principal', '--participant', 'organization:pakistan-army:principal', '--topic', 'covid-19']);
     try {
       await s.answer('Date it happened', '2021-02-30' + KEY.enter);
-      await s.waitFor('Expected a date as YYYY-MM-DD');
+      await s.waitFor('The day 30 does not exist: February 2021 has 28 days.');
       await s.type(KEY.backspace.repeat(10) + '2031-03-04' + KEY.enter);
       await s.waitFor(`That date is after today (${TODAY})`);
       await s.type(KEY.backspace.repeat(10) + '2021-03-04' + KEY.enter);
@@ -275,4 +345,31 @@ describe.skipIf(!HAVE_SCRIPT)('engagements new through its prompts (in a pseudo-
       s.kill();
     }
   });
+});
+
+describe('the documented `new` examples', () => {
+  /** The `npx engagements new …` command of a ```sh block in a document, as arguments. */
+  function documentedNew(doc: string): string[] {
+    const text = readFileSync(path.join(ROOT, doc), 'utf8');
+    const block = /```sh\n(npx engagements new --[^`]*?)\n```/.exec(text);
+    if (!block) throw new Error(`${doc} has no \`npx engagements new\` example`);
+    const args = [...block[1].replace(/\\\n/g, ' ').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+    return args.slice(2);
+  }
+
+  for (const doc of ['README.md', 'CONTRIBUTING.md']) {
+    it(`${doc}: the record it writes validates once sources and confidence are added`, () => {
+      const ws = new Workspace(path.join(ROOT, 'records'));
+      const args = documentedNew(doc);
+      const r = ws.run([...args, '--today', TODAY]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const file = /✔ Wrote (\S+)/.exec(r.stdout)![1];
+      const date = args[args.indexOf('--date') + 1];
+      ws.write(file, ws.read(file) + SOURCES_AND_CONFIDENCE.replace('2021-03-04', date));
+      const v = ws.run(['validate', file]);
+      expect(v.stdout).not.toMatch(/RULE\d+|SCH\d+/);
+      expect(v.status).toBe(0);
+    });
+  }
 });

@@ -10,6 +10,7 @@ import type { FormatName } from './format/index.js';
 import { plural } from './format/summary.js';
 import { writeReport } from './report.js';
 import { EMPTY_TREE, git, readBlobs, repositoryOf, resolveCommit, splitNul } from './git.js';
+import { ciBase, inCi } from './ciBase.js';
 
 export { changedOption } from './changedOption.js';
 
@@ -25,6 +26,7 @@ export async function validateChanged(
     recordsDir,
     cwd: context.io.cwd,
     base: options.changed,
+    env: context.io.env,
     ...(options.today ? { today: options.today } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
@@ -32,18 +34,18 @@ export async function validateChanged(
   if (result.deleted.length > 0) parts.push(`${result.deleted.length} deleted`);
   parts.push(`${plural(result.dependents.length, 'record')} referencing them`);
   context.io.stderr.write(`Checking the records changed since ${result.base}: ${parts.join(', ')}.\n`);
+  if (result.note) context.io.stderr.write(`${result.note}\n`);
   await writeReport(result.diagnostics, result.summary, options.format, context);
   return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }
-
-/** The default base: the main branch of the remote when it is known, otherwise the last commit. */
-export const DEFAULT_BASES = ['origin/main', 'HEAD'] as const;
 
 export interface ChangedOptions {
   recordsDir: string;
   cwd: string;
   /** The revision given with --changed, or true for the default. */
   base: string | true;
+  /** The environment: in CI (`CI` or `GITHUB_ACTIONS` set) the default base comes from the pull request or push (see ciBase.ts). */
+  env?: Readonly<Record<string, string | undefined>>;
   today?: string;
   cacheDir?: string;
 }
@@ -51,6 +53,8 @@ export interface ChangedOptions {
 export interface ChangedResult extends CheckResult {
   /** The revision compared with, as given or chosen (`origin/main`, `HEAD`, or the empty tree when there is no commit). */
   base: string;
+  /** Said on stderr after what was checked: why the comparison may have missed changes (the fallback to HEAD). */
+  note?: string;
   /** Record files changed since the base that still exist (absolute paths). */
   changed: string[];
   /** Record files deleted since the base (absolute paths). */
@@ -70,7 +74,7 @@ export interface ChangedResult extends CheckResult {
 export async function checkChanged(options: ChangedOptions): Promise<ChangedResult> {
   const { recordsDir, cwd } = options;
   const repo = await repositoryOf(recordsDir, '`engagements validate --changed`');
-  const base = await chooseBase(options.base, repo.top);
+  const base = await chooseBase(options.base, repo.top, options.env ?? {});
   const prefix = repo.relative;
 
   const [diffOut, untrackedOut] = await Promise.all([
@@ -129,19 +133,34 @@ export async function checkChanged(options: ChangedOptions): Promise<ChangedResu
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     },
     base: base.label,
+    ...(base.note ? { note: base.note } : {}),
     changed: [...changedSet].sort(),
     deleted,
     dependents,
   };
 }
 
-/** The base to compare with: the one given (which must exist), or the first default that exists. */
-async function chooseBase(given: string | true, top: string): Promise<{ revision: string; label: string }> {
+/**
+ * The base to compare with: the one given (which must exist); in CI, the pull request's
+ * or push's base (ciBase.ts), never HEAD; otherwise `origin/main`, else HEAD with a note
+ * that no commit was compared, else the empty tree.
+ */
+async function chooseBase(given: string | true, top: string, env: Readonly<Record<string, string | undefined>>): Promise<{ revision: string; label: string; note?: string }> {
   if (given !== true) {
-    if (!(await resolveCommit(given, top))) throw new UsageError(`--changed: unknown revision ${JSON.stringify(given)}; give a branch, tag or commit that exists.`);
+    if (!(await resolveCommit(given, top))) {
+      throw new UsageError(`--changed: unknown revision ${JSON.stringify(given)}; give a branch, tag or commit that exists (in a shallow clone, fetch it first: git fetch --depth=1 origin <branch>).`);
+    }
     return { revision: given, label: given };
   }
-  for (const candidate of DEFAULT_BASES) if (await resolveCommit(candidate, top)) return { revision: candidate, label: candidate };
+  if (inCi(env)) return ciBase(top, env);
+  if (await resolveCommit('origin/main', top)) return { revision: 'origin/main', label: 'origin/main' };
+  if (await resolveCommit('HEAD', top)) {
+    return {
+      revision: 'HEAD',
+      label: 'HEAD',
+      note: 'There is no origin/main here, so --changed compared with HEAD: only changes not yet committed were looked at, and no commit was compared. To check committed changes, name the base: --changed <branch or commit>.',
+    };
+  }
   return { revision: EMPTY_TREE, label: 'the empty repository (no commit yet)' };
 }
 

@@ -7,9 +7,14 @@ import type { CommandContext } from './commands/command.js';
 
 /**
  * Renders diagnostics in the chosen format and writes them to stdout. For the pretty
- * format it first reads each file that a diagnostic points into, once, for the code frames.
+ * format it first reads each file that a diagnostic points into, once, for the code frames;
+ * the github format also needs the repository root and writes the step summary (github.ts).
  */
 export async function writeReport(diagnostics: readonly Diagnostic[], summary: CheckSummary, format: FormatName, context: CommandContext): Promise<void> {
+  if (format === 'github') {
+    const { writeGithubReport } = await import('./github.js');
+    return writeGithubReport(diagnostics, summary, context);
+  }
   const color = format === 'pretty' && context.color.stdout;
   const sources = format === 'pretty' ? await readSources(diagnostics, context.io.cwd) : undefined;
   context.io.stdout.write(formats[format](diagnostics, summary, { color, ...(sources ? { sources } : {}) }));

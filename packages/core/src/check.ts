@@ -1,15 +1,18 @@
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { FILE_START, sortDiagnostics } from './diagnostics.js';
-import { createDataset, type AnyRecord, type Dataset } from './dataset.js';
+import { createDataset, recordId, type AnyRecord, type Dataset } from './dataset.js';
 import { LOAD_CODES } from './load/codes.js';
 import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
 import { recordKindOf } from './load/recordKind.js';
-import { RecordCache } from './cache/recordCache.js';
-import { reportSignature, storeReport } from './cache/resultCache.js';
+import { RecordCache, type CacheEntry } from './cache/recordCache.js';
+import { IncrementalRules } from './cache/incremental.js';
+import { reportSignature, statFiles, storeReport } from './cache/resultCache.js';
+import { readdirSync, type Stats } from 'node:fs';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
+import { nearMissExtension, recordBaseName } from './load/extension.js';
 
 export { findRecordFiles, todayUtc };
 import { runRules } from './rules/runRules.js';
@@ -30,6 +33,10 @@ export interface CheckOptions {
   cacheDir?: string;
   /** Every record file under the records folder, when the caller has listed them already. */
   recordFiles?: readonly string[];
+  /** `lstat` of each of `recordFiles`, when the caller has taken them already (see statFiles). */
+  recordStats?: readonly (Stats | undefined)[];
+  /** Where notes about the cache go (a damaged cache file that was ignored); the CLI writes them on stderr. */
+  onNote?: (message: string) => void;
   /** Called as files are loaded (done of total), for a progress bar on long runs. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -63,26 +70,56 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     diagnostics.push({ file: displayPath(recordsDir, cwd), ...FILE_START, severity: 'error', code: LOAD_CODES.tooManyRecords, message: `There are ${toLoad.length} record files, more than the limit of ${LIMITS.maxRecords}.`, path: '' });
   }
   const today = options.today ?? todayUtc();
-  const reportInputs = options.cacheDir ? { cacheDir: options.cacheDir, recordsDir, files: toLoad, ...(requested ? { requested } : {}), today, cwd } : undefined;
+  // One lstat of every file, before anything is read, serves the report's signature and the record cache.
+  const stats = options.cacheDir ? (options.recordStats && options.recordFiles?.length === toLoad.length ? options.recordStats : statFiles(toLoad)) : undefined;
+  const reportInputs = options.cacheDir ? { cacheDir: options.cacheDir, recordsDir, files: toLoad, ...(requested ? { requested } : {}), today, cwd, stats } : undefined;
   const signature = reportInputs ? reportSignature(reportInputs) : undefined;
   const records: AnyRecord[] = [];
-  const cache = options.cacheDir ? await RecordCache.open(options.cacheDir, recordsDir) : undefined;
-  const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache ? { cache } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const cache = options.cacheDir ? RecordCache.open(options.cacheDir, recordsDir, { cwd, today, ...(options.onNote ? { onNote: options.onNote } : {}) }) : undefined;
+  const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache && stats ? { cache, stats } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };
   loaded.forEach((result, i) => {
     if (result.record) return;
     const kind = recordKindOf(toLoad[i]!);
-    if (kind) unreadableIds[kind].add(path.basename(toLoad[i]!).replace(/\.ya?ml$/, ''));
+    if (kind) unreadableIds[kind].add(recordBaseName(toLoad[i]!));
   });
-  for (const result of loaded) {
-    diagnostics.push(...result.diagnostics);
-    if (!result.record) continue;
-    if (!result.record.valid) diagnostics.push(...validateRecord(result.record)); // the fast path has validated it already
+  const hashes = new WeakMap<AnyRecord, string>();
+  const entries = new Map<AnyRecord, CacheEntry>();
+  loaded.forEach((result, i) => {
+    // A near-miss ending is reported whichever path loaded the file (the cache too: the
+    // diagnostic depends on the name, not the content); the record is still loaded and
+    // checked, so that references to it resolve and its other problems show.
+    const extension = nearMissExtension(toLoad[i]!);
+    if (extension) diagnostics.push(extensionDiagnostic(toLoad[i]!, extension, cwd));
+    let fileDiagnostics = result.diagnostics;
+    if (result.record && !result.record.valid && !result.recalled) fileDiagnostics = [...fileDiagnostics, ...validateRecord(result.record)]; // the fast path has validated the valid ones already
+    diagnostics.push(...fileDiagnostics);
+    let entry = result.recalled;
+    if (cache && !entry && result.hash && result.stamp) {
+      const kind = recordKindOf(toLoad[i]!)!;
+      const { record } = result;
+      const id = record ? recordId(record) ?? null : null;
+      entry = cache.remember(toLoad[i]!, { stamp: result.stamp, hash: result.hash, kind, id, state: record ? (record.valid ? 1 : 0) : -1, diagnostics: fileDiagnostics }, record?.valid ? (record.data as unknown as Record<string, unknown>) : undefined);
+    }
+    if (!result.record) return;
     records.push(result.record);
-  }
-  await cache?.save();
+    if (entry) {
+      hashes.set(result.record, entry.hash);
+      entries.set(result.record, entry);
+    }
+  });
   const dataset = createDataset(recordsDir, records, unreadableIds);
-  diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }));
+  // Custom rules (options.rules) are not what the cache's key describes: no findings kept.
+  const memo = cache && !options.rules ? new IncrementalRules(dataset, hashes, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupValues()) : undefined;
+  diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }, memo));
+  if (cache) {
+    for (const [record, entry] of entries) {
+      const result = memo?.resultOf(record);
+      if (result) entry.rules = result;
+      else delete entry.rules;
+    }
+    cache.save(memo?.lookupValues());
+  }
 
   const shown = requested ? new Set(requested.map((f) => displayPath(f, cwd))) : undefined;
   const reported = sortDiagnostics(shown ? diagnostics.filter((d) => shown.has(d.file)) : diagnostics);
@@ -98,4 +135,31 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     diagnostics: reported,
     summary,
   };
+}
+
+/** LOAD009: a record file whose ending is a near miss of `.yaml`. */
+export function extensionDiagnostic(file: string, extension: string, cwd: string): Diagnostic {
+  const fixed = `${recordBaseName(file)}.yaml`;
+  // The right name may be taken already (kono-taro.YAML beside kono-taro.yaml): renaming would
+  // overwrite that file, so say they are two copies. Exact case, whatever the file system.
+  const taken = siblingNames(path.dirname(file)).includes(fixed);
+  return {
+    file: displayPath(file, cwd),
+    ...FILE_START,
+    severity: 'error',
+    code: LOAD_CODES.extension,
+    message: `The file name ends in "${extension}", but record files end in ".yaml" (lower case): tools and editors that find records by name miss this one.`,
+    hint: taken
+      ? `${fixed} exists beside it: the two files are duplicates of one record. Keep one (merge anything only this file has into ${fixed}) and remove this one.`
+      : `Rename the file to ${fixed} (with \`git mv\`; on a case-insensitive file system, rename it in two steps).`,
+    path: '',
+  };
+}
+
+function siblingNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

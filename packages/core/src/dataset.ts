@@ -3,8 +3,11 @@ import type { Span } from './diagnostics.js';
 
 /** Where in the source a key or value stands: computed by the loader, never by a rule. */
 export interface SourceLocator {
-  /** The span of the node at `path` (`key` for the key of a mapping pair, `value` for its value). Falls back to the nearest existing ancestor. */
-  locate(path: readonly (string | number)[], target?: 'key' | 'value'): Span;
+  /**
+   * The span of the node at `path` (`key` for the key of a mapping pair, `value` for its value). Falls back to the nearest existing ancestor.
+   * With `within`, the span of the first place that text is written inside the node's source (a character inside a value), or the node's span when it is not written literally there (an escape).
+   */
+  locate(path: readonly (string | number)[], target?: 'key' | 'value', within?: string): Span;
 }
 
 /** The record data for each kind. */
@@ -27,6 +30,19 @@ export interface LoadedRecord<K extends RecordKind = RecordKind> {
   /** True when the record passed schema validation; rules only see valid records. */
   valid: boolean;
   source: SourceLocator;
+  /**
+   * The record's id when it is known without reading `data` (records recalled from the
+   * cache, whose data is read only when used): a string, or null when the record has no
+   * string id. Absent otherwise; use `recordId`.
+   */
+  readonly id?: string | null;
+}
+
+/** A record's id (a string), or undefined when it has none, without reading a cached record's data. */
+export function recordId(record: LoadedRecord): string | undefined {
+  if (record.id !== undefined) return record.id ?? undefined;
+  const id = (record.data as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 export type AnyRecord = LoadedRecord<'engagement'> | LoadedRecord<'person'> | LoadedRecord<'organization'>;
@@ -51,8 +67,8 @@ export interface Dataset {
 /** Builds the indexes of a dataset from its records (sorted by id, then file). */
 export function createDataset(recordsDir: string, records: AnyRecord[], unreadableIds?: Dataset['unreadableIds']): Dataset {
   const sorted = [...records].sort((a, b) => {
-    const ia = String((a.data as { id?: unknown }).id ?? '');
-    const ib = String((b.data as { id?: unknown }).id ?? '');
+    const ia = sortKey(a);
+    const ib = sortKey(b);
     return ia < ib ? -1 : ia > ib ? 1 : a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
   });
   const engagements = sorted.filter((r): r is LoadedRecord<'engagement'> => r.kind === 'engagement');
@@ -70,11 +86,16 @@ export function createDataset(recordsDir: string, records: AnyRecord[], unreadab
   };
 }
 
+function sortKey(record: AnyRecord): string {
+  if (record.id !== undefined) return record.id ?? '';
+  return String((record.data as { id?: unknown }).id ?? '');
+}
+
 function indexById<R extends AnyRecord>(records: R[]): Map<string, R> {
   const map = new Map<string, R>();
   for (const record of records) {
-    const id = (record.data as { id?: unknown }).id;
-    if (typeof id === 'string' && !map.has(id)) map.set(id, record);
+    const id = recordId(record);
+    if (id !== undefined && !map.has(id)) map.set(id, record);
   }
   return map;
 }

@@ -7,6 +7,7 @@ export { parseRecordBytes, parseRecordText, type ParseResult, type LoadProblem }
 export { recordKindOf, KIND_FOLDERS } from './load/recordKind.js';
 export { LOAD_CODES } from './load/codes.js';
 export { LIMITS } from './load/limits.js';
+export { showInvisible, describeCodePoint, hasInvisible, INVISIBLE } from './load/invisible.js';
 export { validateRecord } from './validate/validateRecord.js';
 export { SCHEMA_CODES } from './validate/codes.js';
 export { closest } from './validate/closest.js';
@@ -24,3 +25,5 @@ export { formatRecord, schemaLine, folderFor, LINE_WIDTH, type FormatResult } fr
 export { scaffoldEngagement, countryOf, slugify, type NewEngagementFacts, type NewParticipant, type ScaffoldResult } from './scaffold/newEngagement.js';
 export * from './diff/index.js';
 export { positionSpan, positionCovers, describePositionDates } from './derive/positionSpan.js';
+export { looksLikeRecordFile, nearMissExtension } from './load/extension.js';
+export { extensionDiagnostic } from './check.js';

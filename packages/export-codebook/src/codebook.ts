@@ -18,7 +18,7 @@ import {
   type SchemaField,
   type Table,
 } from '@engagements/export-csv';
-import { schemas, vocabularies } from '@engagements/schema';
+import { SCHEMA_BASE_IRI, schemas, vocabularies } from '@engagements/schema';
 
 const KINDS: { kind: RecordKind; heading: string; folder: string }[] = [
   { kind: 'engagement', heading: 'Engagement', folder: 'records/engagements/<year>/<id>.yaml' },
@@ -274,6 +274,7 @@ export function codebookMarkdown(): string {
     '- Required: "yes" for a field every record has; "yes, in each item" for a field every item of its list has; "no" for a field that may be left out. No text value is ever empty.',
     ...CONVENTIONS.map((c) => `- ${c}`),
     `- License: the data is published under ${LICENSE.name} (${LICENSE.title}).`,
+    `- Schemas: each kind of record follows a JSON Schema (draft 2020-12) identified by ${code(`${SCHEMA_BASE_IRI}<file>`)}, such as ${code(`${SCHEMA_BASE_IRI}${SCHEMA_FILE.engagement}`)}: the ${code('$id')} of the copies the SDK publishes in its ${code('schemas/')} folder. These IRIs identify the schemas but are not served yet (a w3id.org redirect is planned); never fetch them, load the files. In a clone the files in ${code('schemas/')} leave ${code('$id')} out so that editors resolve their references on disk, offline.`,
     '',
     ...KINDS.flatMap(({ kind, heading, folder }) => fieldsSection(kind, heading, folder)),
     ...derivedSection(),

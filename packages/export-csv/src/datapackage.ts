@@ -1,6 +1,7 @@
 // The Frictionless Tabular Data Package (v1) descriptor of the CSV tables, generated from
 // tables.ts (and through it from the schemas): never kept by hand.
 import { ESCAPE_PREFIX } from './escape.js';
+import { DEFAULT_READER_CONVENTION, defaultReaderWarning } from './readers.js';
 import type { Column, Table } from './tables.js';
 
 /** The CSV dialect every table is written in (Frictionless CSV Dialect 1.2). */
@@ -27,6 +28,7 @@ export const CONVENTIONS = [
   'Lists are tables of their own, keyed by the id of their record and the 1-based position of the item (`participant_index`); a `*_count` column on the record gives the length of each list, empty when the list is absent and 0 when it is present but empty.',
   `Free-text columns are protected against formula injection: when a text starts with \`=\`, \`+\`, \`-\`, \`@\`, \`${ESCAPE_PREFIX}\`, their full-width forms, a control character (tab, CR, LF, NUL, ...), an invisible format character (zero-width space, BOM, bidirectional controls) or white space, one \`${ESCAPE_PREFIX}\` is put in front of it. To get the exact text back, remove one leading \`${ESCAPE_PREFIX}\` from every cell of a free-text column that starts with one. All other columns (ids, dates, codes, vocabulary terms, URLs, numbers) start with a letter or digit by their schema and are never changed.`,
   'Columns described as derived are computed at build time from the other columns (countries, scope, remote, CAMEO codes); they are not part of the curated records.',
+  DEFAULT_READER_CONVENTION,
 ];
 
 const FREE_TEXT_NOTE = `Free text: a leading \`${ESCAPE_PREFIX}\` was added when the text starts with a formula character; remove one leading \`${ESCAPE_PREFIX}\` to read it.`;
@@ -34,10 +36,11 @@ const FREE_TEXT_NOTE = `Free text: a leading \`${ESCAPE_PREFIX}\` was added when
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 function fieldDescriptor(column: Column): { [key: string]: Json } {
+  const notes = [column.description, column.freeText ? FREE_TEXT_NOTE : undefined, defaultReaderWarning(column)].filter((n): n is string => n !== undefined && n !== '');
   const field: { [key: string]: Json } = {
     name: column.name,
     title: column.title,
-    description: column.freeText ? `${column.description} ${FREE_TEXT_NOTE}`.trim() : column.description,
+    description: notes.join(' '),
     type: column.type,
   };
   if (column.format) field.format = column.format;

@@ -1,10 +1,11 @@
 // The CSV exporter: dataset -> csv/<table>.csv for every table of tables.ts and
-// csv/datapackage.json describing them. Pure: no file system access. Tables are streamed:
+// csv/datapackage.json describing them, and csv/README.md (how to read them exactly). Pure: no file system access. Tables are streamed:
 // each file's content is a generator of chunks (the header, then batches of rows as
 // rows.ts produces them), so no table is ever held whole in memory.
 import type { Exporter, OutputFile, PublishedDataset } from '@engagements/core';
 import { stringify } from 'csv-stringify/sync';
 import { dataPackageJson } from './datapackage.js';
+import { csvReadme } from './readers.js';
 import { tableRows } from './rows.js';
 import { tables, type Table } from './tables.js';
 
@@ -66,6 +67,7 @@ export function tableCsv(table: Table, dataset: PublishedDataset): string {
 export function csvFiles(dataset: PublishedDataset): OutputFile[] {
   const files: OutputFile[] = tables.map((table) => ({ path: `${CSV_FOLDER}/${table.file}`, content: () => tableCsvChunks(table, dataset) }));
   files.push({ path: `${CSV_FOLDER}/datapackage.json`, content: dataPackageJson(tables) });
+  files.push({ path: `${CSV_FOLDER}/README.md`, content: csvReadme(tables) });
   return files;
 }
 

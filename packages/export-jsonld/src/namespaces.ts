@@ -43,5 +43,11 @@ export const iri = {
   personSource: (personId: string, localId: string): string => `${iri.person(personId)}#source-${localId}`,
   scheme: (scheme: string): string => `${SCHEME_BASE}${scheme}`,
   concept: (scheme: string, term: string): string => `${SCHEME_BASE}${scheme}/${term}`,
+  /**
+   * Where a value outside a vocabulary lands when a consumer's document uses our context:
+   * `not-a-term/<vocabulary>/<value>`, outside `vocab/`, so that it is visibly no concept
+   * (and never an IRI under the consumer's own base).
+   */
+  notATerm: (scheme: string, value = ''): string => `${BASE}not-a-term/${scheme}/${value}`,
   wikidata: (qid: string): string => `${WIKIDATA_ENTITY}${qid}`,
 };

@@ -5,7 +5,7 @@ import { schemas as currentSchemas, vocabularies as currentVocabularies } from '
 import { declarations } from './generate/declarations.js';
 import { licenseText, PACKAGE_NAME, packageJson } from './generate/manifest.js';
 import { readme } from './generate/readme.js';
-import { cjsModule, esmModule, type RuntimeInputs } from './generate/runtime.js';
+import { cjsModule, dataModule, DATA_FILE, esmModule, type RuntimeInputs } from './generate/runtime.js';
 import { readonlyTypes } from './generate/types.js';
 import { validatorsExpression } from './generate/validators.js';
 import { INPUT_FILES, REPO_ROOT } from './paths.js';
@@ -130,9 +130,11 @@ export function buildSdkFiles(dataset: PublishedDataset, inputs: SdkInputs): Out
     { path: 'LICENSE', content: licenseText() },
     { path: 'CHANGELOG.md', content: packageChangelog(plan, inputs.changelog) },
     { path: 'changes.json', content: `${JSON.stringify(changes, null, 2)}\n` },
-    // The two entry points embed every record: streamed, record by record.
-    { path: 'dist/index.js', content: () => esmModule(runtime) },
-    { path: 'dist/index.cjs', content: () => cjsModule(runtime) },
+    // One implementation (index.cjs) and a thin ES module wrapper over it (index.js); the
+    // records in a file of their own, streamed record by record.
+    { path: 'dist/index.js', content: esmModule(runtime) },
+    { path: 'dist/index.cjs', content: cjsModule(runtime) },
+    { path: `dist/${DATA_FILE}`, content: () => dataModule(runtime) },
     { path: 'dist/index.d.ts', content: dts },
     { path: 'dist/index.d.cts', content: dts },
     ...schemaFiles.map((f) => ({ path: `schemas/${f}`, content: `${JSON.stringify(schemaSet[f], null, 2)}\n` })),

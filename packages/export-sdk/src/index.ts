@@ -17,5 +17,5 @@ export {
 } from './release.js';
 export { prepareRelease, bumpBetween, type ReleaseOptions, type ReleaseOutcome } from './releaseCommand.js';
 export { PACKAGE_NAME } from './generate/manifest.js';
-export { RUNTIME_EXPORTS, DATA_LITERAL_SIZE } from './generate/runtime.js';
+export { RUNTIME_EXPORTS, DATA_LITERAL_SIZE, DATA_FILE } from './generate/runtime.js';
 export { REPO_ROOT, INPUT_FILES } from './paths.js';

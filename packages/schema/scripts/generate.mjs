@@ -33,16 +33,39 @@ async function loadSchemas() {
   }
   await walk(schemasDir);
   return Promise.all(
-    files.map(async (file) => ({
-      file: path.relative(schemasDir, file).split(path.sep).join('/'),
-      schema: JSON.parse(await readFile(file, 'utf8')),
-    })),
+    files.map(async (file) => {
+      const name = path.relative(schemasDir, file).split(path.sep).join('/');
+      return { file: name, schema: publishedSchema(name, JSON.parse(await readFile(file, 'utf8'))) };
+    }),
   );
+}
+
+/**
+ * Where the published schemas are identified: each file's `$id` is this IRI followed by
+ * its path under schemas/. Kept in step with SCHEMA_BASE_IRI in src/published.ts (a test
+ * compares the two).
+ */
+export const SCHEMA_BASE_IRI = 'https://w3id.org/engagements/schemas/';
+
+/**
+ * The published form of a schema file: `$id` set from its path, right after `$schema`.
+ * The files in schemas/ carry no `$id` on purpose: without one, a relative `$ref` resolves
+ * against the file's own location, so an editor (yaml-language-server) finds every
+ * referenced schema in the clone, offline. With the `https://w3id.org/...` `$id` in the
+ * file, it resolves them against that host instead, which is not served.
+ */
+export function publishedSchema(file, schema) {
+  if ('$id' in schema) throw new Error(`schemas/${file} has an $id: remove it (the published $id is ${SCHEMA_BASE_IRI}${file}, set by the build)`);
+  const { $schema, ...rest } = schema;
+  return { $schema, $id: `${SCHEMA_BASE_IRI}${file}`, ...rest };
 }
 
 export function createAjv(schemas, options = {}) {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, logger: false, ...options });
   addFormats(ajv);
+  // yaml-language-server's message for a failed `pattern`: an annotation, as far as
+  // validation goes (the CLI writes its own messages).
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   for (const { schema } of schemas) ajv.addSchema(schema);
   return ajv;
 }
@@ -163,7 +186,10 @@ async function generateTypes(schemas) {
 
 function generateSchemaModule(schemas) {
   const lines = [BANNER];
-  lines.push('/** The JSON Schemas (draft 2020-12) that CI enforces, keyed by file name under schemas/. */');
+  lines.push('/** The IRI the published schemas are identified under: each `$id` is this followed by the file name. */');
+  lines.push(`export const SCHEMA_BASE_IRI = ${JSON.stringify(SCHEMA_BASE_IRI)};`);
+  lines.push('');
+  lines.push('/** The JSON Schemas (draft 2020-12) that CI enforces, keyed by file name under schemas/, in their published form (with `$id`). */');
   const obj = Object.fromEntries(schemas.map(({ file, schema }) => [file, schema]));
   lines.push(`export const schemas = ${JSON.stringify(obj, null, 2)} as const;`);
   lines.push('');

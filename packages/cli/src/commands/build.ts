@@ -25,7 +25,7 @@ export const buildCommand: CliCommand = {
       .command('build')
       .summary('validate the records and build every output')
       .description(
-        'Validate every record, then build every output (CSV tables with a data package, JSON-LD, the SDK package, the codebook) ' +
+        'Validate every record, then build every output (CSV tables with a data package, JSON-LD, the SDK package, the codebook, the site) ' +
           'into the output folder. Refuses to build from invalid records. The outputs are staged and swapped into place at once: ' +
           'a failed or interrupted build leaves the previous outputs as they were.\n\n' +
           'Exit codes: 0 built, 1 the data has errors (nothing written), 2 usage or internal error.',
@@ -59,6 +59,7 @@ export async function build(options: BuildOptions, context: CommandContext): Pro
     exporters,
     ...(options.today ? { today: options.today } : {}),
     ...(cacheDir ? { cacheDir } : {}),
+    onNote: (note) => void io.stderr.write(`engagements: note: ${note}\n`),
     onExporter: progress
       ? (name) => {
           bar.done();

@@ -20,7 +20,7 @@ import {
   type SchemaDiff,
   type SchemaSet,
 } from '@engagements/core';
-import type { Engagement, Organization, Person } from '@engagements/schema';
+import { publishedSchema, type Engagement, type Organization, type Person } from '@engagements/schema';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
@@ -169,7 +169,8 @@ async function sideAtCommit(commit: string, label: string, recordsPrefix: string
     const bytes = blobs.get(blob);
     const key = file.slice(SCHEMAS_DIR.length + 1);
     try {
-      if (bytes) schemas[key] = JSON.parse(bytes.toString('utf8'));
+      // Compared in their published form, so that the $id the files dropped is no change.
+      if (bytes) schemas[key] = publishedSchema(key, JSON.parse(bytes.toString('utf8')));
     } catch {
       warn(`${file} at ${label} is not valid JSON; left out of the schema comparison.`);
     }
@@ -190,7 +191,7 @@ async function workingTreeSide(recordsDir: string, top: string, warn: Warn): Pro
   const schemas: Record<string, unknown> = {};
   for (const file of schemaFiles) {
     try {
-      schemas[file] = JSON.parse(await readFile(path.join(top, SCHEMAS_DIR, file), 'utf8'));
+      schemas[file] = publishedSchema(file, JSON.parse(await readFile(path.join(top, SCHEMAS_DIR, file), 'utf8')));
     } catch {
       warn(`${SCHEMAS_DIR}/${file} is not valid JSON; left out of the schema comparison.`);
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deepEqual, displayPath, findRecordFiles, formatRecord, LIMITS, parseRecordBytes, parseRecordText, recordKindOf } from '@engagements/core';
+import { deepEqual, displayPath, extensionDiagnostic, nearMissExtension, findRecordFiles, formatRecord, LIMITS, parseRecordBytes, parseRecordText, recordKindOf } from '@engagements/core';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { EXIT } from '../errors.js';
@@ -82,6 +82,12 @@ export async function formatFile(file: string, cwd: string, check: boolean): Pro
   const shown = displayPath(file, cwd);
   const kind = recordKindOf(file);
   if (!kind) return { file: shown, status: 'problem', message: 'not in an engagements/, people/ or organizations/ folder, so its schema is unknown' };
+  const extension = nearMissExtension(file);
+  if (extension) {
+    // Listed so that it is not skipped in silence; renamed, it is formatted like any record.
+    const d = extensionDiagnostic(file, extension, cwd);
+    return { file: shown, status: 'problem', message: `${d.message} ${d.hint} Not formatted: fix this first.`, at: { line: d.line, column: d.column, code: d.code } };
+  }
   const info = await stat(file);
   if (info.size > LIMITS.maxFileBytes) return { file: shown, status: 'problem', message: `larger than ${LIMITS.maxFileBytes} bytes` };
   const bytes = await readFile(file);

@@ -62,8 +62,9 @@ export const newCommand: CliCommand = {
           '--participant are required. Never overwrites a file. Afterwards it lists what is still to fill in (sources, ' +
           'confidence, ...) before the record validates.\n\n' +
           'A participant is person:ID[@ORGANIZATION]:ROLE[:COUNTRY] or organization:ID:ROLE[:COUNTRY], for example ' +
-          'person:kono-taro:principal or organization:pakistan-army:principal:PK. The country can be left out when the ' +
-          'organization or the person\'s position on that date gives it.\n\n' +
+          'person:kono-taro:principal or organization:pakistan-army:principal:PK. A person without @ORGANIZATION ' +
+          'represents the organization of their position on that date, as the questions offer it (person:ID@:ROLE for ' +
+          'none). The country can be left out when the organization or the person\'s position on that date gives it.\n\n' +
           'Exit codes: 0 written, 1 not written (the file exists, or the questions were cancelled), 2 usage or internal error.',
       )
       .addOption(recordsOption())
@@ -119,7 +120,15 @@ export async function newEngagement(options: NewOptions, context: CommandContext
     ...(options.slug ? { slug: options.slug } : {}),
   };
   const given = options.participant.map((spec) => parseParticipant(spec, dataset));
+  // RULE012: a person takes part once; refuse here rather than write a record that fails it.
+  given.forEach((p, i) => {
+    const first = p.person === undefined ? -1 : given.findIndex((q) => q.person === p.person);
+    if (first !== -1 && first < i) {
+      throw new UsageError(`--participant ${JSON.stringify(options.participant[i])}: ${p.person} is already a participant (--participant ${JSON.stringify(options.participant[first])}); a person takes part in an engagement once (RULE012).`);
+    }
+  });
   if (!interactive) {
+    for (const p of given) settleOrganization(p, facts.date!, dataset);
     given.forEach((p, i) => {
       if (!p.country && !countryOf(p, facts.date!, dataset)) {
         throw new UsageError(`--participant ${options.participant[i]}: no country is recorded for ${p.organization ?? p.person}${p.person ? ` on ${facts.date}` : ''}; add it at the end, such as :PK.`);
@@ -147,6 +156,8 @@ export async function newEngagement(options: NewOptions, context: CommandContext
     return EXIT.dataErrors;
   }
   if (interactive) {
+    // The file as it will be written, so that the answer to "Write?" is informed.
+    io.stdout.write(`\n${visible(shown)}:\n\n${scaffold.text.replace(/\n$/, '').split('\n').map((line) => `  ${visible(line)}`).join('\n')}\n\n`);
     const write = await prompter.confirm({ message: `Write ${shown}?`, default: true }).catch((error: unknown) => {
       if (isPromptCancel(error)) return false;
       throw error;
@@ -187,7 +198,8 @@ export function todoList(file: string, diagnostics: readonly Diagnostic[], color
     for (const d of missing) {
       const name = /`([^`]+)`/.exec(d.message)?.[1] ?? d.message;
       const where = d.path ? `${d.path.slice(1)}/` : '';
-      const why = d.hint ? /: (.*)$/.exec(d.hint)?.[1] : undefined;
+      // SCH002's hint is "Add `key:` (title). Description.": the description says why.
+      const why = d.hint ? /^Add `[^`]+`(?: \([^)]*\))?\. (.*)$/.exec(d.hint)?.[1] : undefined;
       lines.push(`  - ${c.bold(where + name)}${why ? `: ${visible(why)}` : ''}`);
     }
   }
@@ -222,7 +234,9 @@ export function parseParticipant(spec: string, dataset: Dataset): NewParticipant
   const participant: NewParticipant = { role: 'principal' };
   if (kind === 'person') {
     participant.person = registryId('person', id, dataset, usage);
-    if (organization !== undefined) participant.organization = registryId('organization', organization, dataset, usage);
+    // `@` with nothing after it: no organization (settleOrganization leaves it out).
+    if (organization === '') participant.organization = '';
+    else if (organization !== undefined) participant.organization = registryId('organization', organization, dataset, usage);
   } else {
     participant.organization = registryId('organization', id, dataset, usage);
   }
@@ -267,9 +281,10 @@ async function ask(facts: Partial<NewEngagementFacts>, given: NewParticipant[], 
     },
   }).then((v) => v.trim());
   facts.type ??= await prompter.select<EngagementType>({ message: 'Type:', choices: termChoices(TERMS.type) as Choice<EngagementType>[] });
-  facts.medium ??= await prompter.select<Medium>({ message: 'Medium:', choices: termChoices(TERMS.medium) as Choice<Medium>[] });
+  facts.medium ??= await prompter.select<Medium>({ message: 'Medium:', choices: termChoices(TERMS.medium) as Choice<Medium>[], default: defaultMedium(facts.type, dataset) });
 
   const participants = [...given];
+  for (const p of participants) settleOrganization(p, facts.date!, dataset);
   for (const p of participants) if (!p.country && !countryOf(p, facts.date!, dataset)) p.country = await askCountry(p.person ?? p.organization!);
   // Two or more participants given as flags are the participants; otherwise ask until there are at least two.
   while (given.length < 2) {
@@ -281,6 +296,8 @@ async function ask(facts: Partial<NewEngagementFacts>, given: NewParticipant[], 
         { value: 'organization', name: 'an organization', description: 'an unnamed participant: a ship, a delegation, "senior officials of ..."' },
         ...(participants.length >= 2 ? [{ value: 'done' as const, name: 'no more participants' }] : []),
       ],
+      // Most engagements have two participants: once there are two, Enter stops.
+      ...(participants.length >= 2 ? { default: 'done' as const } : {}),
     });
     if (next === 'done') break;
     const participant: NewParticipant = { role: 'principal' };
@@ -351,6 +368,33 @@ export function registryChoices(dataset: Dataset, kind: 'person' | 'organization
     else choices.push(choice);
   }
   return choices;
+}
+
+/**
+ * The medium to offer first after the type: the one most often recorded for engagements of
+ * that type (ties in vocabulary order); for a type no record has yet, the medium its
+ * definition implies (a call is remote, correspondence written), else the first term.
+ */
+export function defaultMedium(type: EngagementType, dataset: Dataset): Medium {
+  const counts = new Map<string, number>();
+  for (const e of dataset.engagements) if (e.data.type === type) counts.set(e.data.medium, (counts.get(e.data.medium) ?? 0) + 1);
+  let best: Medium | undefined;
+  for (const t of TERMS.medium) if ((counts.get(t.id) ?? 0) > (best ? counts.get(best)! : 0)) best = t.id;
+  return best ?? TYPICAL_MEDIUM[type] ?? TERMS.medium[0]!.id;
+}
+const TYPICAL_MEDIUM: Partial<Record<EngagementType, Medium>> = { call: 'telephone', correspondence: 'written' };
+
+/**
+ * A person given without an organization takes the organization of their position on the
+ * date, as the interactive form offers it first; `person:ID@:ROLE` (an empty organization)
+ * leaves it out. Changes `p` in place.
+ */
+function settleOrganization(p: NewParticipant, date: string, dataset: Dataset): void {
+  if (p.organization === '') delete p.organization;
+  else if (p.person && p.organization === undefined) {
+    const held = positionOn(dataset, p.person, date);
+    if (held) p.organization = held;
+  }
 }
 
 /** The organization of the position a person held on a date, if the records say. */

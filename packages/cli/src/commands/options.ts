@@ -15,8 +15,15 @@ export const todayOption = () =>
 /** Parses a YYYY-MM-DD option value, refusing dates that do not exist. */
 export function parseDateArgument(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError('Expected a date as YYYY-MM-DD, such as 2020-08-06.');
+  if (!m) throw new InvalidArgumentError('Expected a date as YYYY-MM-DD, such as 2020-08-06.');
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // The form is right: say which part names no day, rather than repeat the form.
+  if (month < 1 || month > 12) throw new InvalidArgumentError(`There is no month ${m[2]}: the month is 01 to 12.`);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) {
+    const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+    throw new InvalidArgumentError(`The day ${m[3]} does not exist: ${name} ${m[1]} has ${days} days.`);
+  }
   return value;
 }
 

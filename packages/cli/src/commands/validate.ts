@@ -1,6 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { looksLikeRecordFile } from '@engagements/core/quick';
 import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
@@ -52,14 +53,18 @@ export async function validate(paths: readonly string[], options: ValidateOption
     return validateChanged(paths, { ...options, changed: options.changed, cacheDir: await resolveCacheDir(options, cwd) }, recordsDir, context);
   }
   const files = paths.length > 0 ? await expandPaths(paths, cwd) : undefined;
+  // A cache file that could not be used is a note on stderr: the run is slower, never different.
+  const note = (message: string) => void context.io.stderr.write(`engagements: note: ${message}\n`);
   const cacheDir = await resolveCacheDir(options, cwd);
   let recordFiles: string[] | undefined;
+  let recordStats: ReturnType<typeof import('@engagements/core/quick').statFiles> | undefined;
   if (cacheDir && !files) {
     // A rerun with nothing changed reuses the last report without loading the parsers,
     // the validators or the rules (see @engagements/core/quick).
     const quick = await import('@engagements/core/quick');
     const all = (recordFiles = await quick.findRecordFiles(recordsDir));
-    const report = quick.reusableReport({ cacheDir, recordsDir, files: all, today: options.today ?? quick.todayUtc(), cwd });
+    recordStats = quick.statFiles(all); // one pass serves this check and, on a miss, the record cache
+    const report = quick.reusableReport({ cacheDir, recordsDir, files: all, stats: recordStats, today: options.today ?? quick.todayUtc(), cwd }, note);
     if (report) {
       await writeReport(report.diagnostics, report.summary, options.format, context);
       return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
@@ -74,6 +79,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
     ...(options.today ? { today: options.today } : {}),
     ...(cacheDir ? { cacheDir } : {}),
     ...(recordFiles ? { recordFiles } : {}),
+    ...(recordStats ? { recordStats } : {}),
+    onNote: note,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.done();
@@ -110,7 +117,7 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue; // like the records search: hidden files and folders are not records
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await yamlFilesUnder(full)));
-    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
+    else if (entry.isFile() && looksLikeRecordFile(entry.name)) out.push(full); // near misses too: the check reports them
   }
   return out;
 }

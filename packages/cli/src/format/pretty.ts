@@ -1,5 +1,5 @@
 import { codeFrameColumns } from '@babel/code-frame';
-import type { Diagnostic } from '@engagements/core';
+import { showInvisible, type Diagnostic } from '@engagements/core';
 import pc from 'picocolors';
 import type { Renderer } from './renderer.js';
 import { summaryLine } from './summary.js';
@@ -79,10 +79,15 @@ export function codeFrame(source: readonly string[], d: Diagnostic, c: Colors): 
     column = clamp(column - from + shift, 1, MAX_WIDTH + shift + 1);
     endColumn = clamp(endColumn - from + shift, 1, MAX_WIDTH + shift + 1);
   }
+  // Invisible and look-alike characters are written out as `⟨U+00A0⟩`, so a person sees
+  // what the message names; the marker's columns move with the text.
+  const shown = window.map(showInvisible);
+  column = shown[line - first]!.columnOf(column);
+  endColumn = shown[endLine - first]!.columnOf(endColumn);
   // Babel marks a multi-line span's last line up to and including endColumn; ours is exclusive.
   const end = endLine === line ? endColumn : Math.max(1, endColumn - 1);
   const frame = codeFrameColumns(
-    window.map(visible).join('\n'),
+    shown.map((s) => visible(s.text)).join('\n'),
     { start: { line, column }, end: { line: endLine, column: end } },
     { startLine: first, linesAbove: CONTEXT, linesBelow: CONTEXT, highlightCode: false, forceColor: false },
   );

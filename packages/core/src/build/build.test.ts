@@ -105,3 +105,25 @@ describe('streamed outputs', () => {
     expect(outputText(file)).toBe(written);
   });
 });
+
+describe('outputs handed on by a later exporter', () => {
+  it('are seen by the later exporter and produced once, the second name a link or a copy of the same bytes', async () => {
+    const dir = workspace();
+    let calls = 0;
+    const streamed: Exporter = { name: 'big', export: () => [{ path: 'big/data.txt', content: function* () { calls++; yield 'streamed\n'; } }] };
+    const seen: string[] = [];
+    const presenter: Exporter = {
+      name: 'presenter',
+      export: (_data, context) => {
+        seen.push(...(context.outputs ?? []).map((f) => f.path));
+        return (context.outputs ?? []).map((f) => ({ path: `presenter/downloads/${f.path}`, content: f.content }));
+      },
+    };
+    const result = await buildOutputs({ cwd: dir, exporters: [streamed, presenter], today: '2026-01-01' });
+    expect(seen).toEqual(['big/data.txt']);
+    expect(result.files).toEqual(['big/data.txt', 'presenter/downloads/big/data.txt']);
+    expect(readFileSync(path.join(dir, 'dist/presenter/downloads/big/data.txt'), 'utf8')).toBe('streamed\n');
+    expect(readFileSync(path.join(dir, 'dist/big/data.txt'), 'utf8')).toBe('streamed\n');
+    expect(calls).toBe(1);
+  });
+});

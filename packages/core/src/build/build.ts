@@ -40,7 +40,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   const files: OutputFile[] = [];
   for (const exporter of options.exporters) {
     options.onExporter?.(exporter.name);
-    files.push(...(await exporter.export(data, { previousOutDir: outDir })));
+    files.push(...(await exporter.export(data, { previousOutDir: outDir, outputs: [...files] })));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   await writeOutputsAtomically(outDir, files);

@@ -37,6 +37,13 @@ export interface PublishedDataset {
 export interface ExportContext {
   /** The output folder of the previous build, if any (read-only), e.g. to compare with the last release. */
   previousOutDir?: string;
+  /**
+   * The files of the exporters that ran before this one in the same build, in their order
+   * (read-only): an exporter that presents the other outputs (the site's downloads) lists
+   * what is actually being built. An exporter may hand on another's file under a new path
+   * with the same `content` value; the build then writes it once and copies it.
+   */
+  outputs?: readonly OutputFile[];
 }
 
 /**

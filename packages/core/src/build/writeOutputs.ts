@@ -1,6 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
-import type { OutputFile } from './exporter.js';
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import type { OutputContent, OutputFile } from './exporter.js';
 import path from 'node:path';
 
 /**
@@ -8,6 +8,14 @@ import path from 'node:path';
  * A build that fails or is killed before the swap leaves `outDir` exactly as it was;
  * the swap itself is two renames on one file system. A folder left over from an
  * interrupted swap is restored at the start of the next build.
+ *
+ * A file whose content is the very same function or byte array as an earlier file's (an
+ * exporter handing on another's output under a new path, such as the site's downloads) is
+ * produced once and hard-linked (copied where links are refused), so streamed outputs are
+ * neither generated nor stored twice.
+ *
+ * Files are written synchronously: a build writes thousands of small files (the site's
+ * pages), and a round trip through the thread pool for each costs more than the write.
  */
 export async function writeOutputsAtomically(outDir: string, files: Iterable<OutputFile>): Promise<void> {
   const target = path.resolve(outDir);
@@ -20,15 +28,29 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<Out
   try {
     await mkdir(staging, { recursive: true });
     const seen = new Set<string>();
+    const writtenAt = new Map<OutputContent, string>();
+    const folders = new Set<string>([staging]);
     for (const file of files) {
       const rel = path.posix.normalize(file.path);
       if (rel.startsWith('..') || path.posix.isAbsolute(rel)) throw new Error(`exporter file path escapes the output folder: ${file.path}`);
       if (seen.has(rel)) throw new Error(`two exporters wrote the same file: ${rel}`);
       seen.add(rel);
       const dest = path.join(staging, ...rel.split('/'));
-      await mkdir(path.dirname(dest), { recursive: true });
+      const folder = path.dirname(dest);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      if (typeof file.content !== 'string') {
+        const first = writtenAt.get(file.content);
+        if (first !== undefined) {
+          linkOrCopy(first, dest);
+          continue;
+        }
+        writtenAt.set(file.content, dest);
+      }
       if (typeof file.content === 'function') writeChunks(dest, file.content());
-      else await writeFile(dest, file.content);
+      else writeFileSync(dest, file.content);
     }
     await rm(previous, { recursive: true, force: true });
     if (await exists(target)) await rename(target, previous);
@@ -72,6 +94,15 @@ async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A second name for a file already written: a hard link, or a copy where the file system refuses links. */
+function linkOrCopy(existing: string, dest: string): void {
+  try {
+    linkSync(existing, dest);
+  } catch {
+    copyFileSync(existing, dest);
   }
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,66 +7,174 @@ import { checkDataset } from '../check.js';
 
 const records = path.resolve(import.meta.dirname, '../../../../records');
 const PERSON = 'records/people/kono-taro.yaml';
+const ENGAGEMENT = 'records/engagements/2019/2019-10-29-in-jp-defence-ministers-phone-call.yaml';
+
+// Files aged into the past keep a change time of now: the cache trusts a stamp only a
+// second after it, so tests that want stamps trusted wait that second out.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1100));
 
 function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'engagements-cache-'));
   cpSync(records, path.join(dir, 'records'), { recursive: true });
   const past = new Date('2024-01-01T00:00:00Z');
   ageTree(path.join(dir, 'records'), past);
-  const check = () => checkDataset({ cwd: dir, cacheDir: path.join(dir, '.cache'), today: '2026-01-01' });
-  return { dir, check, past };
+  const cacheDir = path.join(dir, '.cache');
+  const notes: string[] = [];
+  const check = () => checkDataset({ cwd: dir, cacheDir, today: '2026-01-01', onNote: (n) => notes.push(n) });
+  const uncached = () => checkDataset({ cwd: dir, today: '2026-01-01' });
+  const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.startsWith('records-')).sort();
+  return { dir, cacheDir, check, uncached, past, notes, cacheFiles };
+}
+
+/** The same-size, same-modification-time edit: only the change time (or a read) can tell. */
+function sneakyEdit(file: string, from: string, to: string, past: Date): void {
+  const before = statSync(file);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  expect(to.length).toBe(from.length);
+  writeFileSync(file, text.replace(from, to));
+  utimesSync(file, past, past);
+  const after = statSync(file);
+  expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
 }
 
 describe('the record cache', () => {
-  it('gives the same result as an uncached check, cold and warm', async () => {
-    const { dir, check } = setup();
-    const uncached = await checkDataset({ cwd: dir, today: '2026-01-01' });
+  it('gives the same result as an uncached check, cold and warm, in an index and one data file', async () => {
+    const { check, uncached, cacheFiles, notes } = setup();
+    const reference = await uncached();
     const cold = await check();
+    await settle();
     const warm = await check();
-    expect(cold.diagnostics).toEqual(uncached.diagnostics);
-    expect(warm.diagnostics).toEqual(uncached.diagnostics);
-    expect(warm.dataset.people.map((p) => p.data)).toEqual(uncached.dataset.people.map((p) => p.data));
-    expect(readdirSync(path.join(dir, '.cache')).filter((f) => f.startsWith('records-'))).toHaveLength(1);
+    expect(cold.diagnostics).toEqual(reference.diagnostics);
+    expect(warm.diagnostics).toEqual(reference.diagnostics);
+    expect(warm.summary).toEqual(reference.summary);
+    expect(warm.dataset.people.map((p) => p.data)).toEqual(reference.dataset.people.map((p) => p.data));
+    expect(warm.dataset.engagements.map((p) => p.data)).toEqual(reference.dataset.engagements.map((p) => p.data));
+    expect(notes).toEqual([]); // data read after the check (as exporters do) comes from the cache, not from a fallback
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^records-[0-9a-f]+-[0-9a-f]+\.data$/), expect.stringMatching(/^records-[0-9a-f]+\.json$/)]);
   });
 
-  it('does not read a file whose size and modification time are unchanged', async () => {
+  it('sees an edit that keeps the size and the modification time (settled stamps)', async () => {
     const { dir, check, past } = setup();
     await check();
-    const file = path.join(dir, PERSON);
-    const text = readFileSync(file, 'utf8');
-    // Same length, same mtime, different content: only a read would notice.
-    writeFileSync(file, text.replace('name: Kono Taro', 'name: Kxno Taro'));
-    utimesSync(file, past, past);
+    await settle();
+    await check(); // stamps now trusted
+    sneakyEdit(path.join(dir, PERSON), 'name: Kono Taro', 'name: Kxno Taro', past);
     const warm = await check();
-    expect(warm.dataset.personById.get('kono-taro')!.data.name).toBe('Kono Taro');
+    expect(warm.dataset.personById.get('kono-taro')!.data.name).toBe('Kxno Taro');
   });
 
-  it('re-reads a changed file and reports its errors at their location', async () => {
-    const { dir, check } = setup();
+  it('sees such an edit right after the cache was written (racy stamps are hashed)', async () => {
+    const { dir, check, past } = setup();
     await check();
+    sneakyEdit(path.join(dir, PERSON), 'name: Kono Taro', 'name: Kxno Taro', past);
+    const warm = await check();
+    expect(warm.dataset.personById.get('kono-taro')!.data.name).toBe('Kxno Taro');
+  });
+
+  it('re-checks an unchanged engagement when a person it names changes (rule findings follow their lookups)', async () => {
+    const { dir, check, uncached, past } = setup();
+    const first = await check();
+    expect(first.diagnostics.filter((d) => d.file === ENGAGEMENT)).toEqual([]);
+    await settle();
+    // Kono's term now starts after the call of 2019-10-29: RULE005 on an engagement file that did not change.
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-09-11', 'start: 2019-11-11', past);
+    const warm = await check();
+    expect(warm.diagnostics.filter((d) => d.file === ENGAGEMENT).map((d) => d.code)).toContain('RULE005');
+    expect(warm.diagnostics).toEqual((await uncached()).diagnostics);
+    // And back: the finding goes away again.
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-11-11', 'start: 2019-09-11', past);
+    expect((await check()).diagnostics.filter((d) => d.file === ENGAGEMENT)).toEqual([]);
+  });
+
+  it('follows deleted, added and duplicated records across the dataset', async () => {
+    const { dir, check, uncached } = setup();
+    await check();
+    rmSync(path.join(dir, 'records/organizations/japan-ministry-of-defense.yaml'));
+    const afterDelete = await check();
+    expect(afterDelete.diagnostics).toEqual((await uncached()).diagnostics);
+    expect(afterDelete.diagnostics.some((d) => d.code === 'RULE003' && d.message.includes('japan-ministry-of-defense'))).toBe(true);
+    expect(afterDelete.diagnostics).toEqual((await uncached()).diagnostics);
+    writeFileSync(path.join(dir, 'records/people/kono-taro-again.yaml'), readFileSync(path.join(dir, PERSON)));
+    const afterCopy = await check();
+    expect(afterCopy.diagnostics.some((d) => d.code === 'RULE001' && d.file === PERSON)).toBe(true);
+    expect(afterCopy.diagnostics).toEqual((await uncached()).diagnostics);
+    expect(afterCopy.dataset.organizationById.has('japan-ministry-of-defense')).toBe(false);
+  });
+
+  it('reuses the findings on an invalid file and re-reads it when it changes', async () => {
+    const { dir, check, uncached } = setup();
     const file = path.join(dir, PERSON);
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: Kono Taro', 'name: [Kono Taro'));
-    const result = await check();
-    expect(result.diagnostics.map((d) => [d.file, d.code, d.line])).toContainEqual([PERSON, 'YAML001', 3]);
+    const cold = await check();
+    expect(cold.diagnostics.map((d) => [d.file, d.code, d.line])).toContainEqual([PERSON, 'YAML001', 3]);
+    const warm = await check();
+    expect(warm.diagnostics).toEqual(cold.diagnostics);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: [Kono Taro', 'name: Kono Taro'));
+    const fixed = await check();
+    expect(fixed.diagnostics).toEqual((await uncached()).diagnostics);
   });
 
-  it('is a hit when only the modification time changed (content hash)', async () => {
-    const { dir, check } = setup();
+  it('ignores a corrupt or truncated index with a note, and gives the same result', async () => {
+    const { cacheDir, check, uncached, notes, cacheFiles } = setup();
+    const reference = (await uncached()).diagnostics;
     await check();
-    const file = path.join(dir, PERSON);
-    writeFileSync(file, readFileSync(file));
-    const result = await check();
-    expect(result.summary.errors).toBe(0);
-    expect(result.dataset.personById.get('kono-taro')!.data.name).toBe('Kono Taro');
+    const index = path.join(cacheDir, cacheFiles()[1]!);
+    truncateSync(index, Math.floor(statSync(index).size / 2));
+    expect((await check()).diagnostics).toEqual(reference);
+    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.json is unreadable .*checking every file afresh/);
+    notes.length = 0;
+    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":3,"files":"nonsense"}');
+    expect((await check()).diagnostics).toEqual(reference);
+    expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
+  });
+
+  it('ignores a truncated data file with a note, and a damaged piece of it too', async () => {
+    const { cacheDir, check, uncached, notes, cacheFiles } = setup();
+    const reference = await uncached();
+    await check();
+    await settle();
+    let data = path.join(cacheDir, cacheFiles()[0]!);
+    truncateSync(data, statSync(data).size - 10);
+    expect((await check()).diagnostics).toEqual(reference.diagnostics);
+    expect(notes.join('\n')).toMatch(/data file .* is truncated; checking every file afresh/);
+    notes.length = 0;
+    await settle();
+    // Flip bytes inside one record's data (same length): its checksum no longer matches.
+    data = path.join(cacheDir, cacheFiles()[0]!);
+    const bytes = readFileSync(data);
+    const at = bytes.indexOf('Kono Taro', bytes.indexOf('"id":"kono-taro"'));
+    expect(at).toBeGreaterThan(0);
+    bytes.write('Kxxx Taro', at);
+    writeFileSync(data, bytes);
+    const warm = await check();
+    expect(warm.dataset.personById.get('kono-taro')!.data.name).toBe('Kono Taro');
+    expect(warm.dataset.people.map((p) => p.data)).toEqual(reference.dataset.people.map((p) => p.data));
+    expect(notes.join('\n')).toMatch(/the cache's data for people\/kono-taro\.yaml is damaged; read the file instead/);
+  });
+
+  it('is written atomically: a leftover temporary file or an interrupted append changes nothing', async () => {
+    const { cacheDir, check, uncached, cacheFiles, notes } = setup();
+    const reference = (await uncached()).diagnostics;
+    await check();
+    const [data, index] = cacheFiles();
+    // What a writer killed half-way leaves: a partial temporary index, bytes appended past the index's end.
+    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":3,"key":"');
+    appendFileSync(path.join(cacheDir, data!), '{"id":"half-writ');
+    const warm = await check();
+    expect(warm.diagnostics).toEqual(reference);
+    expect(notes).toEqual([]);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp') && !f.includes('99999'))).toEqual([]);
   });
 
   it('forgets deleted files', async () => {
-    const { dir, check } = setup();
+    const { dir, cacheDir, check, cacheFiles } = setup();
     await check();
     rmSync(path.join(dir, 'records/organizations/business-recorder.yaml'));
     const result = await check();
     expect(result.dataset.organizationById.has('business-recorder')).toBe(false);
-    const cacheFile = readdirSync(path.join(dir, '.cache')).find((f) => f.startsWith('records-'))!;
-    expect(readFileSync(path.join(dir, '.cache', cacheFile), 'utf8')).not.toContain('business-recorder.yaml');
+    const index = JSON.parse(readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'utf8')) as { files: [string, unknown][] };
+    expect(index.files.map(([file]) => file)).toContain('organizations/ispr.yaml');
+    expect(index.files.map(([file]) => file)).not.toContain('organizations/business-recorder.yaml');
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,10 +19,14 @@ function setup() {
   return { dir, recordsDir, cacheDir, inputs };
 }
 
+// Aged files keep a change time of now: a report is trusted only a second after it.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
 describe('reusable reports', () => {
   it('reuse the last report exactly while nothing changed', async () => {
     const { dir, cacheDir, inputs } = setup();
     expect(reusableReport(await inputs())).toBeUndefined();
+    await settle();
     const full = await checkDataset({ cwd: dir, cacheDir, today: '2026-01-01' });
     const reused = reusableReport(await inputs());
     expect(reused).toEqual({ diagnostics: full.diagnostics, summary: full.summary });
@@ -40,10 +44,37 @@ describe('reusable reports', () => {
     expect(reusableReport(await inputs())).toBeUndefined();
     const past = new Date('2024-01-02T00:00:00Z');
     utimesSync(file, past, past);
+    // Setting the time back moved the change time to now: trusted a second later.
+    await settle();
     await checkDataset({ cwd: dir, cacheDir, today: '2026-01-01' });
     expect(reusableReport(await inputs())).toBeDefined();
     writeFileSync(path.join(recordsDir, 'people/new-person.yaml'), 'id: new-person\n');
     utimesSync(path.join(recordsDir, 'people/new-person.yaml'), past, past);
     expect(reusableReport(await inputs())).toBeUndefined();
+  });
+
+  it('are not reused after an edit that keeps the size and the modification time', async () => {
+    const { dir, recordsDir, cacheDir, inputs } = setup();
+    await settle();
+    await checkDataset({ cwd: dir, cacheDir, today: '2026-01-01' });
+    expect(reusableReport(await inputs())).toBeDefined();
+    const file = path.join(recordsDir, 'people/kono-taro.yaml');
+    const before = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Kono Taro', 'name: Kxno Taro'));
+    utimesSync(file, before.atime, before.mtime);
+    expect([statSync(file).size, statSync(file).mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect(reusableReport(await inputs())).toBeUndefined();
+  });
+
+  it('ignore a corrupt report with a note', async () => {
+    const { dir, cacheDir, inputs } = setup();
+    await settle();
+    await checkDataset({ cwd: dir, cacheDir, today: '2026-01-01' });
+    const report = readdirSync(cacheDir).find((f) => f.startsWith('report-'))!;
+    const text = readFileSync(path.join(cacheDir, report), 'utf8');
+    writeFileSync(path.join(cacheDir, report), text.slice(0, text.length / 2));
+    const notes: string[] = [];
+    expect(reusableReport(await inputs(), (n) => notes.push(n))).toBeUndefined();
+    expect(notes).toEqual([expect.stringMatching(/^the cached report .*report-[0-9a-f]+\.json is unreadable \(.*\); checking afresh\.$/)]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,22 +23,32 @@ export interface ReportInputs {
   files: readonly string[];
   /** The files reported on, when not all. */
   requested?: readonly string[];
+  /** `lstat` of each of `files` (undefined: could not be read), when taken already: one pass serves the report and the record cache. */
+  stats?: readonly (Stats | undefined)[];
   today: string;
   cwd: string;
 }
 
 /**
  * The last report, when nothing it depends on has changed since: the same files with the
- * same sizes and modification times (none modified in the second the report was written,
+ * same sizes, modification and change times and inodes (none changed in the second before the report was written,
  * where a change could hide in the same clock tick), the same requested files, "today",
  * working directory and the same code of this package (rules, schemas, messages). Then a
  * rerun needs neither to parse nor to check anything.
  */
-export function reusableReport(inputs: ReportInputs): CheckReport | undefined {
+export function reusableReport(inputs: ReportInputs, onNote?: (message: string) => void): CheckReport | undefined {
+  let text: string;
+  try {
+    text = readFileSync(reportFile(inputs), 'utf8');
+  } catch {
+    return undefined; // no report yet
+  }
   let stored: StoredReport;
   try {
-    stored = JSON.parse(readFileSync(reportFile(inputs), 'utf8')) as StoredReport;
-  } catch {
+    stored = JSON.parse(text) as StoredReport;
+    if (typeof stored.signature !== 'string' || !Array.isArray(stored.diagnostics) || typeof stored.summary?.errors !== 'number') throw new Error('unexpected layout');
+  } catch (error) {
+    onNote?.(`the cached report ${reportFile(inputs)} is unreadable (${(error as Error).message}); checking afresh.`);
     return undefined;
   }
   const { signature, newestMtime } = signatureOf(inputs);
@@ -61,7 +71,7 @@ export async function storeReport(inputs: ReportInputs, signature: string, repor
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(body));
-  await rename(tmp, file);
+  await rename(tmp, file); // atomic: a reader sees the old report or the new one, never half
 }
 
 function reportFile(inputs: ReportInputs): string {
@@ -69,30 +79,36 @@ function reportFile(inputs: ReportInputs): string {
   return path.join(inputs.cacheDir, `report-${name}.json`);
 }
 
+/** `lstat` of every file, in order (undefined for a file that cannot be read). */
+export function statFiles(files: readonly string[]): (Stats | undefined)[] {
+  return files.map((file) => {
+    try {
+      return lstatSync(file, { throwIfNoEntry: false });
+    } catch {
+      return undefined; // unreadable folder and the like: the loader says why
+    }
+  });
+}
+
 function signatureOf(inputs: ReportInputs): { signature: string; newestMtime: number } {
   const hash = createHash('sha256');
   hash.update(`${codeSignature()}\n${inputs.today}\n${inputs.cwd}\n${(inputs.requested ?? []).join('\n')}\n--\n`);
   let newestMtime = 0;
-  for (const file of inputs.files) {
-    let size = -1;
-    let mtimeMs = -1;
-    try {
-      const info = statSync(file);
-      size = info.size;
-      mtimeMs = info.mtimeMs;
-    } catch {
-      // a file that vanished changes the signature through size -1
-    }
-    if (mtimeMs > newestMtime) newestMtime = mtimeMs;
-    hash.update(`${file}\0${size}\0${mtimeMs}\n`);
-  }
+  const stats = inputs.stats ?? statFiles(inputs.files);
+  inputs.files.forEach((file, i) => {
+    // The change time and inode as well: tools that restore a file's modification time
+    // (checkouts, touch -d, copies) cannot restore these. A vanished file: stamp -1.
+    const info = stats[i];
+    if (info) newestMtime = Math.max(newestMtime, info.mtimeMs, info.ctimeMs);
+    hash.update(info ? `${file}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}\n` : `${file}\0-1\n`);
+  });
   return { signature: hash.digest('hex'), newestMtime };
 }
 
 let cachedCodeSignature: string | undefined;
 
 /** Sizes and times of this package's own modules: a rebuilt rule or schema invalidates every report. */
-function codeSignature(): string {
+export function codeSignature(): string {
   if (cachedCodeSignature) return cachedCodeSignature;
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');

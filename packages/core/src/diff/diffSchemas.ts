@@ -22,7 +22,8 @@ export interface SchemaDiff {
 /** Schemas keyed by file name, as `@engagements/schema` exports them. */
 export type SchemaSet = Readonly<Record<string, unknown>>;
 
-const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'errorMessage']);
+// patternErrorMessage is yaml-language-server's message for a failed pattern.
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'errorMessage', 'patternErrorMessage']);
 const UPPER_LIMITS = new Set(['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum']);
 const LOWER_LIMITS = new Set(['minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum']);
 
@@ -38,7 +39,9 @@ export function diffSchemas(before: SchemaSet, after: SchemaSet): SchemaDiff {
   const differences: SchemaDifference[] = [];
   const files = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareText);
   for (const file of files) {
-    const add = (path: string, effect: SchemaEffect, message: string) => differences.push({ file, path, effect, message });
+    const add: Add = Object.assign((path: string, effect: SchemaEffect, message: string) => differences.push({ file, path, effect, message }), {
+      resolve: (ref: string) => resolveRef(after, file, ref),
+    });
     if (!(file in before)) add('', 'widened', 'new schema file');
     else if (!(file in after)) add('', 'changed', 'schema file removed');
     else compareNode(before[file], after[file], '', add);
@@ -48,7 +51,8 @@ export function diffSchemas(before: SchemaSet, after: SchemaSet): SchemaDiff {
   return { change, differences };
 }
 
-type Add = (path: string, effect: SchemaEffect, message: string) => void;
+/** Records a difference; `resolve` looks a `$ref` up in the schemas after the change. */
+type Add = ((path: string, effect: SchemaEffect, message: string) => void) & { resolve(ref: string): unknown };
 
 function compareNode(b: unknown, a: unknown, path: string, add: Add): void {
   if (deepEqual(b, a)) return;
@@ -63,6 +67,15 @@ function compareNode(b: unknown, a: unknown, path: string, add: Add): void {
     if (deepEqual(vb, va)) continue;
     const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (ANNOTATIONS.has(key)) add(at, 'documentation', `${key} changed`);
+    else if (key === 'propertyNames' && vb === undefined && admitsEveryListedName(a, va, add.resolve)) {
+      add(at, 'documentation', 'propertyNames added: every property the schema lists satisfies it and no other is allowed, so no record changes validity');
+    } else if (key === 'pattern' && b.format === 'date' && a.format === 'date' && typeof vb === 'string' && typeof va === 'string' && sameOnEveryDate(vb, va)) {
+      add(at, 'documentation', 'pattern changed: it accepts the same calendar dates as before (checked on every date from 0000-01-01 to 9999-12-31)');
+    } else if (key === 'pattern' && b.format === 'uri' && a.format === 'uri' && typeof vb === 'string' && !vb.endsWith('$') && !vb.endsWith('\\') && va === `${vb}\\S*$`) {
+      // The `uri` format refuses every white-space character (RFC 3986 has none), so a
+      // pattern that only adds "no white space after this" rejects no value it accepted.
+      add(at, 'documentation', 'pattern changed: it only adds "no white space", which the uri format already requires');
+    }
     else if (key === 'enum') compareTerms(values(vb), values(va), at, add);
     else if ((key === 'oneOf' || key === 'anyOf') && isTermList(vb) && isTermList(va)) compareTermList(vb, va, at, add);
     else if (key === 'required') compareRequired(values(vb), values(va), at, add);
@@ -154,4 +167,73 @@ function values(value: unknown): unknown[] {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a `propertyNames` schema added to `node` rejects nothing that was valid: true when
+ * the object admits only the properties it lists (`additionalProperties: false`, no
+ * `patternProperties`) and every listed name satisfies it. Only `pattern`, `type: string`
+ * and `$ref`s to such schemas are understood; anything else answers false, so that the
+ * change counts as `changed`.
+ */
+function admitsEveryListedName(node: Record<string, unknown>, names: unknown, resolve: (ref: string) => unknown): boolean {
+  if (node.additionalProperties !== false || node.patternProperties !== undefined || !isObject(node.properties)) return false;
+  const accepts = nameTest(names, resolve, 0);
+  return accepts !== undefined && Object.keys(node.properties).every(accepts);
+}
+
+function nameTest(schema: unknown, resolve: (ref: string) => unknown, depth: number): ((name: string) => boolean) | undefined {
+  if (!isObject(schema) || depth > 10) return undefined;
+  const tests: ((name: string) => boolean)[] = [];
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (key === 'type' && value === 'string') continue;
+    if (key === 'pattern' && typeof value === 'string') {
+      const re = new RegExp(value, 'u');
+      tests.push((name) => re.test(name));
+    } else if (key === '$ref' && typeof value === 'string') {
+      const inner = nameTest(resolve(value), resolve, depth + 1);
+      if (!inner) return undefined;
+      tests.push(inner);
+    } else {
+      return undefined;
+    }
+  }
+  return (name) => tests.every((t) => t(name));
+}
+
+/**
+ * Whether two patterns accept the same strings among those that JSON Schema's `date`
+ * format accepts, which are exactly the calendar dates from 0000-01-01 to 9999-12-31
+ * (RFC 3339 full-date, February 29 in leap years): checked on each of them.
+ */
+function sameOnEveryDate(before: string, after: string): boolean {
+  const old = new RegExp(before, 'u');
+  const now = new RegExp(after, 'u');
+  const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  for (let y = 0; y <= 9999; y++) {
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    const year = String(y).padStart(4, '0');
+    for (let m = 1; m <= 12; m++) {
+      const month = `${year}-${String(m).padStart(2, '0')}-`;
+      const days = m === 2 && leap ? 29 : DAYS[m - 1]!;
+      for (let d = 1; d <= days; d++) {
+        const date = `${month}${d < 10 ? '0' : ''}${d}`;
+        if (old.test(date) !== now.test(date)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** A `$ref` from `file` (such as `defs.schema.json#/$defs/Slug`), looked up in `schemas`. */
+function resolveRef(schemas: SchemaSet, file: string, ref: string): unknown {
+  const [target = '', pointer = ''] = ref.split('#', 2);
+  const segments = [...file.split('/').slice(0, -1), ...target.split('/')].reduce<string[]>((out, s) => (s === '..' ? out.slice(0, -1) : s === '.' ? out : [...out, s]), []);
+  let node: unknown = target === '' ? schemas[file] : schemas[segments.join('/')];
+  for (const part of pointer.split('/').slice(1)) {
+    if (!isObject(node)) return undefined;
+    node = node[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
 }

@@ -1,10 +1,19 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
 import type { RecordKind } from '@engagements/schema';
 import { schemaAt } from '../validate/schemaLookup.js';
 import { KIND_FOLDERS } from '../load/recordKind.js';
 
 /** Longest line the formatter writes before folding long text. */
 export const LINE_WIDTH = 100;
+
+const TO_STRING = {
+  indent: 2,
+  indentSeq: true,
+  lineWidth: LINE_WIDTH,
+  minContentWidth: 40,
+  singleQuote: false,
+  flowCollectionPadding: false,
+} as const;
 
 export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
@@ -43,14 +52,7 @@ export function formatRecord(text: string, kind: RecordKind): FormatResult {
   canonicalize(doc.contents, kind, [], '');
   const first = doc.contents.items[0]?.key as Node | undefined;
   if (first) first.commentBefore = [schemaLine(kind), withoutSchemaLine(first.commentBefore)].filter(Boolean).join('\n');
-  const out = doc.toString({
-    indent: 2,
-    indentSeq: true,
-    lineWidth: LINE_WIDTH,
-    minContentWidth: 40,
-    singleQuote: false,
-    flowCollectionPadding: false,
-  });
+  const out = foldOverLongLines(doc.toString(TO_STRING));
   const normalized = out.replace(/\n*$/, '\n');
   return { ok: true, text: normalized, changed: normalized !== text };
 }
@@ -82,10 +84,45 @@ function canonicalize(node: unknown, kind: RecordKind, path: (string | number)[]
   }
   if (isScalar(node) && typeof node.value === 'string') {
     const value = node.value;
-    if (value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+    // Multi-line text (paragraphs of notes) is folded too, so that it keeps within the
+    // width; literal style only where folding could not hold the text exactly.
+    if (value.includes('\n')) node.type = foldsFaithfully(value) ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
     else if (prefix + value.length > LINE_WIDTH && value.includes(' ')) node.type = Scalar.BLOCK_FOLDED;
     else node.type = Scalar.PLAIN; // the stringifier quotes it where plain would read as another type
   }
+}
+
+/**
+ * The yaml stringifier leaves a folded block scalar unfolded when its whole text is one
+ * character longer than fits (its shortcut compares with the width plus one): fold such
+ * a line, the only line of a `>` block, at its last space within the width. In a folded
+ * scalar a single space between two words and a line break are the same text.
+ */
+function foldOverLongLines(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const row = lines[i]!;
+    if ([...row].length <= LINE_WIDTH || !/(?:^|: |- )>[0-9]?-?$/.test(lines[i - 1]!)) continue;
+    const indent = /^ */.exec(row)![0];
+    const next = lines[i + 1] ?? '';
+    if (next.startsWith(indent) && next.trim() !== '') continue; // not the block's only line
+    const cut = row.lastIndexOf(' ', LINE_WIDTH);
+    if (cut <= indent.length || row[cut - 1] === ' ' || row[cut + 1] === ' ' || row[cut + 1] === undefined) continue;
+    lines[i] = `${row.slice(0, cut)}\n${indent}${row.slice(cut + 1)}`;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Whether the folded style (`>-`) reads back as exactly this text. YAML's folding keeps
+ * paragraphs, single line breaks and more-indented lines; this proves it for the text at
+ * hand rather than trusting it, and the literal style (`|-`) is the fallback.
+ */
+function foldsFaithfully(value: string): boolean {
+  const probe = new Document({ v: value });
+  (probe.get('v', true) as Scalar).type = Scalar.BLOCK_FOLDED;
+  const back = parseDocument(probe.toString(TO_STRING), { version: '1.2', schema: 'core' });
+  return back.errors.length === 0 && back.get('v') === value;
 }
 
 /** The folder a record of this kind belongs in, relative to the records folder. */

@@ -11,10 +11,13 @@ export const LOAD_CODES = {
   notMapping: 'LOAD006',
   unknownLocation: 'LOAD007',
   tooManyRecords: 'LOAD008',
+  extension: 'LOAD009',
   syntax: 'YAML001',
   duplicateKey: 'YAML002',
   aliasLimit: 'YAML003',
   unknownTag: 'YAML004',
   tooDeep: 'YAML005',
   nulByte: 'YAML006',
+  invisibleCharacter: 'YAML007',
+  mergeKey: 'YAML008',
 } as const;

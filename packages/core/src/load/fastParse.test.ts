@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findRecordFiles } from '../check.js';
 import type { RecordKind } from '@engagements/schema';
 import { recordKindOf } from './recordKind.js';
-import { fastLoad, fastParse } from './fastParse.js';
+import { fastLoad, fastParse, needsFullParser, NEEDS_FULL_PARSER } from './fastParse.js';
 import { parseRecordText } from './parseYaml.js';
 
 const recordsDir = path.resolve(import.meta.dirname, '../../../../records');
@@ -44,6 +44,12 @@ describe('fastParse (differential against yaml v2)', () => {
       'a: 1\na: 2\n',
       '- a\n',
       'just text\n',
+      // Invisible and look-alike characters: the full path reports each where it stands (YAML007).
+      'a: b\u00A0c\n',
+      'a:\u00A0b\n',
+      'a: b\u200Bc\n',
+      '# a comment\u202E\na: 1\n',
+      'a: >-\n  b\n\n  c\u2060d\n',
     ]) {
       expect(fastParse(text), JSON.stringify(text)).toBeUndefined();
     }
@@ -79,6 +85,39 @@ describe('fastParse (differential against yaml v2)', () => {
         agreesWithFullParser(org(`aliases:\n  - ${value}`), 'organization');
       }),
       { seed: Number(process.env.FUZZ_SEED ?? 11), numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+  });
+
+  it('sends every file with an invisible or look-alike character to the full path, wherever it is', () => {
+    const record = readFileSync(path.join(recordsDir, 'people/kono-taro.yaml'), 'utf8');
+    expect(fastParse(record)).toBeDefined();
+    // No-break and other spaces, zero-width, joiners, soft hyphen, inner BOM, bidi controls,
+    // other format characters, tag characters, variation selectors, controls, separators.
+    const characters = [0xa0, 0x2007, 0x202f, 0x3000, 0x200b, 0x200c, 0x200d, 0x2060, 0xad, 0xfeff, 0x202a, 0x202e, 0x2066, 0x2069, 0x200e, 0x200f, 0x61c, 0x600, 0xfff9, 0xe0041, 0xfe0f, 0x115f, 0x3164, 0x85, 0x1b, 0x2028, 0x2029];
+    for (const codePoint of characters) {
+      const ch = String.fromCodePoint(codePoint);
+      for (const text of [record.replace('name: Kono Taro', `name: Kono${ch}Taro`), record.replace('# yaml', `#${ch} yaml`), `${record}# ${ch}\n`]) {
+        expect(needsFullParser(text), codePoint.toString(16)).toBe(true);
+        expect(fastParse(text), codePoint.toString(16)).toBeUndefined();
+      }
+    }
+    // Visible non-ASCII text stays on the fast path.
+    expect(fastParse(record.replace('name: Kono Taro', 'name: 河野太郎 Kōno'))).toBeDefined();
+  });
+
+  it('runs the full guard whenever any branch of it could match (its cheap pre-checks never hide one)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        if (NEEDS_FULL_PARSER.test(text)) expect(needsFullParser(text)).toBe(true);
+      }),
+      { seed: Number(process.env.FUZZ_SEED ?? 13), numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('&', '*', '!', '%', '---', '...', '\t', '\r', '.5', '0b1', '<<', '{', '[', ']', '? ', '"#', ']#', ' ', '\n', 'a', ':', '-', ',', '+'), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        if (NEEDS_FULL_PARSER.test(text)) expect(needsFullParser(text), JSON.stringify(text)).toBe(true);
+      }),
+      { seed: Number(process.env.FUZZ_SEED ?? 17), numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
     );
   });
 });

@@ -10,14 +10,14 @@ import { createLocator } from './locator.js';
 export function createLazyLocator(readText: () => string): SourceLocator {
   let real: SourceLocator | undefined;
   return {
-    locate(path, target) {
+    locate(path, target, within) {
       if (!real) {
         const text = readText().replace(/^\uFEFF/, '');
         const lineCounter = new LineCounter();
         const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, keepSourceTokens: false });
         real = createLocator(doc, lineCounter, text);
       }
-      return real.locate(path, target);
+      return real.locate(path, target, within);
     },
   };
 }

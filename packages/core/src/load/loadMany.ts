@@ -1,34 +1,55 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RecordCache } from '../cache/recordCache.js';
-import { fastLoadBatch, type FastAnswer, type FastJob } from './fastLoadBatch.js';
-import { loadRecordFile, validRecord, type LoadOptions, type LoadResult } from './loadRecord.js';
+import type { RecordKind } from '@engagements/schema';
+import { stampOf, type CacheEntry, type FileStamp, type RecordCache } from '../cache/recordCache.js';
+import type { AnyRecord } from '../dataset.js';
+import { fastLoadBatch, hashOf, type FastAnswer, type FastJob } from './fastLoadBatch.js';
+import { createLazyLocator } from './lazyLocator.js';
+import { LIMITS } from './limits.js';
+import { displayPath, loadRecordFile, type LoadOptions, type LoadResult } from './loadRecord.js';
+import { fastLoad } from './fastParse.js';
+import { parseRecordBytes } from './parseYaml.js';
 import { recordKindOf } from './recordKind.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = Number(process.env.ENGAGEMENTS_PARALLEL_THRESHOLD ?? 2000);
 
+/** The main thread's share of the fast path, relative to a worker's. */
+const MAIN_SHARE = 0.7;
+
 const workerUrl = new URL('./fastLoadWorker.js', import.meta.url);
 
+/** One file's result, with what the cache needs to remember it. */
+export interface LoadedFile extends LoadResult {
+  /** The cache's entry when the file's content is the one cached. */
+  recalled?: CacheEntry;
+  /** The file's stamp, taken before it was read, and the hash of the bytes that were parsed (cache only). */
+  stamp?: FileStamp;
+  hash?: string;
+}
+
 /**
- * Loads many record files: cached files from the cache, the rest through the fast path
- * (spread over worker threads and the main thread when there are many), and whatever
- * the fast path declines through the full loader, which locates every problem.
- * Results are in the order of `files`.
+ * Loads many record files: cached files from the cache (their data read only when used),
+ * the rest through the fast path (spread over worker threads and the main thread when
+ * there are many), and whatever the fast path declines through the full loader, which
+ * locates every problem. Results are in the order of `files`.
  */
 export async function loadRecordFiles(
   files: readonly string[],
-  options: LoadOptions & { cache?: RecordCache; onProgress?: (done: number, total: number) => void },
-): Promise<LoadResult[]> {
+  options: LoadOptions & { cache?: RecordCache; stats?: readonly (Stats | undefined)[]; onProgress?: (done: number, total: number) => void },
+): Promise<LoadedFile[]> {
   const { cache } = options;
   let done = 0;
   const tick = (n: number) => {
     done += n;
     options.onProgress?.(done, files.length);
   };
-  const results = new Array<LoadResult | undefined>(files.length);
+  const results = new Array<LoadedFile | undefined>(files.length);
+  const paths = pathNames(options);
+  const stamps = new Array<FileStamp | undefined>(files.length);
   const pending: number[] = [];
   const jobs: FastJob[] = [];
   files.forEach((file, i) => {
@@ -37,10 +58,12 @@ export async function loadRecordFiles(
     if (cache) {
       // The cache stats and may read the file: let the full loader refuse a symbolic link
       // or a device first (a record replaced by a link to /dev/zero must not be read).
-      if (!isRegularFile(file)) return pending.push(i);
-      const cached = cache.lookup(file, kind);
-      if (cached.hit) {
-        results[i] = { record: validRecord(file, kind, cached.data, options), diagnostics: [] };
+      const info = options.stats ? options.stats[i] : regularFileStats(file);
+      if (!info?.isFile()) return pending.push(i);
+      stamps[i] = stampOf(info); // before any read: a later change then shows in the next run
+      const entry = cache.recall(file, kind, info, hashOf, () => {});
+      if (entry) {
+        results[i] = recalledResult(file, kind, entry, cache, paths);
         return;
       }
     }
@@ -57,15 +80,93 @@ export async function loadRecordFiles(
     const answer = byFile.get(file);
     const kind = recordKindOf(file);
     if (answer && kind) {
-      results[i] = { record: validRecord(file, kind, answer.data, options), diagnostics: [] };
-      cache?.store(file, kind, answer.data, { size: answer.size, mtimeMs: answer.mtimeMs, hash: answer.hash });
-    } else {
-      const result = await loadRecordFile(file, options);
-      results[i] = result;
-      tick(1);
+      const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data: answer.data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord; // as validRecord, with cheaper paths
+      results[i] = { record, diagnostics: [], ...(stamps[i] ? { stamp: stamps[i], hash: answer.hash } : {}) };
+      continue;
     }
+    let bytes: Uint8Array | undefined;
+    if (cache && stamps[i] && stamps[i]!.size <= LIMITS.maxFileBytes) {
+      // The bytes parsed are the bytes hashed: the cache must never pair a hash with
+      // what another version of the file gave.
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        bytes = undefined;
+      }
+    }
+    const result = await loadRecordFile(file, { ...options, ...(bytes ? { bytes } : {}) });
+    results[i] = bytes ? { ...result, stamp: stamps[i]!, hash: hashOf(bytes) } : result;
+    tick(1);
   }
-  return results as LoadResult[];
+  return results as LoadedFile[];
+}
+
+/** The result of a file whose content is the one cached: its diagnostics, and a record whose data is read when used. */
+function recalledResult(file: string, kind: RecordKind, entry: CacheEntry, cache: RecordCache, paths: PathNames): LoadedFile {
+  if (entry.state === -1) return { diagnostics: entry.diagnostics, recalled: entry };
+  const base = {
+    kind,
+    file: paths.display(file),
+    absolutePath: file,
+    relativePath: paths.relative(file),
+    id: entry.id,
+    valid: entry.state === 1,
+  };
+  let full: ReturnType<typeof parseRecordBytes> | undefined;
+  const parseFull = () => (full ??= parseRecordBytes(readFileSync(file)));
+  const record =
+    entry.state === 1
+      ? Object.defineProperties(
+          { ...base, source: createLazyLocator(() => readFileSync(file, 'utf8')) },
+          lazyData(() => cache.readData(file) ?? fastLoad(readFileSync(file), kind) ?? valueOf(parseFull())),
+        )
+      : Object.defineProperties(
+          { ...base, source: { locate: (p: readonly (string | number)[], target?: 'key' | 'value', within?: string) => locatorOf(parseFull()).locate(p, target, within) } },
+          lazyData(() => valueOf(parseFull())),
+        );
+  return { record: record as unknown as AnyRecord, diagnostics: entry.diagnostics, recalled: entry };
+}
+
+interface PathNames {
+  display(file: string): string;
+  relative(file: string): string;
+}
+
+/** displayPath and the path relative to the records folder, by string prefix for the usual case (thousands of files). */
+function pathNames(options: LoadOptions): PathNames {
+  const recordsDir = path.resolve(options.recordsDir);
+  const cwd = options.cwd ?? process.cwd();
+  const posix = path.sep === '/';
+  const inRecords = recordsDir + '/';
+  const inCwd = cwd.endsWith('/') ? cwd : cwd + '/';
+  return {
+    display: (file) => (posix && file.startsWith(inCwd) && !file.includes('/../') ? file.slice(inCwd.length) : displayPath(file, cwd)),
+    relative: (file) => (posix && file.startsWith(inRecords) && !file.includes('/../') ? file.slice(inRecords.length) : path.relative(recordsDir, file).split(path.sep).join('/')),
+  };
+}
+
+/** A `data` property computed on first use, then kept as a plain value. */
+function lazyData(load: () => unknown): PropertyDescriptorMap {
+  return {
+    data: {
+      configurable: true,
+      enumerable: true,
+      get(this: object) {
+        const value = load();
+        Object.defineProperty(this, 'data', { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+    },
+  };
+}
+
+function valueOf(parsed: ReturnType<typeof parseRecordBytes>): unknown {
+  return parsed.ok ? parsed.value : {};
+}
+
+function locatorOf(parsed: ReturnType<typeof parseRecordBytes>) {
+  if (parsed.ok) return parsed.locator;
+  return { locate: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }) };
 }
 
 /** Number of worker threads to use beside the main thread. */
@@ -81,11 +182,14 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean, progress
   // Run from TypeScript sources (tests), the compiled worker does not exist: work on one thread.
   if (workers > 0 && !existsSync(fileURLToPath(workerUrl))) workers = 0;
   if (workers === 0 || jobs.length === 0) return fastLoadBatch(jobs, withHashes, progress);
-  // Contiguous shares, one per thread; the main thread takes the first while the workers run.
-  const share = Math.ceil(jobs.length / (workers + 1));
+  // Contiguous shares, one per thread; the main thread takes the first while the workers
+  // run, a smaller one: it also receives the workers' records, parses the files the fast
+  // path declines and runs the rules, so equal shares left the workers idle at the end.
+  const mainShare = Math.ceil((MAIN_SHARE * jobs.length) / (workers + 1));
+  const share = Math.ceil((jobs.length - mainShare) / workers);
   const started = [];
   for (let w = 1; w <= workers; w++) {
-    const slice = jobs.slice(w * share, (w + 1) * share);
+    const slice = jobs.slice(mainShare + (w - 1) * share, mainShare + w * share);
     if (slice.length === 0) break;
     started.push(
       new Promise<FastAnswer[]>((resolve) => {
@@ -105,15 +209,16 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean, progress
       }),
     );
   }
-  const mine = fastLoadBatch(jobs.slice(0, share), withHashes, progress);
+  const mine = fastLoadBatch(jobs.slice(0, mainShare), withHashes, progress);
   const theirs = await Promise.all(started);
   return [...mine, ...theirs.flat()];
 }
 
-function isRegularFile(file: string): boolean {
+function regularFileStats(file: string): Stats | undefined {
   try {
-    return lstatSync(file).isFile();
+    const info = lstatSync(file);
+    return info.isFile() ? info : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics.js';
 import type { SourceLocator } from '../dataset.js';
+import { lineStartsOf, spanFromLineStarts } from './span.js';
 
 /**
  * Finds YAML nodes by JSON path in a parsed document. For a path that does not exist
@@ -40,8 +41,9 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
     }
     return pairs;
   };
+  let lineStarts: number[] | undefined;
   return {
-    locate(path, target = 'value') {
+    locate(path, target = 'value', within) {
       let node: unknown = doc.contents;
       let pair: Pair | undefined;
       let last: Node | undefined = isNode(node) ? node : undefined;
@@ -63,6 +65,10 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
         last = node;
       }
       if (target === 'key' && pair && isNode(pair.key)) return nodeSpan(pair.key);
+      if (within !== undefined && last?.range) {
+        const at = text.indexOf(within, last.range[0]);
+        if (at !== -1 && at + within.length <= last.range[1]) return spanFromLineStarts((lineStarts ??= lineStartsOf(text)), text, at, within.length);
+      }
       return last ? nodeSpan(last) : spanOf(0, 0);
     },
   };

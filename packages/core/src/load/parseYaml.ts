@@ -5,6 +5,9 @@ import type { SourceLocator } from '../dataset.js';
 import { LOAD_CODES } from './codes.js';
 import { LIMITS } from './limits.js';
 import { createLocator } from './locator.js';
+import { findInvisible } from './invisible.js';
+import { findIndentationMistake } from './indentation.js';
+import { lineStartsOf, spanFromLineStarts } from './span.js';
 
 /** A problem found while decoding or parsing, before a record exists. */
 export interface LoadProblem extends Span {
@@ -42,6 +45,18 @@ export function parseRecordText(text: string): ParseResult {
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     return fail(LOAD_CODES.nulByte, 'File contains a NUL character.', spanAt(text, nul, 1), 'Remove the NUL character; it is not allowed in YAML.');
+  }
+  // Invisible and look-alike characters are found in the text itself, before parsing: the
+  // parser's own errors for them (an implicit key that is not on one line, a value that
+  // spans the whole block) point away from the character, and inside a folded scalar the
+  // character's place is lost. Each is reported at its own line and column.
+  const invisible = findInvisible(text);
+  if (invisible.length > 0) {
+    const starts = lineStartsOf(text);
+    return {
+      ok: false,
+      problems: invisible.map((f) => ({ code: LOAD_CODES.invisibleCharacter, message: f.message, hint: f.hint, ...spanFromLineStarts(starts, text, f.offset, f.length) })),
+    };
   }
   // YAML reads a carriage return alone as a line break, the parser used here as text
   // (and js-yaml, which reads valid records faster, as a line break): a comment could hide
@@ -89,6 +104,17 @@ export function parseRecordText(text: string): ParseResult {
   }
   const problems: LoadProblem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, pos, doc, text));
+  // A syntax error that a misindented line explains (the line is at the error or next to
+  // it: the parser complains where the line's meaning went wrong, often at the value
+  // above it) is reported as that indentation, with the column the line should start at.
+  const syntax = problems.filter((p) => p.code === LOAD_CODES.syntax).sort((a, b) => a.line - b.line)[0];
+  if (syntax) {
+    const mistake = findIndentationMistake(text);
+    if (mistake && mistake.line <= syntax.line + 2 && mistake.line >= syntax.line - 3) {
+      problems.splice(0, problems.length, ...problems.filter((p) => p.code !== LOAD_CODES.syntax));
+      problems.push({ code: LOAD_CODES.syntax, message: mistake.message, hint: mistake.hint, line: mistake.line, column: mistake.column, endLine: mistake.line, endColumn: mistake.column + mistake.length });
+    }
+  }
   problems.push(...duplicateKeys(doc, pos));
   if (extra !== undefined) {
     problems.push({
@@ -108,6 +134,7 @@ export function parseRecordText(text: string): ParseResult {
   let aliases = 0;
   let overLimitAt = 0;
   let collectionKeyAt: number | undefined;
+  let mergeKeyAt: number | undefined;
   const anchors = new Set<string>();
   let unresolved: { at: number; name: string } | undefined;
   let circular: { at: number; name: string } | undefined;
@@ -122,11 +149,21 @@ export function parseRecordText(text: string): ParseResult {
     },
     Pair(_key, pair) {
       if (isCollection(pair.key) && collectionKeyAt === undefined) collectionKeyAt = (pair.key as Node).range?.[0] ?? 0;
+      if (mergeKeyAt === undefined && isMergeKey(pair.key)) mergeKeyAt = pair.key.range?.[0] ?? 0;
     },
     Node(_key, node) {
       if (node.anchor) anchors.add(node.anchor);
     },
   });
+  // Before the alias checks: `<<: *name` is the usual way to write one, and the merge key is the fix.
+  if (mergeKeyAt !== undefined) {
+    return fail(
+      LOAD_CODES.mergeKey,
+      'Merge key `<<`: records do not use YAML merge keys.',
+      pos(mergeKeyAt, 2),
+      'Write out here each key that `<<` would copy. YAML 1.2 readers (`engagements validate` among them) read `<<` as an ordinary key, while editors and YAML 1.1 readers merge it, so the record would not mean the same to everyone.',
+    );
+  }
   if (aliases > LIMITS.maxAliases) {
     return fail(LOAD_CODES.aliasLimit, `File uses ${aliases} aliases, more than the limit of ${LIMITS.maxAliases}.`, pos(overLimitAt), 'Write values out instead of using anchors and aliases.');
   }
@@ -200,6 +237,18 @@ function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) =>
   const bracket = /end with an? ([\]}])$/.exec(message)?.[1];
   if (bracket) {
     const opened = unclosedFlowStart(doc, text, bracket, start);
+    const misplaced = opened === undefined ? undefined : flowLineTooShallow(text, opened, start, bracket);
+    if (opened !== undefined && misplaced) {
+      // The closer (or an item) is there, but not indented further than the key the
+      // collection belongs to: say so at that line, not "not closed" at the opening bracket.
+      const what = bracket === ']' ? 'list' : 'mapping';
+      const openedAt = pos(opened);
+      const owner = misplaced.key ? `\`${misplaced.key}:\` (column ${misplaced.keyColumn})` : `the line it opens on (column ${misplaced.keyColumn})`;
+      if (misplaced.closer) {
+        return { code: LOAD_CODES.syntax, message: `YAML syntax error: the \`${bracket}\` that closes the ${what} opened on line ${openedAt.line} is not indented further than ${owner}.`, hint: `Move the \`${bracket}\` to the end of the last item's line, or indent it further than ${misplaced.key ? `\`${misplaced.key}:\`` : 'that line'}: inside a block, every line of a ${what} in brackets is indented further than its key.`, ...pos(start, 1) };
+      }
+      return { code: LOAD_CODES.syntax, message: `YAML syntax error: this line continues the ${what} opened on line ${openedAt.line} but is not indented further than ${owner}.`, hint: `Indent it further than ${misplaced.key ? `\`${misplaced.key}:\`` : 'that line'}, or write the ${what} on one line.`, ...pos(start, 1) };
+    }
     if (opened !== undefined) {
       const what = bracket === ']' ? 'list' : 'mapping';
       return { code: LOAD_CODES.syntax, message: `YAML syntax error: the ${what} opened here with \`${text[opened]}\` is not closed with \`${bracket}\`.`, hint: `Add the closing \`${bracket}\`, or write the items on lines of their own.`, ...pos(opened, 1) };
@@ -288,6 +337,11 @@ function unclosedFlowStart(doc: Document, text: string, bracket: string, at: num
     },
   });
   return found;
+}
+
+/** A plain `<<` key: YAML 1.1's merge key (quoted, it is an ordinary key everywhere). */
+function isMergeKey(key: unknown): key is Scalar {
+  return isScalar(key) && key.type === Scalar.PLAIN && key.value === '<<';
 }
 
 function firstAlias(doc: Document): { at: number; length: number } {
@@ -411,29 +465,6 @@ function maxFlowDepth(text: string): { depth: number; offset: number } {
   return { depth: max, offset };
 }
 
-/** Offsets where each line starts (a line ends at \n, as the parser's own line counter has it). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function spanFromLineStarts(lineStarts: readonly number[], text: string, offset: number, length: number): Span {
-  const linePos = (at: number): { line: number; col: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: at - lineStarts[lo]! + 1 };
-  };
-  const a = linePos(Math.min(offset, text.length));
-  const b = linePos(Math.min(offset + length, text.length));
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
-
 function spanAt(text: string, offset: number, length: number): Span {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -468,6 +499,40 @@ function fail(code: string, message: string, span: Span, hint?: string): ParseRe
   return { ok: false, problems: [{ code, message, ...(hint ? { hint } : {}), ...span }] };
 }
 
+
+/**
+ * When the parser stops a flow collection at `at` for its indentation: whether `at` is the
+ * collection's own closer, or a line of it that goes on to close it, rather than a block
+ * key after a collection that was never closed. Gives the key the collection belongs to.
+ */
+function flowLineTooShallow(text: string, opened: number, at: number, bracket: string): { closer: boolean; key?: string; keyColumn: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', opened - 1) + 1;
+  const openerLine = text.slice(lineStart, opened);
+  const m = /^(\s*(?:-\s+)*)([^\s#'"][^:#]*?):\s*$/.exec(openerLine);
+  const owner = m ? { key: m[2]!, keyColumn: m[1]!.length + 1 } : { keyColumn: openerLine.length - openerLine.trimStart().length + 1 };
+  if (text[at] === bracket) return { closer: true, ...owner };
+  // Not the closer: an item line that still closes the collection further on its own line.
+  const lineEnd = text.indexOf('\n', at);
+  const rest = text.slice(at, lineEnd === -1 ? text.length : lineEnd);
+  const depthBefore = flowBalance(text.slice(opened, at));
+  return depthBefore + flowBalance(rest) <= 0 ? { closer: false, ...owner } : undefined;
+}
+
+/** Opening minus closing brackets in a piece of flow text, quoted text skipped. */
+function flowBalance(piece: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (const c of piece) {
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return depth;
+}
 
 /** Whether the bracket at `start` is matched before `end` (quoted text skipped). */
 function closesWithin(text: string, start: number, end: number): boolean {

@@ -3,7 +3,7 @@ import { aliasUnique, nameKey } from './alias-unique.js';
 import { baseFiles, datasetFromYaml } from './testing.js';
 
 const person = (id: string, name: string, aliases: string[] = []) =>
-  `id: ${id}\nname: ${name}\n${aliases.length ? `aliases:\n${aliases.map((a) => `  - ${a}\n`).join('')}` : ''}positions:\n  - title: Member of the House of Representatives\n    country: JP\n    start: 1996-10-20\n`;
+  `id: ${id}\nname: ${name}\n${aliases.length ? `aliases:\n${aliases.map((a) => `  - ${a}\n`).join('')}` : ''}positions:\n  - title: Member of the House of Representatives\n    country: JP\n    start: 1996-10-20\n    start_sources: [src]\nsources:\n  - id: src\n    publisher: the-nation\n    kind: other\n`;
 
 describe('RULE013 alias-unique', () => {
   it('passes when every name and alias belongs to one record', async () => {

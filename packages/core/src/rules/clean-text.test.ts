@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { cleanText, describeCodePoint } from './clean-text.js';
+import { cleanText } from './clean-text.js';
+import { describeCodePoint } from '../load/invisible.js';
 import { ENGAGEMENT_FILE, ENGAGEMENT_SHOWN, FOUNDING, KONO, baseFiles, datasetFromYaml, edit, positionOf, withEngagement } from './testing.js';
 
 const NOTES = `notes: |-
@@ -20,8 +21,8 @@ describe('RULE011 clean-text', () => {
     const diagnostics = await datasetFromYaml(files, [cleanText]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: ENGAGEMENT_SHOWN, code: 'RULE011', severity: 'error', ...positionOf(text, '"The army'), path: '/outcomes/1/summary' });
-    expect(diagnostics[0]!.message).toBe('The text contains an invisible zero-width character at character 9.');
-    expect(diagnostics[0]!.hint).toBe('Remove U+200B ZERO WIDTH SPACE; it makes text that looks the same compare different.');
+    expect(diagnostics[0]!.message).toBe('The text contains an invisible character at character 9.');
+    expect(diagnostics[0]!.hint).toBe('Remove U+200B ZERO WIDTH SPACE (written as an escape); it makes text that looks the same compare different.');
   });
 
   it('reports a tab inside a one-line value', async () => {
@@ -31,7 +32,7 @@ describe('RULE011 clean-text', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'RULE011', line: 2, column: 8, path: '/title' });
     expect(diagnostics[0]!.message).toBe('The text contains a control character at character 11.');
-    expect(diagnostics[0]!.hint).toBe('Remove U+0009 CHARACTER TABULATION (tab); use spaces instead.');
+    expect(diagnostics[0]!.hint).toBe('Remove U+0009 CHARACTER TABULATION; use spaces instead.');
   });
 
   it('reports text that is not NFC, showing the composed form', async () => {
@@ -45,13 +46,43 @@ describe('RULE011 clean-text', () => {
     expect(diagnostics[0]!.hint).toBe('"ō" at character 2 is written as U+006F U+0304; write it as U+014D. Most editors can convert a file to NFC.');
   });
 
+  it('reports a decomposed character where it is written, in a folded block, a plain and a quoted scalar', async () => {
+    const e = 'e\u0301'; // "é" as e + U+0301 COMBINING ACUTE ACCENT, written as is in the file
+    const block = `notes: >-\n  Japan's government writes the family name first in English (KONO Taro); many outlets\n  use the given-name-first order Taro Kono; a cafe${e} reported it.\n`;
+    for (const [text, needle, path] of [
+      [KONO + block, `cafe${e}`, '/notes'],
+      [edit(KONO, '  - KONO\n', `  - Kono Re${e}mi\n`), `Re${e}`, '/aliases/1'],
+      [edit(KONO, '  - KONO\n', `  - 'Kono Re${e}mi'\n`), `Re${e}`, '/aliases/1'],
+    ] as const) {
+      const files = baseFiles();
+      files['people/kono-taro.yaml'] = text;
+      const diagnostics = await datasetFromYaml(files, [cleanText]);
+      expect(diagnostics).toHaveLength(1);
+      const at = positionOf(text, needle);
+      // The span covers the two code points of the decomposed character, on its own line.
+      const column = at.column + needle.length - 2;
+      expect(diagnostics[0]).toMatchObject({ file: 'records/people/kono-taro.yaml', code: 'RULE011', line: at.line, column, endLine: at.line, endColumn: column + 2, path });
+      expect(diagnostics[0]!.message).toBe('The text is not in Unicode normalization form NFC: a character is written in a decomposed or non-standard form.');
+    }
+  });
+
+  it('reports other invisible characters written as escapes: a soft hyphen, a word joiner', async () => {
+    const files = baseFiles();
+    files['organizations/ispr.yaml'] = 'id: ispr\nname: Inter-Services Public Relations\naliases:\n  - "IS\\u00ADPR"\n  - "IS\\u2060PR"\nkind: media-wing\ncountry: PK\n';
+    const diagnostics = await datasetFromYaml(files, [cleanText]);
+    expect(diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [4, 5, 'The text contains an invisible character at character 3.', 'Remove U+00AD SOFT HYPHEN (written as an escape); it makes text that looks the same compare different.'],
+      [5, 5, 'The text contains an invisible character at character 3.', 'Remove U+2060 WORD JOINER (written as an escape); it makes text that looks the same compare different.'],
+    ]);
+  });
+
   it('reports bidirectional controls', async () => {
     const files = baseFiles();
     files['organizations/ispr.yaml'] = 'id: ispr\nname: Inter-Services Public Relations\naliases:\n  - "\\u202EISPR"\nkind: media-wing\ncountry: PK\n';
     const diagnostics = await datasetFromYaml(files, [cleanText]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: 'records/organizations/ispr.yaml', code: 'RULE011', line: 4, column: 5, path: '/aliases/0' });
-    expect(diagnostics[0]!.hint).toBe('Remove U+202E RIGHT-TO-LEFT OVERRIDE; it changes how the text is displayed without being visible.');
+    expect(diagnostics[0]!.hint).toBe('Remove U+202E RIGHT-TO-LEFT OVERRIDE (written as an escape); it changes how the text is displayed without being visible.');
   });
 
   it('reports leading and trailing white space in multi-line notes, and a carriage return', async () => {
@@ -69,8 +100,9 @@ describe('RULE011 clean-text', () => {
   });
 
   it('names code points', () => {
-    expect(describeCodePoint(0xfeff)).toBe('U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark)');
-    expect(describeCodePoint(0x07)).toBe('U+0007 control character');
+    expect(describeCodePoint(0xfeff)).toBe('U+FEFF ZERO WIDTH NO-BREAK SPACE');
+    expect(describeCodePoint(0x07)).toBe('U+0007 ALERT');
+    expect(describeCodePoint(0xad)).toBe('U+00AD SOFT HYPHEN');
     expect(describeCodePoint(0x1f600)).toBe('U+1F600');
   });
 });

@@ -1,60 +1,12 @@
 import type { AnyRecord } from '../dataset.js';
 import type { RecordRule, Report } from './rule.js';
+import { describeCodePoint, INVISIBLE } from '../load/invisible.js';
 
 /** Fields whose text may span several lines (the schema's LongText): the only place a line feed is allowed. */
 const MULTI_LINE: readonly string[] = ['/notes'];
 
-const NAMES: Record<number, string> = {
-  0x09: 'CHARACTER TABULATION (tab)',
-  0x0a: 'LINE FEED',
-  0x0b: 'LINE TABULATION',
-  0x0c: 'FORM FEED',
-  0x0d: 'CARRIAGE RETURN',
-  0x20: 'SPACE',
-  0x85: 'NEXT LINE',
-  0xa0: 'NO-BREAK SPACE',
-  0x1680: 'OGHAM SPACE MARK',
-  0x2000: 'EN QUAD',
-  0x2001: 'EM QUAD',
-  0x2002: 'EN SPACE',
-  0x2003: 'EM SPACE',
-  0x2004: 'THREE-PER-EM SPACE',
-  0x2005: 'FOUR-PER-EM SPACE',
-  0x2006: 'SIX-PER-EM SPACE',
-  0x2007: 'FIGURE SPACE',
-  0x2008: 'PUNCTUATION SPACE',
-  0x2009: 'THIN SPACE',
-  0x200a: 'HAIR SPACE',
-  0x200b: 'ZERO WIDTH SPACE',
-  0x200c: 'ZERO WIDTH NON-JOINER',
-  0x200d: 'ZERO WIDTH JOINER',
-  0x2028: 'LINE SEPARATOR',
-  0x2029: 'PARAGRAPH SEPARATOR',
-  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
-  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
-  0x202c: 'POP DIRECTIONAL FORMATTING',
-  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
-  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
-  0x202f: 'NARROW NO-BREAK SPACE',
-  0x205f: 'MEDIUM MATHEMATICAL SPACE',
-  0x2060: 'WORD JOINER',
-  0x2066: 'LEFT-TO-RIGHT ISOLATE',
-  0x2067: 'RIGHT-TO-LEFT ISOLATE',
-  0x2068: 'FIRST STRONG ISOLATE',
-  0x2069: 'POP DIRECTIONAL ISOLATE',
-  0x3000: 'IDEOGRAPHIC SPACE',
-  0xfeff: 'ZERO WIDTH NO-BREAK SPACE (byte order mark)',
-};
-
-/** `U+200B ZERO WIDTH SPACE`, or just the code point for characters without a name here. */
-export function describeCodePoint(codePoint: number): string {
-  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = NAMES[codePoint] ?? (/\p{Cc}/u.test(String.fromCodePoint(codePoint)) ? 'control character' : undefined);
-  return name ? `${hex} ${name}` : hex;
-}
-
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
+/** Invisible characters other than controls and look-alike spaces (those have checks of their own, or are allowed inside text). */
+const INVISIBLE_IN_VALUE = new RegExp(`(?![\\p{Cc}\\p{Zs}])${INVISIBLE.source}`, 'u');
 const CONTROL = /\p{Cc}/u;
 
 /**
@@ -119,7 +71,9 @@ function checkString(record: AnyRecord, text: string, path: (string | number)[],
   const multiLine = path.length === 1 && MULTI_LINE.includes(`/${String(path[0])}`);
 
   if (text.normalize('NFC') !== text) {
-    report(at, 'The text is not in Unicode normalization form NFC: a character is written in a decomposed or non-standard form.', nfcHint(text));
+    const { hint, segment } = nfcHint(text);
+    // Located at the character as written in the file (any scalar style), not the whole value.
+    report({ ...at, ...(segment ? { within: segment } : {}) }, 'The text is not in Unicode normalization form NFC: a character is written in a decomposed or non-standard form.', hint);
   }
   const leading = /^\p{White_Space}/u.exec(text);
   if (leading) {
@@ -134,15 +88,18 @@ function checkString(record: AnyRecord, text: string, path: (string | number)[],
   const control = firstMatch(text, multiLine ? /(?!\n)\p{Cc}/u : CONTROL);
   if (control) {
     const allowed = multiLine ? ' Only line feeds are allowed here.' : control.codePoint === 0x0a ? ' Line breaks are only allowed in `notes`; write this text on one line (a `>-` block folds lines into spaces).' : '';
-    report(at, `The text contains a control character at character ${control.position}.`, `Remove ${describeCodePoint(control.codePoint)}${control.codePoint === 0x09 ? '; use spaces instead' : ''}.${allowed}`);
+    report({ ...at, within: String.fromCodePoint(control.codePoint) }, `The text contains a control character at character ${control.position}.`, `Remove ${describeCodePoint(control.codePoint)}${control.codePoint === 0x09 ? '; use spaces instead' : ''}.${allowed}`);
   }
-  const bidi = firstMatch(text, BIDI);
-  if (bidi) {
-    report(at, `The text contains an invisible bidirectional control character at character ${bidi.position}.`, `Remove ${describeCodePoint(bidi.codePoint)}; it changes how the text is displayed without being visible.`);
-  }
-  const zeroWidth = firstMatch(text, ZERO_WIDTH);
-  if (zeroWidth) {
-    report(at, `The text contains an invisible zero-width character at character ${zeroWidth.position}.`, `Remove ${describeCodePoint(zeroWidth.codePoint)}; it makes text that looks the same compare different.`);
+  // Written in the file, such a character is reported where it stands by the loader
+  // (YAML007); here it can only come from an escape such as "\u200B" in double quotes.
+  const invisible = firstMatch(text, INVISIBLE_IN_VALUE);
+  if (invisible) {
+    const bidi = /\p{Bidi_Control}/u.test(String.fromCodePoint(invisible.codePoint));
+    report(
+      at,
+      `The text contains an invisible ${bidi ? 'bidirectional control ' : ''}character at character ${invisible.position}.`,
+      `Remove ${describeCodePoint(invisible.codePoint)} (written as an escape); ${bidi ? 'it changes how the text is displayed without being visible' : 'it makes text that looks the same compare different'}.`,
+    );
   }
 }
 
@@ -151,15 +108,15 @@ function codePoints(text: string): string {
 }
 
 /** Names the first grapheme that NFC changes, with its code points before and after. */
-function nfcHint(text: string): string {
+function nfcHint(text: string): { hint: string; segment?: string } {
   const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
   let position = 1;
   for (const { segment } of segmenter.segment(text)) {
     const normal = segment.normalize('NFC');
     if (normal !== segment) {
-      return `"${normal}" at character ${position} is written as ${codePoints(segment)}; write it as ${codePoints(normal)}. Most editors can convert a file to NFC.`;
+      return { segment, hint: `"${normal}" at character ${position} is written as ${codePoints(segment)}; write it as ${codePoints(normal)}. Most editors can convert a file to NFC.` };
     }
     position += [...segment].length;
   }
-  return 'Convert the text to NFC; most editors can normalize a file.';
+  return { hint: 'Convert the text to NFC; most editors can normalize a file.' };
 }

@@ -18,14 +18,26 @@ describe('RULE002 id-matches-file', () => {
     expect(diagnostics[0]!.hint).toBe('Rename the file to kono-taro.yaml, or change the id to "taro-kono" if that is the right one.');
   });
 
-  it('reports a .yml extension', async () => {
+  it('leaves a near-miss ending (.yml, .YAML) to LOAD009, reported once for the file, and still checks the record', async () => {
+    for (const name of ['kono-taro.yml', 'kono-taro.YAML', 'kono-taro.Yaml']) {
+      const files = baseFiles();
+      delete files['people/kono-taro.yaml'];
+      files[`people/${name}`] = KONO;
+      const diagnostics = await datasetFromYaml(files, [idMatchesFile]);
+      expect(diagnostics.map((d) => [d.file, d.code, d.line, d.column]), name).toEqual([[`records/people/${name}`, 'LOAD009', 1, 1]]);
+      const ending = name.slice('kono-taro'.length);
+      expect(diagnostics[0]!.message).toBe(`The file name ends in "${ending}", but record files end in ".yaml" (lower case): tools and editors that find records by name miss this one.`);
+      expect(diagnostics[0]!.hint).toMatch(/^Rename the file to kono-taro\.yaml /);
+    }
+  });
+
+  it('still names the id when both the name and the ending differ', async () => {
     const files = baseFiles();
     delete files['people/kono-taro.yaml'];
-    files['people/kono-taro.yml'] = KONO;
+    files['people/taro-kono.yml'] = KONO;
     const diagnostics = await datasetFromYaml(files, [idMatchesFile]);
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ file: 'records/people/kono-taro.yml', code: 'RULE002', line: 1, column: 5, path: '/id' });
-    expect(diagnostics[0]!.message).toContain('has the extension ".yml" instead of ".yaml"');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['LOAD009', 1, 1], ['RULE002', 1, 5]]);
+    expect(diagnostics[1]!.message).toBe('The id is "kono-taro", but the file is named "taro-kono.yml".');
   });
 
   it('reports an engagement outside the folder of its date\'s year, at the date', async () => {

@@ -1,5 +1,6 @@
 import type { AnyRecord } from '../dataset.js';
 import { KIND_FOLDERS } from '../load/recordKind.js';
+import { nearMissExtension, recordBaseName } from '../load/extension.js';
 import type { RecordRule } from './rule.js';
 
 /**
@@ -26,8 +27,9 @@ export const idMatchesFile: RecordRule = {
     const kindFolder = KIND_FOLDERS[record.kind];
     const outside = folders[0] === '..';
 
-    if (fileName !== `${id}.yaml`) {
-      const bare = fileName.replace(/\.ya?ml$/, '');
+    // Only the ending wrong (`.yml`, `.YAML`): LOAD009 says so already, for every file.
+    if (fileName !== `${id}.yaml` && !(recordBaseName(fileName) === id && nearMissExtension(fileName))) {
+      const bare = recordBaseName(fileName);
       const why = bare === id ? `has the extension "${fileName.slice(bare.length)}" instead of ".yaml"` : `is named "${fileName}"`;
       report(
         { record, path: ['id'] },

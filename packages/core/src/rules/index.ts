@@ -20,6 +20,7 @@ import { hostIsParticipant } from './host-is-participant.js';
 import { participantOrgCountry } from './participant-org-country.js';
 import { relatedResolves } from './related-resolves.js';
 import { plausibleDates } from './plausible-dates.js';
+import { aliasNotSplit } from './alias-not-split.js';
 
 export const rules: readonly Rule[] = [
   uniqueIds,
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   participantOrgCountry,
   relatedResolves,
   plausibleDates,
+  aliasNotSplit,
 ];
 
 export type { Rule, RecordRule, DatasetRule, RuleContext, Report, RuleLocation } from './rule.js';

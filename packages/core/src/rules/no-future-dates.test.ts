@@ -23,7 +23,7 @@ describe('RULE007 no-future-dates', () => {
       [ENGAGEMENT_SHOWN, '/sources/2/published', ...Object.values(positionOf(FOUNDING, '2020-08-07', 'id: the-nation'))],
       [ENGAGEMENT_SHOWN, '/sources/3/published', ...Object.values(positionOf(FOUNDING, '2020-08-07', 'id: the-news'))],
       ['records/people/kono-taro.yaml', '/positions/0/end', ...Object.values(positionOf(KONO, '2020-09-16'))],
-      ['records/people/qamar-javed-bajwa.yaml', '/positions/0/end', 10, 10],
+      ['records/people/qamar-javed-bajwa.yaml', '/positions/0/end', 11, 10],
     ]);
     expect(positionOf(FOUNDING, '2020-08-07', 'id: the-nation')).toEqual({ line: 47, column: 16 });
     expect(diagnostics[0]!.message).toBe('The publication date of source "the-nation" 2020-08-07 is in the future (today is 2020-08-06).');

@@ -20,6 +20,22 @@ describe('RULE003 references-resolve', () => {
     expect(diagnostics[0]!.hint).toBe('Did you mean "kono-taro"? People are in records/people/.');
   });
 
+  it('suggests the record whose alias is the misspelt id (`taro-kono` for `kono-taro`, alias "Taro Kono"), not a new person', async () => {
+    const files = withEngagement((t) => edit(t, 'person: kono-taro', 'person: taro-kono'));
+    const text = files[ENGAGEMENT_FILE]!;
+    const diagnostics = await datasetFromYaml(files, [referencesResolve]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.path])).toEqual([['RULE003', positionOf(text, 'taro-kono').line, positionOf(text, 'taro-kono').column, '/participants/1/person']]);
+    expect(diagnostics[0]!.hint).toBe('"Taro Kono" is an alias of the person "kono-taro": did you mean "kono-taro"? Use the record\'s id, not a new one made from another spelling of the name.');
+  });
+
+  it('matches the issue\'s case, `nobuo-kishi` for the person `kishi-nobuo` (alias "Nobuo Kishi")', async () => {
+    const files = withEngagement((t) => edit(t, 'person: kono-taro', 'person: nobuo-kishi'));
+    files['people/kishi-nobuo.yaml'] = 'id: kishi-nobuo\nname: Kishi Nobuo\naliases: [Nobuo Kishi]\npositions:\n  - title: Minister of Defense\n    country: JP\n    start: 2020-09-16\n    start_sources: [src]\nsources:\n  - id: src\n    publisher: the-nation\n    kind: other\n';
+    const diagnostics = await datasetFromYaml(files, [referencesResolve]);
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['RULE003', '/participants/1/person']]);
+    expect(diagnostics[0]!.hint).toMatch(/^"Nobuo Kishi" is an alias of the person "kishi-nobuo": did you mean "kishi-nobuo"\?/);
+  });
+
   it('reports a publisher that is a person, saying so', async () => {
     const files = withEngagement((t) => edit(t, 'publisher: tdm-news', 'publisher: kono-taro'));
     const text = files[ENGAGEMENT_FILE]!;

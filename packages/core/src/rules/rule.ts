@@ -8,6 +8,8 @@ export interface RuleLocation {
   path: readonly (string | number)[];
   /** Point at the key of a mapping pair instead of its value. */
   target?: 'key' | 'value';
+  /** Point at the first place this text is written inside the node (a character inside a value), as YAML007 does. */
+  within?: string;
 }
 
 /** How a rule reports a finding; the runner turns it into a located Diagnostic. */

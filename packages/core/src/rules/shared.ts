@@ -3,6 +3,7 @@
 import type { DatePrecision } from '@engagements/schema';
 import type { Dataset } from '../dataset.js';
 import { closest } from '../validate/closest.js';
+import { slugify } from '../slug.js';
 
 /** The first and last day (YYYY-MM-DD, inclusive) a date of the given precision can mean. */
 export function dateSpan(date: string, precision: DatePrecision): { start: string; end: string } {
@@ -50,12 +51,32 @@ export function idsOf(dataset: Dataset, kind: ReferencedKind): string[] {
  * `exclude` keeps the referring record's own id out of the suggestions.
  */
 export function missingReferenceHint(dataset: Dataset, kind: ReferencedKind, id: string, exclude?: string): string {
+  const named = recordNamed(dataset, kind, id, exclude);
+  if (named) return `"${named.spelling}" is ${named.field} of the ${kind} "${named.id}": did you mean "${named.id}"? Use the record's id, not a new one made from another spelling of the name.`;
   const near = closest(id, idsOf(dataset, kind).filter((candidate) => candidate !== exclude));
   if (near) return `Did you mean "${near}"? ${capitalize(PLURAL[kind])} are in ${FOLDER[kind]}.`;
   const other: ReferencedKind[] = (['person', 'organization', 'engagement'] as const).filter((k) => k !== kind);
   const elsewhere = other.find((k) => idsOf(dataset, k).includes(id));
   if (elsewhere) return `"${id}" is the id of ${article(elsewhere)} ${elsewhere}, not of ${article(kind)} ${kind}; use the id of ${article(kind)} ${kind} from ${FOLDER[kind]}.`;
   return `Use the id of an existing ${kind} from ${FOLDER[kind]}, or add the ${kind} there as ${id}.yaml.`;
+}
+
+/**
+ * The person or organization whose name or an alias, written as an id, is this id
+ * (`nobuo-kishi` for the person `kishi-nobuo`, alias "Nobuo Kishi"): a misspelt id made
+ * from another spelling of the name. Ids are compared as slugs (`slugify`, as `new` makes them).
+ */
+function recordNamed(dataset: Dataset, kind: ReferencedKind, id: string, exclude?: string): { id: string; spelling: string; field: string } | undefined {
+  if (kind === 'engagement') return undefined;
+  const records = kind === 'person' ? dataset.people : dataset.organizations;
+  for (const record of records) {
+    const data = record.data as { id: string; name?: string; aliases?: string[] };
+    if (data.id === exclude) continue;
+    if (data.name && slugify(data.name) === id) return { id: data.id, spelling: data.name, field: 'the name' };
+    const alias = (data.aliases ?? []).find((a) => slugify(a) === id);
+    if (alias) return { id: data.id, spelling: alias, field: 'an alias' };
+  }
+  return undefined;
 }
 
 function article(word: string): string {

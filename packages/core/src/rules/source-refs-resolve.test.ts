@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { sourceRefsResolve } from './source-refs-resolve.js';
-import { ENGAGEMENT_FILE, ENGAGEMENT_SHOWN, baseFiles, datasetFromYaml, edit, positionOf, withEngagement } from './testing.js';
+import { ENGAGEMENT_FILE, ENGAGEMENT_SHOWN, KONO, baseFiles, datasetFromYaml, edit, positionOf, withEngagement } from './testing.js';
 
 const check = async (change: (text: string) => string) => {
   const files = withEngagement(change);
@@ -46,5 +46,20 @@ describe('RULE004 source-refs-resolve', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'RULE004', ...positionOf(text, 'the-news]'), path: '/sources/0/reproduces/0' });
     expect(diagnostics[0]!.message).toBe('Sources reproduce each other in a loop: ispr-statement → the-news → ispr-statement.');
+  });
+
+  it('reports a position date that cites no source of the person, with the closest id', async () => {
+    const files = baseFiles();
+    files['people/kono-taro.yaml'] = edit(KONO, 'end_sources: [nation-kono]', 'end_sources: [nation-kon]');
+    const diagnostics = await datasetFromYaml(files, [sourceRefsResolve]);
+    expect(diagnostics.map((d) => [d.file, d.code, d.path, d.message, d.hint])).toEqual([
+      [
+        'records/people/kono-taro.yaml',
+        'RULE004',
+        '/positions/0/end_sources/0',
+        'The end of the position "Minister of Defense" cites the source "nation-kon", but this record has no source with that id.',
+        'Did you mean "nation-kono"? Cite the local id of one of this record\'s sources.',
+      ],
+    ]);
   });
 });

@@ -141,7 +141,13 @@ positions:
     organization: japan-ministry-of-defense
     country: JP
     start: 2019-09-11
+    start_sources: [nation-kono]
     end: 2020-09-16
+    end_sources: [nation-kono]
+sources:
+  - id: nation-kono
+    publisher: the-nation
+    kind: news-report
 `;
 
 export const BAJWA = `id: qamar-javed-bajwa
@@ -153,7 +159,13 @@ positions:
     organization: pakistan-army
     country: PK
     start: 2016-11-29
+    start_sources: [nation-bajwa]
     end: 2022-11-29
+    end_sources: [nation-bajwa]
+sources:
+  - id: nation-bajwa
+    publisher: the-nation
+    kind: news-report
 `;
 
 const organization = (id: string, name: string, kind: string, country?: string, extra = ''): string =>

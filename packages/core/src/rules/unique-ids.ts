@@ -1,11 +1,14 @@
-import type { AnyRecord } from '../dataset.js';
+import { recordId, type AnyRecord } from '../dataset.js';
 import type { DatasetRule } from './rule.js';
+import { nearMissExtension } from '../load/extension.js';
 
 /**
  * RULE001. Ids are the records' keys: an engagement id becomes its IRI and SDK key, and
  * people and organizations are referenced by id. Two records of one kind with the same id
  * make every reference to it ambiguous, so every record after the first (in id, then file
- * order) is reported, naming the file that has the id first.
+ * order) is reported, naming the file that has the id first. A file named `.yaml` counts as
+ * first before a near miss (`kono-taro.YAML` sorts before `kono-taro.yaml`), so the finding
+ * lands on the misnamed copy.
  *
  * A person and an organization with the same id are reported too, as an error, on both
  * records: participants may name both a person and an organization, the JSON-LD graph and
@@ -27,9 +30,11 @@ export const uniqueIds: DatasetRule = {
     ];
     for (const [kind, records] of kinds) {
       const first = new Map<string, AnyRecord>();
-      for (const record of records) {
+      // Stable: only moves near-miss file names after the correctly named ones.
+      const ordered = [...records].sort((a, b) => Number(nearMissExtension(a.file) !== undefined) - Number(nearMissExtension(b.file) !== undefined));
+      for (const record of ordered) {
         if (!record.valid) continue;
-        const id = record.data.id;
+        const id = recordId(record)!; // recordId: without reading a cached record's data
         const earlier = first.get(id);
         if (!earlier) {
           first.set(id, record);

@@ -3,6 +3,9 @@ import { stringify } from 'yaml';
 import type { Dataset } from '../dataset.js';
 import { formatRecord, folderFor } from '../format/formatRecord.js';
 import { positionCovers } from '../derive/positionSpan.js';
+import { slugify } from '../slug.js';
+
+export { slugify };
 
 export interface NewParticipant {
   person?: string;
@@ -78,13 +81,3 @@ export function countryOf(p: NewParticipant, date: string, dataset: Dataset): Co
   return undefined;
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}

@@ -2,7 +2,9 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The candidate nearest to a misspelt value, when it is near enough to be a likely typo:
- * case-insensitive equality first, then edit distance of at most a third of the length.
+ * case-insensitive equality first, then edit distance of at most a third of the length, then
+ * the one candidate that begins or ends with the value (`covid` → `covid-19`, `phone` →
+ * `telephone`; three characters at least, and only when no other candidate does).
  */
 export function closest(value: string, candidates: readonly string[]): string | undefined {
   const lower = value.toLowerCase();
@@ -18,5 +20,8 @@ export function closest(value: string, candidates: readonly string[]): string | 
     }
   }
   const limit = Math.max(2, Math.floor(value.length / 3));
-  return best !== undefined && bestDistance <= limit ? best : undefined;
+  if (best !== undefined && bestDistance <= limit) return best;
+  if (lower.length < 3) return undefined;
+  const affixed = candidates.filter((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().endsWith(lower));
+  return affixed.length === 1 ? affixed[0] : undefined;
 }

@@ -65,6 +65,14 @@ export function resolve(node: Json, file: string): { schema: ResolvedSchema; fil
  * the path leaves the schema (an unknown property).
  */
 export function schemaAt(kind: RecordKind, path: readonly (string | number)[]): ResolvedSchema | undefined {
+  return locateSchema(kind, path)?.schema;
+}
+
+/**
+ * The schema at a path and the file it comes from, relative to schemas/
+ * (`vocabularies/topic.schema.json`), or undefined when the path leaves the schema.
+ */
+export function locateSchema(kind: RecordKind, path: readonly (string | number)[]): { schema: ResolvedSchema; file: string } | undefined {
   let { schema, file } = resolve(byFile[ROOT_FILES[kind]]!, ROOT_FILES[kind]);
   for (const segment of path) {
     let next: Json | undefined;
@@ -84,7 +92,49 @@ export function schemaAt(kind: RecordKind, path: readonly (string | number)[]): 
     if (!next) return undefined;
     ({ schema, file } = resolve(next, file));
   }
-  return schema;
+  return { schema, file };
+}
+
+/** One form a value may take: a word of a vocabulary or enum, or a mapping with its fields. */
+export type ValueForm =
+  | { kind: 'word'; value: string; description?: string }
+  | { kind: 'mapping'; title?: string; description?: string; required: string[]; optional: string[] };
+
+/**
+ * Every form the value at a path may take, looking inside `oneOf`/`anyOf` choices: the
+ * words, and each mapping alternative with its required and optional keys.
+ */
+export function formsAt(kind: RecordKind, path: readonly (string | number)[]): ValueForm[] {
+  const located = locateSchema(kind, path);
+  if (!located) return [];
+  const forms: ValueForm[] = [];
+  const visit = (schema: ResolvedSchema, file: string): void => {
+    if (typeof schema.const === 'string') forms.push({ kind: 'word', value: schema.const, ...(typeof schema.description === 'string' ? { description: schema.description } : {}) });
+    if (Array.isArray(schema.enum)) for (const v of schema.enum) forms.push({ kind: 'word', value: String(v) });
+    if (schema.properties) {
+      const required = schema.required ?? [];
+      forms.push({
+        kind: 'mapping',
+        ...(schema.title ? { title: schema.title } : {}),
+        ...(schema.description ? { description: schema.description } : {}),
+        required,
+        optional: Object.keys(schema.properties).filter((k) => !required.includes(k)),
+      });
+    }
+    for (const branch of [...(schema.oneOf ?? []), ...((schema.anyOf as Json[] | undefined) ?? [])]) {
+      const b = resolve(branch, file);
+      visit(b.schema, b.file);
+    }
+  };
+  visit(located.schema, located.file);
+  return forms;
+}
+
+/** The keys a mapping at a path may hold, including those of the mapping alternatives of a choice. */
+export function allowedKeysAt(kind: RecordKind, path: readonly (string | number)[]): string[] {
+  const keys = new Set<string>();
+  for (const form of formsAt(kind, path)) if (form.kind === 'mapping') for (const k of [...form.required, ...form.optional]) keys.add(k);
+  return [...keys];
 }
 
 /** The allowed values of a vocabulary or enum schema, with their definitions where the schema gives them. */

@@ -4,7 +4,8 @@ import { fromPointer, toPointer } from '../diagnostics.js';
 import type { AnyRecord } from '../dataset.js';
 import { closest } from './closest.js';
 import { SCHEMA_CODES } from './codes.js';
-import { allowedValues, schemaAt, type ResolvedSchema } from './schemaLookup.js';
+import { allowedKeysAt, allowedValues, formsAt, locateSchema, schemaAt, type ResolvedSchema } from './schemaLookup.js';
+import type { RecordKind } from '@engagements/schema';
 
 interface Finding {
   path: (string | number)[];
@@ -55,6 +56,9 @@ export function validateRecord(record: AnyRecord): Diagnostic[] {
 function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
   const byPath = new Map<string, SchemaError[]>();
   for (const e of errors) {
+    // propertyNames keeps the merge key `<<` out in editors; a name it rejects is never a
+    // listed property either, so additionalProperties reports it (SCH001), once.
+    if (e.keyword === 'propertyNames' || 'propertyName' in e) continue;
     const list = byPath.get(e.instancePath) ?? [];
     list.push(e);
     byPath.set(e.instancePath, list);
@@ -74,7 +78,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
     const vocabulary = list.some((e) => e.keyword === 'oneOf' || e.keyword === 'enum' || (e.keyword === 'const' && /\/oneOf\/\d+\/const$/.test(e.schemaPath)));
     const typeError = list.find((e) => e.keyword === 'type');
     if (vocabulary && (typeof value !== 'object' || value === null) && schema && allowedValues(schema)) {
-      findings.push(notAllowed(path, label, value, schema));
+      findings.push(notAllowed(record.kind, path, label, value, schema));
       explainedPrefixes.push(pointer);
       continue;
     }
@@ -93,7 +97,8 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
           break; // a mapping given for a choice: the branch's own errors say what is wrong
         case 'additionalProperties': {
           const name = String(e.params.additionalProperty);
-          const known = Object.keys(schema?.properties ?? {});
+          // Inside a choice (`initiator`: a word or a mapping), the keys of its mapping alternatives.
+          const known = allowedKeysAt(record.kind, path);
           const suggestion = closest(name, known);
           findings.push({
             path: [...path, name],
@@ -113,11 +118,41 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             target: 'value',
             code: SCHEMA_CODES.missingProperty,
             message: `Missing required property \`${name}\` in ${label}.`,
-            ...(prop?.description ? { hint: `Add \`${name}:\` (${lowerFirst(prop.title ?? name)}): ${prop.description}` } : {}),
+            // The title only where it says more than the key itself (`source_kind`, not `confidence`).
+            ...(prop?.description ? { hint: `Add \`${name}:\`${prop.title && nameOf(prop.title) !== nameOf(name) ? ` (${lowerFirst(prop.title)})` : ''}. ${prop.description}` } : {}),
           });
           break;
         }
-        case 'anyOf':
+        case 'dependentRequired': {
+          const name = String(e.params.missingProperty);
+          const because = String(e.params.property);
+          const prop = schemaAt(record.kind, [...path, name]);
+          findings.push({
+            path,
+            target: 'value',
+            code: SCHEMA_CODES.missingProperty,
+            message: `Missing property \`${name}\` in ${label}, required when \`${because}\` is given.`,
+            hint: `Add \`${name}:\`${prop?.description ? ` (${lowerFirst(prop.title ?? name)}): ${prop.description}` : '.'}`,
+          });
+          break;
+        }
+        case 'anyOf': {
+          // One of several keys is required (a position's `start` or `in_post_by`); the
+          // participant's person-or-organization choice has its own code.
+          const choices = ((schema as { anyOf?: { required?: string[] }[] } | undefined)?.anyOf ?? []).map((b) => b.required?.[0]).filter((k): k is string => k !== undefined);
+          if (choices.length > 0 && !choices.includes('person')) {
+            findings.push({
+              path,
+              target: 'value',
+              code: SCHEMA_CODES.missingProperty,
+              message: `${upperFirst(label)} needs one of ${choices.map((c) => `\`${c}\``).join(' or ')}.`,
+              hint: choices
+                .map((c) => schemaAt(record.kind, [...path, c]))
+                .map((prop, i) => `\`${choices[i]}\`: ${prop?.description ?? ''}`.trim())
+                .join(' '),
+            });
+            break;
+          }
           findings.push({
             path,
             target: 'value',
@@ -126,6 +161,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             hint: 'Add `person:` with an id from records/people/, or `organization:` with an id from records/organizations/ for an unnamed participant.',
           });
           break;
+        }
         case 'format':
         case 'pattern': {
           // An empty value is reported once, as empty (minLength), not also as badly formed.
@@ -162,8 +198,14 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
     // deeper explains them either, this node must still be reported.
     if (findings.length === before && !paths.some((p) => p.startsWith(pointer + '/'))) {
       const finding = typeError ? wrongType(path, label, value, String(typeError.params.type)) : { path, target: 'value' as const, code: SCHEMA_CODES.other, message: `${upperFirst(label)} ${list[0]?.message ?? 'is invalid'}.` };
+      const forms = formsHint(record.kind, path, label);
       const allowed = schema ? allowedValues(schema) : undefined;
-      if (allowed) finding.hint = `${allowed.length <= 20 ? `Allowed values: ${allowed.map((a) => a.value).join(', ')}.` : (schema?.description ?? '')}${schema?.oneOf?.some((b) => !('const' in b)) ? ' Or a mapping with the fields described in the schema.' : ''}`.trim();
+      if (forms) {
+        finding.hint = forms;
+        const words = formsAt(record.kind, path).flatMap((f) => (f.kind === 'word' ? [`\`${f.value}\``] : []));
+        if (finding.code === SCHEMA_CODES.wrongType) finding.message = finding.message.replace(/ must be .*, not /, ` must be ${words.length === 1 ? 'the word' : 'one of the words'} ${words.join(', ')} or a mapping, not `);
+      }
+      else if (allowed) finding.hint = `${allowed.length <= 20 ? `Allowed values: ${allowed.map((a) => a.value).join(', ')}.` : (schema?.description ?? '')}`.trim();
       findings.push(finding);
       explainedPrefixes.push(pointer);
     }
@@ -191,17 +233,44 @@ function mergeMisspeltKeys(findings: Finding[]): Finding[] {
   return findings.filter((f) => !drop.has(f));
 }
 
-function notAllowed(path: (string | number)[], label: string, value: unknown, schema: ResolvedSchema): Finding {
+function notAllowed(kind: RecordKind, path: (string | number)[], label: string, value: unknown, schema: ResolvedSchema): Finding {
   const allowed = allowedValues(schema)!.map((a) => a.value);
   const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-  const list = allowed.length <= 20 ? `Allowed values: ${allowed.join(', ')}.` : schema.description ?? '';
+  const list = formsHint(kind, path, label) ?? (allowed.length <= 20 ? `Allowed values: ${allowed.join(', ')}.` : schema.description ?? '');
+  // No near miss in a vocabulary: say where its terms live and how one is added.
+  const file = locateSchema(kind, path)?.file;
+  const where = !suggestion && file?.startsWith('vocabularies/') ? ` The terms and their definitions are in schemas/${file}; if none fits, add a term there (an id and a definition that does not overlap the others, see CONTRIBUTING.md), then run \`npm run generate\`.` : '';
   return {
     path,
     target: 'value',
     code: SCHEMA_CODES.notAllowedValue,
     message: `${show(value)} is not an allowed value for ${label}.`,
-    hint: suggestion ? `Did you mean \`${suggestion}\`? ${list}`.trim() : list,
+    hint: suggestion ? `Did you mean \`${suggestion}\`? ${list}`.trim() : `${list}${where}`.trim(),
   };
+}
+
+/**
+ * For a choice between words and mappings (`initiator`), every form the field accepts:
+ * "`initiator` takes one of these forms: the word `unknown` (...), or a mapping with
+ * `country` and `sources` (optionally `person`, `organization`): ...". Undefined for a
+ * field that takes words only.
+ */
+function formsHint(kind: RecordKind, path: (string | number)[], label: string): string | undefined {
+  const forms = formsAt(kind, path);
+  if (!forms.some((f) => f.kind === 'mapping') || !forms.some((f) => f.kind === 'word')) return undefined;
+  const described = forms.map((f) => {
+    if (f.kind === 'word') return `the word \`${f.value}\`${f.description ? ` (${stripStop(f.description)})` : ''}`;
+    const keys = (list: string[]) => listWords(list.map((k) => `\`${k}\``));
+    const optional = f.optional.length > 0 ? ` (optionally ${keys(f.optional)})` : '';
+    return `a mapping with ${keys(f.required)}${optional}${f.description ? `: ${lowerFirst(stripStop(f.description))}` : ''}`;
+  });
+  return `${upperFirst(label)} takes one of these forms: ${described.join('; or ')}.`;
+}
+
+const stripStop = (s: string) => s.replace(/\.$/, '');
+
+function listWords(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function wrongType(path: (string | number)[], label: string, value: unknown, expected: string): Finding {
@@ -273,4 +342,7 @@ function shorten(text: string): string {
 const MAX_SHOWN = 80;
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** Lower-cases the first letter, except in an acronym (`URL`, `ISO date`). */
+const lowerFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+/** A key or title compared as words: `date_precision` and "Date precision" are the same. */
+const nameOf = (s: string) => s.toLowerCase().replace(/[_\s-]+/g, ' ').trim();

@@ -27,8 +27,13 @@ npm install @engagements/sdk
 \`\`\`
 
 No dependencies, no install scripts. Works with \`import\` and \`require\` on Node 20 and
-later, in browsers and with bundlers (the main entry uses no Node API). The data is
+later, and with bundlers, for browsers too (the code uses no Node API). The data is
 embedded in the package: nothing is fetched at run time.
+
+\`import\` and \`require\` load one implementation: an app whose dependencies use both
+ways holds one copy of the data, and gets the very same records and functions from both
+(\`getEngagement(id)\` from one is \`===\` to the other's). The ES module entry is a thin
+wrapper over the CommonJS one, as Node's documentation recommends for dual packages.
 
 ## Use
 

@@ -480,6 +480,13 @@ export type OrganizationKind =
  * via the `definition` "WikidataId".
  */
 export type WikidataId = string;
+/**
+ * A key of a record or of a mapping inside it. `<<`, YAML's merge key, is not one: records write every key out, because YAML 1.2 readers (such as `engagements validate`) read `<<` as an ordinary key while YAML 1.1 readers and editors merge it.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "PropertyName".
+ */
+export type PropertyName = string;
 
 /**
  * A date on which sources show the person in the office.
@@ -692,7 +699,7 @@ export interface Person {
    */
   positions: Position[];
   /**
-   * The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and `in_post_by[].sources` cite.
+   * The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.
    *
    * @minItems 1
    * @maxItems 200

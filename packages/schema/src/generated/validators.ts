@@ -288,16 +288,17 @@ var require_formats = __commonJS({
 
 // <stdin>
 var validateEngagement = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/engagement.schema.json", "title": "Engagement", "description": "One contact between defence or security officials of two or more states, with the sources that report it.", "type": "object", "additionalProperties": false, "required": ["id", "title", "date", "date_precision", "type", "medium", "participants", "initiator", "topics", "sources", "confidence"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Identifier", "description": "The engagement's id: its date and a slug. Equal to the file name; the folder is the date's year." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "A one-line label in the curator's own words." }, "date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Date", "description": "The day the engagement happened (or began), not the day it was reported." }, "end_date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day, for engagements that span several days." }, "date_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Date precision", "description": "How precisely the date is known." }, "type": { "$ref": "vocabularies/engagement-type.schema.json", "title": "Type", "description": "What kind of contact took place." }, "medium": { "$ref": "vocabularies/medium.schema.json", "title": "Medium", "description": "How the participants were in contact." }, "participants": { "title": "Participants", "description": "Who took part, as people and/or organizations, each with a country and a role.", "type": "array", "minItems": 2, "maxItems": 200, "items": { "$ref": "#/$defs/Participant" } }, "host": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Host country", "description": "The country where an in-person engagement took place: the receiving side's country for a visit, or the venue's country for a meeting on neutral ground (such as the sidelines of a summit abroad). Leave out for remote engagements." }, "location": { "$ref": "defs.schema.json#/$defs/Text", "title": "Location", "description": "Where an in-person engagement took place (city, base, ship), as sources state it." }, "initiator": { "title": "Initiator", "description": "Who asked for the engagement: `unknown` when no source says so, otherwise the side that initiated it.", "oneOf": [{ "const": "unknown", "title": "Unknown", "description": "No source says who initiated the engagement." }, { "$ref": "#/$defs/Initiator" }] }, "topics": { "title": "Topics", "description": "What was discussed or done, as ids from the topic vocabulary.", "type": "array", "uniqueItems": true, "maxItems": 50, "items": { "$ref": "vocabularies/topic.schema.json" } }, "outcomes": { "title": "Outcomes", "description": "What resulted, each attributed to the sources that state it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Outcome" } }, "sources": { "title": "Sources", "description": "The documents the facts come from, each with a local id that outcomes and disagreements cite.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Source" } }, "disagreements": { "title": "Disagreements", "description": "Where sources disagree (dates, titles, spellings, durations) and how the record resolves it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Disagreement" } }, "confidence": { "$ref": "#/$defs/Confidence", "title": "Confidence", "description": "How sure the curator is that the record is right, and why." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks, such as how a weekday in a report was resolved to a date." }, "related": { "title": "Related engagements", "description": "Other engagements this one continues or belongs with.", "type": "array", "maxItems": 50, "items": { "$ref": "#/$defs/Relation" } } }, "$defs": { "Participant": { "title": "Participant", "description": "One person or organization taking part. Name a person when sources do; an unnamed participant (a ship, a delegation) is an organization.", "type": "object", "additionalProperties": false, "required": ["country", "role"], "anyOf": [{ "required": ["person"] }, { "required": ["organization"] }], "properties": { "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person, from `records/people/`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the participant represents, from `records/organizations/`." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state the participant represents." }, "role": { "$ref": "vocabularies/participant-role.schema.json", "title": "Role", "description": "The part the participant played." }, "title_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title as reported", "description": "The participant's title as the sources give it, such as `Chief of Army Staff (COAS)`." }, "name_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name as reported", "description": "The participant's name as the main source spells it, where it differs from the record's display name." } } }, "Initiator": { "title": "Known initiator", "description": "The side that asked for the engagement, with the sources that say so.", "type": "object", "additionalProperties": false, "required": ["country", "sources"], "properties": { "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state whose side initiated the engagement." }, "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person who initiated it, where known." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that say who initiated it." } } }, "Outcome": { "title": "Outcome", "description": "A result of the engagement as a source reports it.", "type": "object", "additionalProperties": false, "required": ["kind", "summary", "sources"], "properties": { "kind": { "$ref": "vocabularies/outcome-kind.schema.json", "title": "Kind", "description": "What kind of result it is." }, "summary": { "$ref": "defs.schema.json#/$defs/Text", "title": "Summary", "description": "The result in the curator's own words." }, "by": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "By", "description": "For a commitment or expression, the side that made it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that state this outcome." } } }, "SourceRefs": { "title": "Source references", "description": "Local ids of sources listed in this record's `sources`.", "type": "array", "minItems": 1, "uniqueItems": true, "maxItems": 100, "items": { "$ref": "defs.schema.json#/$defs/Slug" } }, "Source": { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } }, "Disagreement": { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } }, "Confidence": { "title": "Confidence", "description": "How sure the curator is, and why.", "type": "object", "additionalProperties": false, "required": ["level", "reason"], "properties": { "level": { "$ref": "defs.schema.json#/$defs/ConfidenceLevel", "title": "Level", "description": "High, medium or low." }, "reason": { "$ref": "defs.schema.json#/$defs/Text", "title": "Reason", "description": "Why the curator chose this level." } } }, "Relation": { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "oneOf": [{ "const": "follows", "title": "Follows", "description": "This engagement follows up on the other one." }, { "const": "same-series", "title": "Same series", "description": "Both are rounds of the same dialogue, exercise or visit programme." }, { "const": "same-occasion", "title": "Same occasion", "description": "Both took place during the same visit or event." }] } } } } };
-var schema43 = { "title": "Country code", "description": "An ISO 3166-1 alpha-2 country code in capitals, such as `PK` or `JP`.", "type": "string", "enum": ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/engagement.schema.json", "title": "Engagement", "description": "One contact between defence or security officials of two or more states, with the sources that report it.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "title", "date", "date_precision", "type", "medium", "participants", "initiator", "topics", "sources", "confidence"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Identifier", "description": "The engagement's id: its date and a slug. Equal to the file name; the folder is the date's year." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "A one-line label in the curator's own words." }, "date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Date", "description": "The day the engagement happened (or began), not the day it was reported." }, "end_date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day, for engagements that span several days." }, "date_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Date precision", "description": "How precisely the date is known." }, "type": { "$ref": "vocabularies/engagement-type.schema.json", "title": "Type", "description": "What kind of contact took place." }, "medium": { "$ref": "vocabularies/medium.schema.json", "title": "Medium", "description": "How the participants were in contact." }, "participants": { "title": "Participants", "description": "Who took part, as people and/or organizations, each with a country and a role.", "type": "array", "minItems": 2, "maxItems": 200, "items": { "$ref": "#/$defs/Participant" } }, "host": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Host country", "description": "The country where an in-person engagement took place: the receiving side's country for a visit, or the venue's country for a meeting on neutral ground (such as the sidelines of a summit abroad). Leave out for remote engagements." }, "location": { "$ref": "defs.schema.json#/$defs/Text", "title": "Location", "description": "Where an in-person engagement took place (city, base, ship), as sources state it." }, "initiator": { "title": "Initiator", "description": "Who asked for the engagement: `unknown` when no source says so, otherwise the side that initiated it.", "oneOf": [{ "const": "unknown", "title": "Unknown", "description": "No source says who initiated the engagement." }, { "$ref": "#/$defs/Initiator" }] }, "topics": { "title": "Topics", "description": "What was discussed or done, as ids from the topic vocabulary.", "type": "array", "uniqueItems": true, "maxItems": 50, "items": { "$ref": "vocabularies/topic.schema.json" } }, "outcomes": { "title": "Outcomes", "description": "What resulted, each attributed to the sources that state it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Outcome" } }, "sources": { "title": "Sources", "description": "The documents the facts come from, each with a local id that outcomes and disagreements cite.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Source" } }, "disagreements": { "title": "Disagreements", "description": "Where sources disagree (dates, titles, spellings, durations) and how the record resolves it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Disagreement" } }, "confidence": { "$ref": "#/$defs/Confidence", "title": "Confidence", "description": "How sure the curator is that the record is right, and why." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks, such as how a weekday in a report was resolved to a date." }, "related": { "title": "Related engagements", "description": "Other engagements this one continues or belongs with.", "type": "array", "maxItems": 50, "items": { "$ref": "#/$defs/Relation" } } }, "$defs": { "Participant": { "title": "Participant", "description": "One person or organization taking part. Name a person when sources do; an unnamed participant (a ship, a delegation) is an organization.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["country", "role"], "anyOf": [{ "required": ["person"] }, { "required": ["organization"] }], "properties": { "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person, from `records/people/`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the participant represents, from `records/organizations/`." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state the participant represents." }, "role": { "$ref": "vocabularies/participant-role.schema.json", "title": "Role", "description": "The part the participant played." }, "title_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title as reported", "description": "The participant's title as the sources give it, such as `Chief of Army Staff (COAS)`." }, "name_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name as reported", "description": "The participant's name as the main source spells it, where it differs from the record's display name." } } }, "Initiator": { "title": "Known initiator", "description": "The side that asked for the engagement, with the sources that say so.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["country", "sources"], "properties": { "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state whose side initiated the engagement." }, "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person who initiated it, where known." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that say who initiated it." } } }, "Outcome": { "title": "Outcome", "description": "A result of the engagement as a source reports it.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["kind", "summary", "sources"], "properties": { "kind": { "$ref": "vocabularies/outcome-kind.schema.json", "title": "Kind", "description": "What kind of result it is." }, "summary": { "$ref": "defs.schema.json#/$defs/Text", "title": "Summary", "description": "The result in the curator's own words." }, "by": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "By", "description": "For a commitment or expression, the side that made it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that state this outcome." } } }, "SourceRefs": { "title": "Source references", "description": "Local ids of sources listed in this record's `sources`.", "type": "array", "minItems": 1, "uniqueItems": true, "maxItems": 100, "items": { "$ref": "defs.schema.json#/$defs/Slug" } }, "Source": { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } }, "Disagreement": { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } }, "Confidence": { "title": "Confidence", "description": "How sure the curator is, and why.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["level", "reason"], "properties": { "level": { "$ref": "defs.schema.json#/$defs/ConfidenceLevel", "title": "Level", "description": "High, medium or low." }, "reason": { "$ref": "defs.schema.json#/$defs/Text", "title": "Reason", "description": "Why the curator chose this level." } } }, "Relation": { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "oneOf": [{ "const": "follows", "title": "Follows", "description": "This engagement follows up on the other one." }, { "const": "same-series", "title": "Same series", "description": "Both are rounds of the same dialogue, exercise or visit programme." }, { "const": "same-occasion", "title": "Same occasion", "description": "Both took place during the same visit or event." }] } } } } };
+var schema45 = { "title": "Country code", "description": "An ISO 3166-1 alpha-2 country code in capitals, such as `PK` or `JP`.", "type": "string", "enum": ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] };
+var pattern4 = new RegExp("^(?!<<$)", "u");
+var pattern5 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+var pattern6 = new RegExp("^\\S(?:.*\\S)?$", "u");
+var pattern7 = new RegExp("^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$", "u");
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
-var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-var pattern5 = new RegExp("^\\S(?:.*\\S)?$", "u");
-var pattern6 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 var formats0 = require_formats().fullFormats.date;
-var pattern8 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+var pattern10 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -376,12 +377,44 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "person" || key0 === "organization" || key0 === "country" || key0 === "role" || key0 === "title_as_reported" || key0 === "name_as_reported")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      const _errs4 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err5 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err6];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var valid1 = _errs4 === errors;
+      if (!valid1) {
+        const err7 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!(key1 === "person" || key1 === "organization" || key1 === "country" || key1 === "role" || key1 === "title_as_reported" || key1 === "name_as_reported")) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
         errors++;
       }
@@ -390,38 +423,38 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.person;
       if (typeof data0 === "string") {
         if (func2(data0) > 100) {
-          const err6 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err9 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
         if (func2(data0) < 2) {
-          const err7 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err10 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
-          const err8 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data0)) {
+          const err11 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err12];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err12);
         }
         errors++;
       }
@@ -430,75 +463,34 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.organization;
       if (typeof data1 === "string") {
         if (func2(data1) > 100) {
-          const err10 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err13 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
         if (func2(data1) < 2) {
-          const err11 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err14 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
-        if (!pattern8.test(data1)) {
-          const err12 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data1)) {
+          const err15 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err15];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err15);
           }
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.country !== void 0) {
-      let data2 = data.country;
-      if (typeof data2 !== "string") {
-        const err14 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      let valid5;
-      valid5 = false;
-      for (const v0 of schema43.enum) {
-        if (func0(data2, v0)) {
-          valid5 = true;
-          break;
-        }
-      }
-      if (!valid5) {
-        const err15 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.role !== void 0) {
-      let data3 = data.role;
-      if (typeof data3 !== "string") {
-        const err16 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -506,12 +498,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      const _errs17 = errors;
-      let valid7 = false;
-      let passing0 = null;
-      const _errs18 = errors;
-      if ("principal" !== data3) {
-        const err17 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "principal" }, message: "must be equal to constant" };
+    }
+    if (data.country !== void 0) {
+      let data2 = data.country;
+      if (typeof data2 !== "string") {
+        const err17 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -519,14 +510,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid1 = _errs18 === errors;
-      if (_valid1) {
-        valid7 = true;
-        passing0 = 0;
+      let valid7;
+      valid7 = false;
+      for (const v0 of schema45.enum) {
+        if (func0(data2, v0)) {
+          valid7 = true;
+          break;
+        }
       }
-      const _errs19 = errors;
-      if ("host" !== data3) {
-        const err18 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "host" }, message: "must be equal to constant" };
+      if (!valid7) {
+        const err18 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -534,108 +527,148 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid1 = _errs19 === errors;
-      if (_valid1 && valid7) {
-        valid7 = false;
+    }
+    if (data.role !== void 0) {
+      let data3 = data.role;
+      if (typeof data3 !== "string") {
+        const err19 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      const _errs21 = errors;
+      let valid9 = false;
+      let passing0 = null;
+      const _errs22 = errors;
+      if ("principal" !== data3) {
+        const err20 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "principal" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      var _valid1 = _errs22 === errors;
+      if (_valid1) {
+        valid9 = true;
+        passing0 = 0;
+      }
+      const _errs23 = errors;
+      if ("host" !== data3) {
+        const err21 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "host" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      var _valid1 = _errs23 === errors;
+      if (_valid1 && valid9) {
+        valid9 = false;
         passing0 = [passing0, 1];
       } else {
         if (_valid1) {
-          valid7 = true;
+          valid9 = true;
           passing0 = 1;
         }
-        const _errs20 = errors;
+        const _errs24 = errors;
         if ("visitor" !== data3) {
-          const err19 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "visitor" }, message: "must be equal to constant" };
+          const err22 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "visitor" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err22];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err22);
           }
           errors++;
         }
-        var _valid1 = _errs20 === errors;
-        if (_valid1 && valid7) {
-          valid7 = false;
+        var _valid1 = _errs24 === errors;
+        if (_valid1 && valid9) {
+          valid9 = false;
           passing0 = [passing0, 2];
         } else {
           if (_valid1) {
-            valid7 = true;
+            valid9 = true;
             passing0 = 2;
           }
-          const _errs21 = errors;
+          const _errs25 = errors;
           if ("delegation-member" !== data3) {
-            const err20 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "delegation-member" }, message: "must be equal to constant" };
+            const err23 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "delegation-member" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
-          var _valid1 = _errs21 === errors;
-          if (_valid1 && valid7) {
-            valid7 = false;
+          var _valid1 = _errs25 === errors;
+          if (_valid1 && valid9) {
+            valid9 = false;
             passing0 = [passing0, 3];
           } else {
             if (_valid1) {
-              valid7 = true;
+              valid9 = true;
               passing0 = 3;
             }
-            const _errs22 = errors;
+            const _errs26 = errors;
             if ("participating-unit" !== data3) {
-              const err21 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "participating-unit" }, message: "must be equal to constant" };
+              const err24 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "participating-unit" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err24];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err24);
               }
               errors++;
             }
-            var _valid1 = _errs22 === errors;
-            if (_valid1 && valid7) {
-              valid7 = false;
+            var _valid1 = _errs26 === errors;
+            if (_valid1 && valid9) {
+              valid9 = false;
               passing0 = [passing0, 4];
             } else {
               if (_valid1) {
-                valid7 = true;
+                valid9 = true;
                 passing0 = 4;
               }
-              const _errs23 = errors;
+              const _errs27 = errors;
               if ("signatory" !== data3) {
-                const err22 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "signatory" }, message: "must be equal to constant" };
+                const err25 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "signatory" }, message: "must be equal to constant" };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
-              var _valid1 = _errs23 === errors;
-              if (_valid1 && valid7) {
-                valid7 = false;
+              var _valid1 = _errs27 === errors;
+              if (_valid1 && valid9) {
+                valid9 = false;
                 passing0 = [passing0, 5];
               } else {
                 if (_valid1) {
-                  valid7 = true;
+                  valid9 = true;
                   passing0 = 5;
                 }
-                const _errs24 = errors;
+                const _errs28 = errors;
                 if ("observer" !== data3) {
-                  const err23 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "observer" }, message: "must be equal to constant" };
+                  const err26 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "observer" }, message: "must be equal to constant" };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err26];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err26);
                   }
                   errors++;
                 }
-                var _valid1 = _errs24 === errors;
-                if (_valid1 && valid7) {
-                  valid7 = false;
+                var _valid1 = _errs28 === errors;
+                if (_valid1 && valid9) {
+                  valid9 = false;
                   passing0 = [passing0, 6];
                 } else {
                   if (_valid1) {
-                    valid7 = true;
+                    valid9 = true;
                     passing0 = 6;
                   }
                 }
@@ -644,19 +677,19 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!valid7) {
-        const err24 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      if (!valid9) {
+        const err27 = { instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       } else {
-        errors = _errs17;
+        errors = _errs21;
         if (vErrors !== null) {
-          if (_errs17) {
-            vErrors.length = _errs17;
+          if (_errs21) {
+            vErrors.length = _errs21;
           } else {
             vErrors = null;
           }
@@ -667,38 +700,38 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.title_as_reported;
       if (typeof data4 === "string") {
         if (func2(data4) > 500) {
-          const err25 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err28 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err28];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err28);
           }
           errors++;
         }
         if (func2(data4) < 1) {
-          const err26 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err29 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err29];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err29);
           }
           errors++;
         }
-        if (!pattern5.test(data4)) {
-          const err27 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data4)) {
+          const err30 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err31 = { instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err31];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err31);
         }
         errors++;
       }
@@ -707,48 +740,48 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.name_as_reported;
       if (typeof data5 === "string") {
         if (func2(data5) > 500) {
-          const err29 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err32 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err32];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err32);
           }
           errors++;
         }
         if (func2(data5) < 1) {
-          const err30 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err33 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err33];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err33);
           }
           errors++;
         }
-        if (!pattern5.test(data5)) {
-          const err31 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data5)) {
+          const err34 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err34];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err34);
           }
           errors++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err35];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err35);
         }
         errors++;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err36];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -807,7 +840,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -888,20 +921,19 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "country" || key0 === "person" || key0 === "sources")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err2 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.country !== void 0) {
-      let data0 = data.country;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -909,16 +941,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let valid2;
-      valid2 = false;
-      for (const v0 of schema43.enum) {
-        if (func0(data0, v0)) {
-          valid2 = true;
-          break;
-        }
-      }
-      if (!valid2) {
-        const err4 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err4 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -927,42 +952,82 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    for (const key1 in data) {
+      if (!(key1 === "country" || key1 === "person" || key1 === "sources")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.country !== void 0) {
+      let data0 = data.country;
+      if (typeof data0 !== "string") {
+        const err6 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      let valid4;
+      valid4 = false;
+      for (const v0 of schema45.enum) {
+        if (func0(data0, v0)) {
+          valid4 = true;
+          break;
+        }
+      }
+      if (!valid4) {
+        const err7 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
     if (data.person !== void 0) {
       let data1 = data.person;
       if (typeof data1 === "string") {
         if (func2(data1) > 100) {
-          const err5 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err8 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err8];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err8);
           }
           errors++;
         }
         if (func2(data1) < 2) {
-          const err6 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err9 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
-        if (!pattern8.test(data1)) {
-          const err7 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data1)) {
+          const err10 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err11];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err11);
         }
         errors++;
       }
@@ -974,11 +1039,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err12];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -1025,20 +1090,19 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "kind" || key0 === "summary" || key0 === "by" || key0 === "sources")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data0 = data.kind;
-      if (typeof data0 !== "string") {
-        const err4 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1046,12 +1110,9 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      const _errs5 = errors;
-      let valid2 = false;
-      let passing0 = null;
-      const _errs6 = errors;
-      if ("agreement" !== data0) {
-        const err5 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "agreement" }, message: "must be equal to constant" };
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1059,14 +1120,10 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs6 === errors;
-      if (_valid0) {
-        valid2 = true;
-        passing0 = 0;
-      }
-      const _errs7 = errors;
-      if ("commitment" !== data0) {
-        const err6 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "commitment" }, message: "must be equal to constant" };
+    }
+    for (const key1 in data) {
+      if (!(key1 === "kind" || key1 === "summary" || key1 === "by" || key1 === "sources")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1074,89 +1131,129 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs7 === errors;
-      if (_valid0 && valid2) {
-        valid2 = false;
+    }
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      const _errs9 = errors;
+      let valid4 = false;
+      let passing0 = null;
+      const _errs10 = errors;
+      if ("agreement" !== data0) {
+        const err8 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "agreement" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid0 = _errs10 === errors;
+      if (_valid0) {
+        valid4 = true;
+        passing0 = 0;
+      }
+      const _errs11 = errors;
+      if ("commitment" !== data0) {
+        const err9 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "commitment" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      var _valid0 = _errs11 === errors;
+      if (_valid0 && valid4) {
+        valid4 = false;
         passing0 = [passing0, 1];
       } else {
         if (_valid0) {
-          valid2 = true;
+          valid4 = true;
           passing0 = 1;
         }
-        const _errs8 = errors;
+        const _errs12 = errors;
         if ("announcement" !== data0) {
-          const err7 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "announcement" }, message: "must be equal to constant" };
+          const err10 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "announcement" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
-        var _valid0 = _errs8 === errors;
-        if (_valid0 && valid2) {
-          valid2 = false;
+        var _valid0 = _errs12 === errors;
+        if (_valid0 && valid4) {
+          valid4 = false;
           passing0 = [passing0, 2];
         } else {
           if (_valid0) {
-            valid2 = true;
+            valid4 = true;
             passing0 = 2;
           }
-          const _errs9 = errors;
+          const _errs13 = errors;
           if ("expression" !== data0) {
-            const err8 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "expression" }, message: "must be equal to constant" };
+            const err11 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "expression" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err11];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err11);
             }
             errors++;
           }
-          var _valid0 = _errs9 === errors;
-          if (_valid0 && valid2) {
-            valid2 = false;
+          var _valid0 = _errs13 === errors;
+          if (_valid0 && valid4) {
+            valid4 = false;
             passing0 = [passing0, 3];
           } else {
             if (_valid0) {
-              valid2 = true;
+              valid4 = true;
               passing0 = 3;
             }
-            const _errs10 = errors;
+            const _errs14 = errors;
             if ("invitation" !== data0) {
-              const err9 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "invitation" }, message: "must be equal to constant" };
+              const err12 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "invitation" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err12];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err12);
               }
               errors++;
             }
-            var _valid0 = _errs10 === errors;
-            if (_valid0 && valid2) {
-              valid2 = false;
+            var _valid0 = _errs14 === errors;
+            if (_valid0 && valid4) {
+              valid4 = false;
               passing0 = [passing0, 4];
             } else {
               if (_valid0) {
-                valid2 = true;
+                valid4 = true;
                 passing0 = 4;
               }
-              const _errs11 = errors;
+              const _errs15 = errors;
               if ("activity" !== data0) {
-                const err10 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "activity" }, message: "must be equal to constant" };
+                const err13 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "activity" }, message: "must be equal to constant" };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err13];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err13);
                 }
                 errors++;
               }
-              var _valid0 = _errs11 === errors;
-              if (_valid0 && valid2) {
-                valid2 = false;
+              var _valid0 = _errs15 === errors;
+              if (_valid0 && valid4) {
+                valid4 = false;
                 passing0 = [passing0, 5];
               } else {
                 if (_valid0) {
-                  valid2 = true;
+                  valid4 = true;
                   passing0 = 5;
                 }
               }
@@ -1164,19 +1261,19 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!valid2) {
-        const err11 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      if (!valid4) {
+        const err14 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err14];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err14);
         }
         errors++;
       } else {
-        errors = _errs5;
+        errors = _errs9;
         if (vErrors !== null) {
-          if (_errs5) {
-            vErrors.length = _errs5;
+          if (_errs9) {
+            vErrors.length = _errs9;
           } else {
             vErrors = null;
           }
@@ -1187,38 +1284,38 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.summary;
       if (typeof data1 === "string") {
         if (func2(data1) > 500) {
-          const err12 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err15 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err15];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err15);
           }
           errors++;
         }
         if (func2(data1) < 1) {
-          const err13 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err16 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err16];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err16);
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
-          const err14 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data1)) {
+          const err17 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err17];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err18];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -1226,28 +1323,28 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.by !== void 0) {
       let data2 = data.by;
       if (typeof data2 !== "string") {
-        const err16 = { instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      let valid5;
-      valid5 = false;
-      for (const v0 of schema43.enum) {
+      let valid7;
+      valid7 = false;
+      for (const v0 of schema45.enum) {
         if (func0(data2, v0)) {
-          valid5 = true;
+          valid7 = true;
           break;
         }
       }
-      if (!valid5) {
-        const err17 = { instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+      if (!valid7) {
+        const err20 = { instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err20];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -1259,11 +1356,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err18];
+      vErrors = [err21];
     } else {
-      vErrors.push(err18);
+      vErrors.push(err21);
     }
     errors++;
   }
@@ -1271,9 +1368,9 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema59 = { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } };
-var pattern19 = new RegExp("^https?://", "u");
-var pattern21 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", "u");
+var schema63 = { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } };
+var pattern24 = new RegExp("^https?://\\S*$", "u");
+var pattern26 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", "u");
 var formats4 = require_formats().fullFormats.uri;
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -1314,12 +1411,44 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema59.properties, key0)) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err4];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!func1.call(schema63.properties, key1)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -1328,38 +1457,38 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (func2(data0) > 100) {
-          const err4 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err7];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err7);
           }
           errors++;
         }
         if (func2(data0) < 2) {
-          const err5 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err8];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err8);
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err10];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -1368,74 +1497,34 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.publisher;
       if (typeof data1 === "string") {
         if (func2(data1) > 100) {
-          const err8 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err11 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
         if (func2(data1) < 2) {
-          const err9 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err12 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
-        if (!pattern8.test(data1)) {
-          const err10 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data1)) {
+          const err13 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data2 = data.kind;
-      if (typeof data2 !== "string") {
-        const err12 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      const _errs11 = errors;
-      let valid4 = false;
-      let passing0 = null;
-      const _errs12 = errors;
-      if ("official-statement" !== data2) {
-        const err13 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "official-statement" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      var _valid0 = _errs12 === errors;
-      if (_valid0) {
-        valid4 = true;
-        passing0 = 0;
-      }
-      const _errs13 = errors;
-      if ("embassy-release" !== data2) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "embassy-release" }, message: "must be equal to constant" };
+        const err14 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1443,108 +1532,148 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs13 === errors;
-      if (_valid0 && valid4) {
-        valid4 = false;
+    }
+    if (data.kind !== void 0) {
+      let data2 = data.kind;
+      if (typeof data2 !== "string") {
+        const err15 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      const _errs15 = errors;
+      let valid6 = false;
+      let passing0 = null;
+      const _errs16 = errors;
+      if ("official-statement" !== data2) {
+        const err16 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "official-statement" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var _valid0 = _errs16 === errors;
+      if (_valid0) {
+        valid6 = true;
+        passing0 = 0;
+      }
+      const _errs17 = errors;
+      if ("embassy-release" !== data2) {
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "embassy-release" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      var _valid0 = _errs17 === errors;
+      if (_valid0 && valid6) {
+        valid6 = false;
         passing0 = [passing0, 1];
       } else {
         if (_valid0) {
-          valid4 = true;
+          valid6 = true;
           passing0 = 1;
         }
-        const _errs14 = errors;
+        const _errs18 = errors;
         if ("news-report" !== data2) {
-          const err15 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "news-report" }, message: "must be equal to constant" };
+          const err18 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "news-report" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err18];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err18);
           }
           errors++;
         }
-        var _valid0 = _errs14 === errors;
-        if (_valid0 && valid4) {
-          valid4 = false;
+        var _valid0 = _errs18 === errors;
+        if (_valid0 && valid6) {
+          valid6 = false;
           passing0 = [passing0, 2];
         } else {
           if (_valid0) {
-            valid4 = true;
+            valid6 = true;
             passing0 = 2;
           }
-          const _errs15 = errors;
+          const _errs19 = errors;
           if ("wire-report" !== data2) {
-            const err16 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "wire-report" }, message: "must be equal to constant" };
+            const err19 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "wire-report" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err19];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err19);
             }
             errors++;
           }
-          var _valid0 = _errs15 === errors;
-          if (_valid0 && valid4) {
-            valid4 = false;
+          var _valid0 = _errs19 === errors;
+          if (_valid0 && valid6) {
+            valid6 = false;
             passing0 = [passing0, 3];
           } else {
             if (_valid0) {
-              valid4 = true;
+              valid6 = true;
               passing0 = 3;
             }
-            const _errs16 = errors;
+            const _errs20 = errors;
             if ("reprint" !== data2) {
-              const err17 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "reprint" }, message: "must be equal to constant" };
+              const err20 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "reprint" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err20];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err20);
               }
               errors++;
             }
-            var _valid0 = _errs16 === errors;
-            if (_valid0 && valid4) {
-              valid4 = false;
+            var _valid0 = _errs20 === errors;
+            if (_valid0 && valid6) {
+              valid6 = false;
               passing0 = [passing0, 4];
             } else {
               if (_valid0) {
-                valid4 = true;
+                valid6 = true;
                 passing0 = 4;
               }
-              const _errs17 = errors;
+              const _errs21 = errors;
               if ("social-media-post" !== data2) {
-                const err18 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "social-media-post" }, message: "must be equal to constant" };
+                const err21 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "social-media-post" }, message: "must be equal to constant" };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
-              var _valid0 = _errs17 === errors;
-              if (_valid0 && valid4) {
-                valid4 = false;
+              var _valid0 = _errs21 === errors;
+              if (_valid0 && valid6) {
+                valid6 = false;
                 passing0 = [passing0, 5];
               } else {
                 if (_valid0) {
-                  valid4 = true;
+                  valid6 = true;
                   passing0 = 5;
                 }
-                const _errs18 = errors;
+                const _errs22 = errors;
                 if ("other" !== data2) {
-                  const err19 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "other" }, message: "must be equal to constant" };
+                  const err22 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "other" }, message: "must be equal to constant" };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err22);
                   }
                   errors++;
                 }
-                var _valid0 = _errs18 === errors;
-                if (_valid0 && valid4) {
-                  valid4 = false;
+                var _valid0 = _errs22 === errors;
+                if (_valid0 && valid6) {
+                  valid6 = false;
                   passing0 = [passing0, 6];
                 } else {
                   if (_valid0) {
-                    valid4 = true;
+                    valid6 = true;
                     passing0 = 6;
                   }
                 }
@@ -1553,19 +1682,19 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!valid4) {
-        const err20 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      if (!valid6) {
+        const err23 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err23];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err23);
         }
         errors++;
       } else {
-        errors = _errs11;
+        errors = _errs15;
         if (vErrors !== null) {
-          if (_errs11) {
-            vErrors.length = _errs11;
+          if (_errs15) {
+            vErrors.length = _errs15;
           } else {
             vErrors = null;
           }
@@ -1576,38 +1705,38 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.title;
       if (typeof data3 === "string") {
         if (func2(data3) > 500) {
-          const err21 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err24 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
         if (func2(data3) < 1) {
-          const err22 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err25 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err25];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err25);
           }
           errors++;
         }
-        if (!pattern5.test(data3)) {
-          const err23 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data3)) {
+          const err26 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err26];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       }
@@ -1616,47 +1745,16 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.url;
       if (typeof data4 === "string") {
         if (func2(data4) > 2e3) {
-          const err25 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" };
+          const err28 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err28];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err28);
           }
           errors++;
         }
-        if (!pattern19.test(data4)) {
-          const err26 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (!formats4(data4)) {
-          const err27 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.published !== void 0) {
-      let data5 = data.published;
-      if (typeof data5 === "string") {
-        if (!pattern6.test(data5)) {
-          const err29 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+        if (!pattern24.test(data4)) {
+          const err29 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -1664,8 +1762,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats0.validate(data5)) {
-          const err30 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+        if (!formats4(data4)) {
+          const err30 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -1674,7 +1772,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err31 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1683,11 +1781,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.language !== void 0) {
-      let data6 = data.language;
-      if (typeof data6 === "string") {
-        if (!pattern21.test(data6)) {
-          const err32 = { instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' };
+    if (data.published !== void 0) {
+      let data5 = data.published;
+      if (typeof data5 === "string") {
+        if (!pattern7.test(data5)) {
+          const err32 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -1695,12 +1793,43 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (!formats0.validate(data5)) {
+          const err33 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
       } else {
-        const err33 = { instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err34];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.language !== void 0) {
+      let data6 = data.language;
+      if (typeof data6 === "string") {
+        if (!pattern26.test(data6)) {
+          const err35 = { instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
         }
         errors++;
       }
@@ -1715,48 +1844,48 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.supports;
       if (typeof data8 === "string") {
         if (func2(data8) > 500) {
-          const err34 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err37 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err37];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err37);
           }
           errors++;
         }
         if (func2(data8) < 1) {
-          const err35 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err38 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err38];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err38);
           }
           errors++;
         }
-        if (!pattern5.test(data8)) {
-          const err36 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data8)) {
+          const err39 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err39];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err39);
           }
           errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err40 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err40];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err41];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -1764,7 +1893,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema68 = { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } };
+var schema73 = { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1804,20 +1933,19 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "field" || key0 === "description" || key0 === "sources")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.field !== void 0) {
-      let data0 = data.field;
-      if (typeof data0 !== "string") {
-        const err4 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1825,8 +1953,9 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data0 === "date" || data0 === "end_date" || data0 === "title" || data0 === "name" || data0 === "type" || data0 === "medium" || data0 === "participants" || data0 === "location" || data0 === "topics" || data0 === "outcomes" || data0 === "duration" || data0 === "other")) {
-        const err5 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/enum", keyword: "enum", params: { allowedValues: schema68.properties.field.enum }, message: "must be equal to one of the allowed values" };
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1835,42 +1964,74 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    for (const key1 in data) {
+      if (!(key1 === "field" || key1 === "description" || key1 === "sources")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.field !== void 0) {
+      let data0 = data.field;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "date" || data0 === "end_date" || data0 === "title" || data0 === "name" || data0 === "type" || data0 === "medium" || data0 === "participants" || data0 === "location" || data0 === "topics" || data0 === "outcomes" || data0 === "duration" || data0 === "other")) {
+        const err8 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/enum", keyword: "enum", params: { allowedValues: schema73.properties.field.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.description !== void 0) {
       let data1 = data.description;
       if (typeof data1 === "string") {
         if (func2(data1) > 500) {
-          const err6 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err9 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
         if (func2(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err10 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
-          const err8 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data1)) {
+          const err11 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err12];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err12);
         }
         errors++;
       }
@@ -1882,11 +2043,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err13];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err13);
     }
     errors++;
   }
@@ -1924,20 +2085,19 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "level" || key0 === "reason")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err2 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.level !== void 0) {
-      let data0 = data.level;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1945,12 +2105,9 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      const _errs5 = errors;
-      let valid2 = false;
-      let passing0 = null;
-      const _errs6 = errors;
-      if ("high" !== data0) {
-        const err4 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf/0/const", keyword: "const", params: { allowedValue: "high" }, message: "must be equal to constant" };
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err4 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1958,14 +2115,10 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs6 === errors;
-      if (_valid0) {
-        valid2 = true;
-        passing0 = 0;
-      }
-      const _errs7 = errors;
-      if ("medium" !== data0) {
-        const err5 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf/1/const", keyword: "const", params: { allowedValue: "medium" }, message: "must be equal to constant" };
+    }
+    for (const key1 in data) {
+      if (!(key1 === "level" || key1 === "reason")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1973,49 +2126,89 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs7 === errors;
-      if (_valid0 && valid2) {
-        valid2 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid2 = true;
-          passing0 = 1;
-        }
-        const _errs8 = errors;
-        if ("low" !== data0) {
-          const err6 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf/2/const", keyword: "const", params: { allowedValue: "low" }, message: "must be equal to constant" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        var _valid0 = _errs8 === errors;
-        if (_valid0 && valid2) {
-          valid2 = false;
-          passing0 = [passing0, 2];
+    }
+    if (data.level !== void 0) {
+      let data0 = data.level;
+      if (typeof data0 !== "string") {
+        const err6 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
         } else {
-          if (_valid0) {
-            valid2 = true;
-            passing0 = 2;
-          }
+          vErrors.push(err6);
         }
+        errors++;
       }
-      if (!valid2) {
-        const err7 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      const _errs9 = errors;
+      let valid4 = false;
+      let passing0 = null;
+      const _errs10 = errors;
+      if ("high" !== data0) {
+        const err7 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf/0/const", keyword: "const", params: { allowedValue: "high" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
           vErrors.push(err7);
         }
         errors++;
+      }
+      var _valid0 = _errs10 === errors;
+      if (_valid0) {
+        valid4 = true;
+        passing0 = 0;
+      }
+      const _errs11 = errors;
+      if ("medium" !== data0) {
+        const err8 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf/1/const", keyword: "const", params: { allowedValue: "medium" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid0 = _errs11 === errors;
+      if (_valid0 && valid4) {
+        valid4 = false;
+        passing0 = [passing0, 1];
       } else {
-        errors = _errs5;
+        if (_valid0) {
+          valid4 = true;
+          passing0 = 1;
+        }
+        const _errs12 = errors;
+        if ("low" !== data0) {
+          const err9 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf/2/const", keyword: "const", params: { allowedValue: "low" }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        var _valid0 = _errs12 === errors;
+        if (_valid0 && valid4) {
+          valid4 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid4 = true;
+            passing0 = 2;
+          }
+        }
+      }
+      if (!valid4) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      } else {
+        errors = _errs9;
         if (vErrors !== null) {
-          if (_errs5) {
-            vErrors.length = _errs5;
+          if (_errs9) {
+            vErrors.length = _errs9;
           } else {
             vErrors = null;
           }
@@ -2026,48 +2219,48 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.reason;
       if (typeof data1 === "string") {
         if (func2(data1) > 500) {
-          const err8 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err11 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
         if (func2(data1) < 1) {
-          const err9 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err12 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
-          const err10 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data1)) {
+          const err13 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err14];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err15];
     } else {
-      vErrors.push(err12);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -2105,39 +2298,40 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "engagement" || key0 === "relation")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.engagement !== void 0) {
-      let data0 = data.engagement;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 120) {
-          const err3 = { instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" };
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err2 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err2];
           } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern4.test(data0)) {
-          const err4 = { instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+            vErrors.push(err2);
           }
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err4 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!(key1 === "engagement" || key1 === "relation")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2146,38 +2340,29 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.relation !== void 0) {
-      let data1 = data.relation;
-      if (typeof data1 !== "string") {
-        const err6 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+    if (data.engagement !== void 0) {
+      let data0 = data.engagement;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 120) {
+          const err6 = { instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
-      }
-      const _errs7 = errors;
-      let valid2 = false;
-      let passing0 = null;
-      const _errs8 = errors;
-      if ("follows" !== data1) {
-        const err7 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf/0/const", keyword: "const", params: { allowedValue: "follows" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+        if (!pattern5.test(data0)) {
+          const err7 = { instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
-      }
-      var _valid0 = _errs8 === errors;
-      if (_valid0) {
-        valid2 = true;
-        passing0 = 0;
-      }
-      const _errs9 = errors;
-      if ("same-series" !== data1) {
-        const err8 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf/1/const", keyword: "const", params: { allowedValue: "same-series" }, message: "must be equal to constant" };
+      } else {
+        const err8 = { instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2185,49 +2370,89 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs9 === errors;
-      if (_valid0 && valid2) {
-        valid2 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid2 = true;
-          passing0 = 1;
-        }
-        const _errs10 = errors;
-        if ("same-occasion" !== data1) {
-          const err9 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf/2/const", keyword: "const", params: { allowedValue: "same-occasion" }, message: "must be equal to constant" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        var _valid0 = _errs10 === errors;
-        if (_valid0 && valid2) {
-          valid2 = false;
-          passing0 = [passing0, 2];
+    }
+    if (data.relation !== void 0) {
+      let data1 = data.relation;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
         } else {
-          if (_valid0) {
-            valid2 = true;
-            passing0 = 2;
-          }
+          vErrors.push(err9);
         }
+        errors++;
       }
-      if (!valid2) {
-        const err10 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      const _errs11 = errors;
+      let valid4 = false;
+      let passing0 = null;
+      const _errs12 = errors;
+      if ("follows" !== data1) {
+        const err10 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf/0/const", keyword: "const", params: { allowedValue: "follows" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
           vErrors.push(err10);
         }
         errors++;
+      }
+      var _valid0 = _errs12 === errors;
+      if (_valid0) {
+        valid4 = true;
+        passing0 = 0;
+      }
+      const _errs13 = errors;
+      if ("same-series" !== data1) {
+        const err11 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf/1/const", keyword: "const", params: { allowedValue: "same-series" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      var _valid0 = _errs13 === errors;
+      if (_valid0 && valid4) {
+        valid4 = false;
+        passing0 = [passing0, 1];
       } else {
-        errors = _errs7;
+        if (_valid0) {
+          valid4 = true;
+          passing0 = 1;
+        }
+        const _errs14 = errors;
+        if ("same-occasion" !== data1) {
+          const err12 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf/2/const", keyword: "const", params: { allowedValue: "same-occasion" }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        var _valid0 = _errs14 === errors;
+        if (_valid0 && valid4) {
+          valid4 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid4 = true;
+            passing0 = 2;
+          }
+        }
+      }
+      if (!valid4) {
+        const err13 = { instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      } else {
+        errors = _errs11;
         if (vErrors !== null) {
-          if (_errs7) {
-            vErrors.length = _errs7;
+          if (_errs11) {
+            vErrors.length = _errs11;
           } else {
             vErrors = null;
           }
@@ -2235,11 +2460,11 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err14];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -2359,39 +2584,40 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema31.properties, key0)) {
-        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 120) {
-          const err12 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" };
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err11 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err11];
           } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (!pattern4.test(data0)) {
-          const err13 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err13 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!func1.call(schema31.properties, key1)) {
+        const err14 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2400,11 +2626,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.title !== void 0) {
-      let data1 = data.title;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 500) {
-          const err15 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 120) {
+          const err15 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -2412,8 +2638,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data1) < 1) {
-          const err16 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!pattern5.test(data0)) {
+          const err16 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2421,30 +2647,30 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
-          const err17 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
       } else {
-        const err18 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
-    if (data.date !== void 0) {
-      let data2 = data.date;
-      if (typeof data2 === "string") {
-        if (!pattern6.test(data2)) {
-          const err19 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 500) {
+          const err18 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err19 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -2452,8 +2678,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats0.validate(data2)) {
-          const err20 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+        if (!pattern6.test(data1)) {
+          const err20 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -2462,7 +2688,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2471,11 +2697,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.end_date !== void 0) {
-      let data3 = data.end_date;
-      if (typeof data3 === "string") {
-        if (!pattern6.test(data3)) {
-          const err22 = { instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+    if (data.date !== void 0) {
+      let data2 = data.date;
+      if (typeof data2 === "string") {
+        if (!pattern7.test(data2)) {
+          const err22 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -2483,8 +2709,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats0.validate(data3)) {
-          const err23 = { instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+        if (!formats0.validate(data2)) {
+          const err23 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2493,7 +2719,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2502,38 +2728,29 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.date_precision !== void 0) {
-      let data4 = data.date_precision;
-      if (typeof data4 !== "string") {
-        const err25 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
+    if (data.end_date !== void 0) {
+      let data3 = data.end_date;
+      if (typeof data3 === "string") {
+        if (!pattern7.test(data3)) {
+          const err25 = { instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
-      }
-      const _errs17 = errors;
-      let valid6 = false;
-      let passing0 = null;
-      const _errs18 = errors;
-      if ("day" !== data4) {
-        const err26 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (!formats0.validate(data3)) {
+          const err26 = { instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
-      }
-      var _valid0 = _errs18 === errors;
-      if (_valid0) {
-        valid6 = true;
-        passing0 = 0;
-      }
-      const _errs19 = errors;
-      if ("month" !== data4) {
-        const err27 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+      } else {
+        const err27 = { instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -2541,49 +2758,89 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs19 === errors;
-      if (_valid0 && valid6) {
-        valid6 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid6 = true;
-          passing0 = 1;
-        }
-        const _errs20 = errors;
-        if ("year" !== data4) {
-          const err28 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        var _valid0 = _errs20 === errors;
-        if (_valid0 && valid6) {
-          valid6 = false;
-          passing0 = [passing0, 2];
+    }
+    if (data.date_precision !== void 0) {
+      let data4 = data.date_precision;
+      if (typeof data4 !== "string") {
+        const err28 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
         } else {
-          if (_valid0) {
-            valid6 = true;
-            passing0 = 2;
-          }
+          vErrors.push(err28);
         }
+        errors++;
       }
-      if (!valid6) {
-        const err29 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      const _errs23 = errors;
+      let valid8 = false;
+      let passing0 = null;
+      const _errs24 = errors;
+      if ("day" !== data4) {
+        const err29 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
           vErrors.push(err29);
         }
         errors++;
+      }
+      var _valid0 = _errs24 === errors;
+      if (_valid0) {
+        valid8 = true;
+        passing0 = 0;
+      }
+      const _errs25 = errors;
+      if ("month" !== data4) {
+        const err30 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      var _valid0 = _errs25 === errors;
+      if (_valid0 && valid8) {
+        valid8 = false;
+        passing0 = [passing0, 1];
       } else {
-        errors = _errs17;
+        if (_valid0) {
+          valid8 = true;
+          passing0 = 1;
+        }
+        const _errs26 = errors;
+        if ("year" !== data4) {
+          const err31 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        var _valid0 = _errs26 === errors;
+        if (_valid0 && valid8) {
+          valid8 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid8 = true;
+            passing0 = 2;
+          }
+        }
+      }
+      if (!valid8) {
+        const err32 = { instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      } else {
+        errors = _errs23;
         if (vErrors !== null) {
-          if (_errs17) {
-            vErrors.length = _errs17;
+          if (_errs23) {
+            vErrors.length = _errs23;
           } else {
             vErrors = null;
           }
@@ -2593,220 +2850,220 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data5 = data.type;
       if (typeof data5 !== "string") {
-        const err30 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err33];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err33);
         }
         errors++;
       }
-      const _errs24 = errors;
-      let valid8 = false;
+      const _errs30 = errors;
+      let valid10 = false;
       let passing1 = null;
-      const _errs25 = errors;
+      const _errs31 = errors;
       if ("call" !== data5) {
-        const err31 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "call" }, message: "must be equal to constant" };
+        const err34 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "call" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err34];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err34);
         }
         errors++;
       }
-      var _valid1 = _errs25 === errors;
+      var _valid1 = _errs31 === errors;
       if (_valid1) {
-        valid8 = true;
+        valid10 = true;
         passing1 = 0;
       }
-      const _errs26 = errors;
+      const _errs32 = errors;
       if ("meeting" !== data5) {
-        const err32 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "meeting" }, message: "must be equal to constant" };
+        const err35 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "meeting" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err35];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err35);
         }
         errors++;
       }
-      var _valid1 = _errs26 === errors;
-      if (_valid1 && valid8) {
-        valid8 = false;
+      var _valid1 = _errs32 === errors;
+      if (_valid1 && valid10) {
+        valid10 = false;
         passing1 = [passing1, 1];
       } else {
         if (_valid1) {
-          valid8 = true;
+          valid10 = true;
           passing1 = 1;
         }
-        const _errs27 = errors;
+        const _errs33 = errors;
         if ("official-visit" !== data5) {
-          const err33 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "official-visit" }, message: "must be equal to constant" };
+          const err36 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "official-visit" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err36];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err36);
           }
           errors++;
         }
-        var _valid1 = _errs27 === errors;
-        if (_valid1 && valid8) {
-          valid8 = false;
+        var _valid1 = _errs33 === errors;
+        if (_valid1 && valid10) {
+          valid10 = false;
           passing1 = [passing1, 2];
         } else {
           if (_valid1) {
-            valid8 = true;
+            valid10 = true;
             passing1 = 2;
           }
-          const _errs28 = errors;
+          const _errs34 = errors;
           if ("courtesy-call" !== data5) {
-            const err34 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "courtesy-call" }, message: "must be equal to constant" };
+            const err37 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "courtesy-call" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err37];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err37);
             }
             errors++;
           }
-          var _valid1 = _errs28 === errors;
-          if (_valid1 && valid8) {
-            valid8 = false;
+          var _valid1 = _errs34 === errors;
+          if (_valid1 && valid10) {
+            valid10 = false;
             passing1 = [passing1, 3];
           } else {
             if (_valid1) {
-              valid8 = true;
+              valid10 = true;
               passing1 = 3;
             }
-            const _errs29 = errors;
+            const _errs35 = errors;
             if ("dialogue" !== data5) {
-              const err35 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "dialogue" }, message: "must be equal to constant" };
+              const err38 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "dialogue" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err38];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err38);
               }
               errors++;
             }
-            var _valid1 = _errs29 === errors;
-            if (_valid1 && valid8) {
-              valid8 = false;
+            var _valid1 = _errs35 === errors;
+            if (_valid1 && valid10) {
+              valid10 = false;
               passing1 = [passing1, 4];
             } else {
               if (_valid1) {
-                valid8 = true;
+                valid10 = true;
                 passing1 = 4;
               }
-              const _errs30 = errors;
+              const _errs36 = errors;
               if ("agreement-signing" !== data5) {
-                const err36 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "agreement-signing" }, message: "must be equal to constant" };
+                const err39 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "agreement-signing" }, message: "must be equal to constant" };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
-              var _valid1 = _errs30 === errors;
-              if (_valid1 && valid8) {
-                valid8 = false;
+              var _valid1 = _errs36 === errors;
+              if (_valid1 && valid10) {
+                valid10 = false;
                 passing1 = [passing1, 5];
               } else {
                 if (_valid1) {
-                  valid8 = true;
+                  valid10 = true;
                   passing1 = 5;
                 }
-                const _errs31 = errors;
+                const _errs37 = errors;
                 if ("exercise" !== data5) {
-                  const err37 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "exercise" }, message: "must be equal to constant" };
+                  const err40 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "exercise" }, message: "must be equal to constant" };
                   if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err37);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
-                var _valid1 = _errs31 === errors;
-                if (_valid1 && valid8) {
-                  valid8 = false;
+                var _valid1 = _errs37 === errors;
+                if (_valid1 && valid10) {
+                  valid10 = false;
                   passing1 = [passing1, 6];
                 } else {
                   if (_valid1) {
-                    valid8 = true;
+                    valid10 = true;
                     passing1 = 6;
                   }
-                  const _errs32 = errors;
+                  const _errs38 = errors;
                   if ("port-call" !== data5) {
-                    const err38 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/7/const", keyword: "const", params: { allowedValue: "port-call" }, message: "must be equal to constant" };
+                    const err41 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/7/const", keyword: "const", params: { allowedValue: "port-call" }, message: "must be equal to constant" };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
-                  var _valid1 = _errs32 === errors;
-                  if (_valid1 && valid8) {
-                    valid8 = false;
+                  var _valid1 = _errs38 === errors;
+                  if (_valid1 && valid10) {
+                    valid10 = false;
                     passing1 = [passing1, 7];
                   } else {
                     if (_valid1) {
-                      valid8 = true;
+                      valid10 = true;
                       passing1 = 7;
                     }
-                    const _errs33 = errors;
+                    const _errs39 = errors;
                     if ("reception" !== data5) {
-                      const err39 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/8/const", keyword: "const", params: { allowedValue: "reception" }, message: "must be equal to constant" };
+                      const err42 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/8/const", keyword: "const", params: { allowedValue: "reception" }, message: "must be equal to constant" };
                       if (vErrors === null) {
-                        vErrors = [err39];
+                        vErrors = [err42];
                       } else {
-                        vErrors.push(err39);
+                        vErrors.push(err42);
                       }
                       errors++;
                     }
-                    var _valid1 = _errs33 === errors;
-                    if (_valid1 && valid8) {
-                      valid8 = false;
+                    var _valid1 = _errs39 === errors;
+                    if (_valid1 && valid10) {
+                      valid10 = false;
                       passing1 = [passing1, 8];
                     } else {
                       if (_valid1) {
-                        valid8 = true;
+                        valid10 = true;
                         passing1 = 8;
                       }
-                      const _errs34 = errors;
+                      const _errs40 = errors;
                       if ("correspondence" !== data5) {
-                        const err40 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/9/const", keyword: "const", params: { allowedValue: "correspondence" }, message: "must be equal to constant" };
+                        const err43 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/9/const", keyword: "const", params: { allowedValue: "correspondence" }, message: "must be equal to constant" };
                         if (vErrors === null) {
-                          vErrors = [err40];
+                          vErrors = [err43];
                         } else {
-                          vErrors.push(err40);
+                          vErrors.push(err43);
                         }
                         errors++;
                       }
-                      var _valid1 = _errs34 === errors;
-                      if (_valid1 && valid8) {
-                        valid8 = false;
+                      var _valid1 = _errs40 === errors;
+                      if (_valid1 && valid10) {
+                        valid10 = false;
                         passing1 = [passing1, 9];
                       } else {
                         if (_valid1) {
-                          valid8 = true;
+                          valid10 = true;
                           passing1 = 9;
                         }
-                        const _errs35 = errors;
+                        const _errs41 = errors;
                         if ("other" !== data5) {
-                          const err41 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "other" }, message: "must be equal to constant" };
+                          const err44 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "other" }, message: "must be equal to constant" };
                           if (vErrors === null) {
-                            vErrors = [err41];
+                            vErrors = [err44];
                           } else {
-                            vErrors.push(err41);
+                            vErrors.push(err44);
                           }
                           errors++;
                         }
-                        var _valid1 = _errs35 === errors;
-                        if (_valid1 && valid8) {
-                          valid8 = false;
+                        var _valid1 = _errs41 === errors;
+                        if (_valid1 && valid10) {
+                          valid10 = false;
                           passing1 = [passing1, 10];
                         } else {
                           if (_valid1) {
-                            valid8 = true;
+                            valid10 = true;
                             passing1 = 10;
                           }
                         }
@@ -2819,19 +3076,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!valid8) {
-        const err42 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+      if (!valid10) {
+        const err45 = { instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err45];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err45);
         }
         errors++;
       } else {
-        errors = _errs24;
+        errors = _errs30;
         if (vErrors !== null) {
-          if (_errs24) {
-            vErrors.length = _errs24;
+          if (_errs30) {
+            vErrors.length = _errs30;
           } else {
             vErrors = null;
           }
@@ -2841,125 +3098,125 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.medium !== void 0) {
       let data6 = data.medium;
       if (typeof data6 !== "string") {
-        const err43 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err46];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err46);
         }
         errors++;
       }
-      const _errs39 = errors;
-      let valid10 = false;
+      const _errs45 = errors;
+      let valid12 = false;
       let passing2 = null;
-      const _errs40 = errors;
+      const _errs46 = errors;
       if ("in-person" !== data6) {
-        const err44 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "in-person" }, message: "must be equal to constant" };
+        const err47 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "in-person" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err47];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err47);
         }
         errors++;
       }
-      var _valid2 = _errs40 === errors;
+      var _valid2 = _errs46 === errors;
       if (_valid2) {
-        valid10 = true;
+        valid12 = true;
         passing2 = 0;
       }
-      const _errs41 = errors;
+      const _errs47 = errors;
       if ("video" !== data6) {
-        const err45 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "video" }, message: "must be equal to constant" };
+        const err48 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "video" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err48];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err48);
         }
         errors++;
       }
-      var _valid2 = _errs41 === errors;
-      if (_valid2 && valid10) {
-        valid10 = false;
+      var _valid2 = _errs47 === errors;
+      if (_valid2 && valid12) {
+        valid12 = false;
         passing2 = [passing2, 1];
       } else {
         if (_valid2) {
-          valid10 = true;
+          valid12 = true;
           passing2 = 1;
         }
-        const _errs42 = errors;
+        const _errs48 = errors;
         if ("telephone" !== data6) {
-          const err46 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "telephone" }, message: "must be equal to constant" };
+          const err49 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "telephone" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err46];
+            vErrors = [err49];
           } else {
-            vErrors.push(err46);
+            vErrors.push(err49);
           }
           errors++;
         }
-        var _valid2 = _errs42 === errors;
-        if (_valid2 && valid10) {
-          valid10 = false;
+        var _valid2 = _errs48 === errors;
+        if (_valid2 && valid12) {
+          valid12 = false;
           passing2 = [passing2, 2];
         } else {
           if (_valid2) {
-            valid10 = true;
+            valid12 = true;
             passing2 = 2;
           }
-          const _errs43 = errors;
+          const _errs49 = errors;
           if ("written" !== data6) {
-            const err47 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "written" }, message: "must be equal to constant" };
+            const err50 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "written" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err50];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err50);
             }
             errors++;
           }
-          var _valid2 = _errs43 === errors;
-          if (_valid2 && valid10) {
-            valid10 = false;
+          var _valid2 = _errs49 === errors;
+          if (_valid2 && valid12) {
+            valid12 = false;
             passing2 = [passing2, 3];
           } else {
             if (_valid2) {
-              valid10 = true;
+              valid12 = true;
               passing2 = 3;
             }
-            const _errs44 = errors;
+            const _errs50 = errors;
             if ("mixed" !== data6) {
-              const err48 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "mixed" }, message: "must be equal to constant" };
+              const err51 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "mixed" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err51];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err51);
               }
               errors++;
             }
-            var _valid2 = _errs44 === errors;
-            if (_valid2 && valid10) {
-              valid10 = false;
+            var _valid2 = _errs50 === errors;
+            if (_valid2 && valid12) {
+              valid12 = false;
               passing2 = [passing2, 4];
             } else {
               if (_valid2) {
-                valid10 = true;
+                valid12 = true;
                 passing2 = 4;
               }
             }
           }
         }
       }
-      if (!valid10) {
-        const err49 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+      if (!valid12) {
+        const err52 = { instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err52];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err52);
         }
         errors++;
       } else {
-        errors = _errs39;
+        errors = _errs45;
         if (vErrors !== null) {
-          if (_errs39) {
-            vErrors.length = _errs39;
+          if (_errs45) {
+            vErrors.length = _errs45;
           } else {
             vErrors = null;
           }
@@ -2970,20 +3227,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.participants;
       if (Array.isArray(data7)) {
         if (data7.length > 200) {
-          const err50 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+          const err53 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
           if (vErrors === null) {
-            vErrors = [err50];
+            vErrors = [err53];
           } else {
-            vErrors.push(err50);
+            vErrors.push(err53);
           }
           errors++;
         }
         if (data7.length < 2) {
-          const err51 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+          const err54 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err54];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err54);
           }
           errors++;
         }
@@ -2995,11 +3252,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err55 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err55];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err55);
         }
         errors++;
       }
@@ -3007,28 +3264,28 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.host !== void 0) {
       let data9 = data.host;
       if (typeof data9 !== "string") {
-        const err53 = { instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err56 = { instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err56];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err56);
         }
         errors++;
       }
-      let valid14;
-      valid14 = false;
-      for (const v0 of schema43.enum) {
+      let valid16;
+      valid16 = false;
+      for (const v0 of schema45.enum) {
         if (func0(data9, v0)) {
-          valid14 = true;
+          valid16 = true;
           break;
         }
       }
-      if (!valid14) {
-        const err54 = { instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+      if (!valid16) {
+        const err57 = { instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err57];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err57);
         }
         errors++;
       }
@@ -3037,90 +3294,90 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.location;
       if (typeof data10 === "string") {
         if (func2(data10) > 500) {
-          const err55 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err58 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err55];
+            vErrors = [err58];
           } else {
-            vErrors.push(err55);
+            vErrors.push(err58);
           }
           errors++;
         }
         if (func2(data10) < 1) {
-          const err56 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err59 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err56];
+            vErrors = [err59];
           } else {
-            vErrors.push(err56);
+            vErrors.push(err59);
           }
           errors++;
         }
-        if (!pattern5.test(data10)) {
-          const err57 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data10)) {
+          const err60 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err60];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err60);
           }
           errors++;
         }
       } else {
-        const err58 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err61 = { instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err61];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err61);
         }
         errors++;
       }
     }
     if (data.initiator !== void 0) {
       let data11 = data.initiator;
-      const _errs55 = errors;
-      let valid16 = false;
+      const _errs61 = errors;
+      let valid18 = false;
       let passing3 = null;
-      const _errs56 = errors;
+      const _errs62 = errors;
       if ("unknown" !== data11) {
-        const err59 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf/0/const", keyword: "const", params: { allowedValue: "unknown" }, message: "must be equal to constant" };
+        const err62 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf/0/const", keyword: "const", params: { allowedValue: "unknown" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err62];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err62);
         }
         errors++;
       }
-      var _valid3 = _errs56 === errors;
+      var _valid3 = _errs62 === errors;
       if (_valid3) {
-        valid16 = true;
+        valid18 = true;
         passing3 = 0;
       }
-      const _errs57 = errors;
+      const _errs63 = errors;
       if (!validate24(data11, { instancePath: instancePath + "/initiator", parentData: data, parentDataProperty: "initiator", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
-      var _valid3 = _errs57 === errors;
-      if (_valid3 && valid16) {
-        valid16 = false;
+      var _valid3 = _errs63 === errors;
+      if (_valid3 && valid18) {
+        valid18 = false;
         passing3 = [passing3, 1];
       } else {
         if (_valid3) {
-          valid16 = true;
+          valid18 = true;
           passing3 = 1;
         }
       }
-      if (!valid16) {
-        const err60 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf" };
+      if (!valid18) {
+        const err63 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err63];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err63);
         }
         errors++;
       } else {
-        errors = _errs55;
+        errors = _errs61;
         if (vErrors !== null) {
-          if (_errs55) {
-            vErrors.length = _errs55;
+          if (_errs61) {
+            vErrors.length = _errs61;
           } else {
             vErrors = null;
           }
@@ -3131,11 +3388,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data12 = data.topics;
       if (Array.isArray(data12)) {
         if (data12.length > 50) {
-          const err61 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+          const err64 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
           if (vErrors === null) {
-            vErrors = [err61];
+            vErrors = [err64];
           } else {
-            vErrors.push(err61);
+            vErrors.push(err64);
           }
           errors++;
         }
@@ -3143,733 +3400,733 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data13 = data12[i1];
           if (typeof data13 !== "string") {
-            const err62 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err65 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err65];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err65);
             }
             errors++;
           }
-          const _errs63 = errors;
-          let valid20 = false;
+          const _errs69 = errors;
+          let valid22 = false;
           let passing4 = null;
-          const _errs64 = errors;
+          const _errs70 = errors;
           if ("bilateral-defence-cooperation" !== data13) {
-            const err63 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "bilateral-defence-cooperation" }, message: "must be equal to constant" };
+            const err66 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "bilateral-defence-cooperation" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err66];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err66);
             }
             errors++;
           }
-          var _valid4 = _errs64 === errors;
+          var _valid4 = _errs70 === errors;
           if (_valid4) {
-            valid20 = true;
+            valid22 = true;
             passing4 = 0;
           }
-          const _errs65 = errors;
+          const _errs71 = errors;
           if ("covid-19" !== data13) {
-            const err64 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "covid-19" }, message: "must be equal to constant" };
+            const err67 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "covid-19" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err67];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err67);
             }
             errors++;
           }
-          var _valid4 = _errs65 === errors;
-          if (_valid4 && valid20) {
-            valid20 = false;
+          var _valid4 = _errs71 === errors;
+          if (_valid4 && valid22) {
+            valid22 = false;
             passing4 = [passing4, 1];
           } else {
             if (_valid4) {
-              valid20 = true;
+              valid22 = true;
               passing4 = 1;
             }
-            const _errs66 = errors;
+            const _errs72 = errors;
             if ("locust-control" !== data13) {
-              const err65 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "locust-control" }, message: "must be equal to constant" };
+              const err68 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "locust-control" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err65];
+                vErrors = [err68];
               } else {
-                vErrors.push(err65);
+                vErrors.push(err68);
               }
               errors++;
             }
-            var _valid4 = _errs66 === errors;
-            if (_valid4 && valid20) {
-              valid20 = false;
+            var _valid4 = _errs72 === errors;
+            if (_valid4 && valid22) {
+              valid22 = false;
               passing4 = [passing4, 2];
             } else {
               if (_valid4) {
-                valid20 = true;
+                valid22 = true;
                 passing4 = 2;
               }
-              const _errs67 = errors;
+              const _errs73 = errors;
               if ("counter-terrorism" !== data13) {
-                const err66 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "counter-terrorism" }, message: "must be equal to constant" };
+                const err69 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "counter-terrorism" }, message: "must be equal to constant" };
                 if (vErrors === null) {
-                  vErrors = [err66];
+                  vErrors = [err69];
                 } else {
-                  vErrors.push(err66);
+                  vErrors.push(err69);
                 }
                 errors++;
               }
-              var _valid4 = _errs67 === errors;
-              if (_valid4 && valid20) {
-                valid20 = false;
+              var _valid4 = _errs73 === errors;
+              if (_valid4 && valid22) {
+                valid22 = false;
                 passing4 = [passing4, 3];
               } else {
                 if (_valid4) {
-                  valid20 = true;
+                  valid22 = true;
                   passing4 = 3;
                 }
-                const _errs68 = errors;
+                const _errs74 = errors;
                 if ("regional-security" !== data13) {
-                  const err67 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "regional-security" }, message: "must be equal to constant" };
+                  const err70 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "regional-security" }, message: "must be equal to constant" };
                   if (vErrors === null) {
-                    vErrors = [err67];
+                    vErrors = [err70];
                   } else {
-                    vErrors.push(err67);
+                    vErrors.push(err70);
                   }
                   errors++;
                 }
-                var _valid4 = _errs68 === errors;
-                if (_valid4 && valid20) {
-                  valid20 = false;
+                var _valid4 = _errs74 === errors;
+                if (_valid4 && valid22) {
+                  valid22 = false;
                   passing4 = [passing4, 4];
                 } else {
                   if (_valid4) {
-                    valid20 = true;
+                    valid22 = true;
                     passing4 = 4;
                   }
-                  const _errs69 = errors;
+                  const _errs75 = errors;
                   if ("indo-pacific" !== data13) {
-                    const err68 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "indo-pacific" }, message: "must be equal to constant" };
+                    const err71 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "indo-pacific" }, message: "must be equal to constant" };
                     if (vErrors === null) {
-                      vErrors = [err68];
+                      vErrors = [err71];
                     } else {
-                      vErrors.push(err68);
+                      vErrors.push(err71);
                     }
                     errors++;
                   }
-                  var _valid4 = _errs69 === errors;
-                  if (_valid4 && valid20) {
-                    valid20 = false;
+                  var _valid4 = _errs75 === errors;
+                  if (_valid4 && valid22) {
+                    valid22 = false;
                     passing4 = [passing4, 5];
                   } else {
                     if (_valid4) {
-                      valid20 = true;
+                      valid22 = true;
                       passing4 = 5;
                     }
-                    const _errs70 = errors;
+                    const _errs76 = errors;
                     if ("training-and-education" !== data13) {
-                      const err69 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "training-and-education" }, message: "must be equal to constant" };
+                      const err72 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "training-and-education" }, message: "must be equal to constant" };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err72];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err72);
                       }
                       errors++;
                     }
-                    var _valid4 = _errs70 === errors;
-                    if (_valid4 && valid20) {
-                      valid20 = false;
+                    var _valid4 = _errs76 === errors;
+                    if (_valid4 && valid22) {
+                      valid22 = false;
                       passing4 = [passing4, 6];
                     } else {
                       if (_valid4) {
-                        valid20 = true;
+                        valid22 = true;
                         passing4 = 6;
                       }
-                      const _errs71 = errors;
+                      const _errs77 = errors;
                       if ("joint-exercises" !== data13) {
-                        const err70 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/7/const", keyword: "const", params: { allowedValue: "joint-exercises" }, message: "must be equal to constant" };
+                        const err73 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/7/const", keyword: "const", params: { allowedValue: "joint-exercises" }, message: "must be equal to constant" };
                         if (vErrors === null) {
-                          vErrors = [err70];
+                          vErrors = [err73];
                         } else {
-                          vErrors.push(err70);
+                          vErrors.push(err73);
                         }
                         errors++;
                       }
-                      var _valid4 = _errs71 === errors;
-                      if (_valid4 && valid20) {
-                        valid20 = false;
+                      var _valid4 = _errs77 === errors;
+                      if (_valid4 && valid22) {
+                        valid22 = false;
                         passing4 = [passing4, 7];
                       } else {
                         if (_valid4) {
-                          valid20 = true;
+                          valid22 = true;
                           passing4 = 7;
                         }
-                        const _errs72 = errors;
+                        const _errs78 = errors;
                         if ("maritime-security" !== data13) {
-                          const err71 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/8/const", keyword: "const", params: { allowedValue: "maritime-security" }, message: "must be equal to constant" };
+                          const err74 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/8/const", keyword: "const", params: { allowedValue: "maritime-security" }, message: "must be equal to constant" };
                           if (vErrors === null) {
-                            vErrors = [err71];
+                            vErrors = [err74];
                           } else {
-                            vErrors.push(err71);
+                            vErrors.push(err74);
                           }
                           errors++;
                         }
-                        var _valid4 = _errs72 === errors;
-                        if (_valid4 && valid20) {
-                          valid20 = false;
+                        var _valid4 = _errs78 === errors;
+                        if (_valid4 && valid22) {
+                          valid22 = false;
                           passing4 = [passing4, 8];
                         } else {
                           if (_valid4) {
-                            valid20 = true;
+                            valid22 = true;
                             passing4 = 8;
                           }
-                          const _errs73 = errors;
+                          const _errs79 = errors;
                           if ("staff-talks" !== data13) {
-                            const err72 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/9/const", keyword: "const", params: { allowedValue: "staff-talks" }, message: "must be equal to constant" };
+                            const err75 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/9/const", keyword: "const", params: { allowedValue: "staff-talks" }, message: "must be equal to constant" };
                             if (vErrors === null) {
-                              vErrors = [err72];
+                              vErrors = [err75];
                             } else {
-                              vErrors.push(err72);
+                              vErrors.push(err75);
                             }
                             errors++;
                           }
-                          var _valid4 = _errs73 === errors;
-                          if (_valid4 && valid20) {
-                            valid20 = false;
+                          var _valid4 = _errs79 === errors;
+                          if (_valid4 && valid22) {
+                            valid22 = false;
                             passing4 = [passing4, 9];
                           } else {
                             if (_valid4) {
-                              valid20 = true;
+                              valid22 = true;
                               passing4 = 9;
                             }
-                            const _errs74 = errors;
+                            const _errs80 = errors;
                             if ("bilateral-relations" !== data13) {
-                              const err73 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "bilateral-relations" }, message: "must be equal to constant" };
+                              const err76 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "bilateral-relations" }, message: "must be equal to constant" };
                               if (vErrors === null) {
-                                vErrors = [err73];
+                                vErrors = [err76];
                               } else {
-                                vErrors.push(err73);
+                                vErrors.push(err76);
                               }
                               errors++;
                             }
-                            var _valid4 = _errs74 === errors;
-                            if (_valid4 && valid20) {
-                              valid20 = false;
+                            var _valid4 = _errs80 === errors;
+                            if (_valid4 && valid22) {
+                              valid22 = false;
                               passing4 = [passing4, 10];
                             } else {
                               if (_valid4) {
-                                valid20 = true;
+                                valid22 = true;
                                 passing4 = 10;
                               }
-                              const _errs75 = errors;
+                              const _errs81 = errors;
                               if ("multilateral-defence-cooperation" !== data13) {
-                                const err74 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/11/const", keyword: "const", params: { allowedValue: "multilateral-defence-cooperation" }, message: "must be equal to constant" };
+                                const err77 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/11/const", keyword: "const", params: { allowedValue: "multilateral-defence-cooperation" }, message: "must be equal to constant" };
                                 if (vErrors === null) {
-                                  vErrors = [err74];
+                                  vErrors = [err77];
                                 } else {
-                                  vErrors.push(err74);
+                                  vErrors.push(err77);
                                 }
                                 errors++;
                               }
-                              var _valid4 = _errs75 === errors;
-                              if (_valid4 && valid20) {
-                                valid20 = false;
+                              var _valid4 = _errs81 === errors;
+                              if (_valid4 && valid22) {
+                                valid22 = false;
                                 passing4 = [passing4, 11];
                               } else {
                                 if (_valid4) {
-                                  valid20 = true;
+                                  valid22 = true;
                                   passing4 = 11;
                                 }
-                                const _errs76 = errors;
+                                const _errs82 = errors;
                                 if ("security-dialogue" !== data13) {
-                                  const err75 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/12/const", keyword: "const", params: { allowedValue: "security-dialogue" }, message: "must be equal to constant" };
+                                  const err78 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/12/const", keyword: "const", params: { allowedValue: "security-dialogue" }, message: "must be equal to constant" };
                                   if (vErrors === null) {
-                                    vErrors = [err75];
+                                    vErrors = [err78];
                                   } else {
-                                    vErrors.push(err75);
+                                    vErrors.push(err78);
                                   }
                                   errors++;
                                 }
-                                var _valid4 = _errs76 === errors;
-                                if (_valid4 && valid20) {
-                                  valid20 = false;
+                                var _valid4 = _errs82 === errors;
+                                if (_valid4 && valid22) {
+                                  valid22 = false;
                                   passing4 = [passing4, 12];
                                 } else {
                                   if (_valid4) {
-                                    valid20 = true;
+                                    valid22 = true;
                                     passing4 = 12;
                                   }
-                                  const _errs77 = errors;
+                                  const _errs83 = errors;
                                   if ("defence-policy" !== data13) {
-                                    const err76 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/13/const", keyword: "const", params: { allowedValue: "defence-policy" }, message: "must be equal to constant" };
+                                    const err79 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/13/const", keyword: "const", params: { allowedValue: "defence-policy" }, message: "must be equal to constant" };
                                     if (vErrors === null) {
-                                      vErrors = [err76];
+                                      vErrors = [err79];
                                     } else {
-                                      vErrors.push(err76);
+                                      vErrors.push(err79);
                                     }
                                     errors++;
                                   }
-                                  var _valid4 = _errs77 === errors;
-                                  if (_valid4 && valid20) {
-                                    valid20 = false;
+                                  var _valid4 = _errs83 === errors;
+                                  if (_valid4 && valid22) {
+                                    valid22 = false;
                                     passing4 = [passing4, 13];
                                   } else {
                                     if (_valid4) {
-                                      valid20 = true;
+                                      valid22 = true;
                                       passing4 = 13;
                                     }
-                                    const _errs78 = errors;
+                                    const _errs84 = errors;
                                     if ("interoperability" !== data13) {
-                                      const err77 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/14/const", keyword: "const", params: { allowedValue: "interoperability" }, message: "must be equal to constant" };
+                                      const err80 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/14/const", keyword: "const", params: { allowedValue: "interoperability" }, message: "must be equal to constant" };
                                       if (vErrors === null) {
-                                        vErrors = [err77];
+                                        vErrors = [err80];
                                       } else {
-                                        vErrors.push(err77);
+                                        vErrors.push(err80);
                                       }
                                       errors++;
                                     }
-                                    var _valid4 = _errs78 === errors;
-                                    if (_valid4 && valid20) {
-                                      valid20 = false;
+                                    var _valid4 = _errs84 === errors;
+                                    if (_valid4 && valid22) {
+                                      valid22 = false;
                                       passing4 = [passing4, 14];
                                     } else {
                                       if (_valid4) {
-                                        valid20 = true;
+                                        valid22 = true;
                                         passing4 = 14;
                                       }
-                                      const _errs79 = errors;
+                                      const _errs85 = errors;
                                       if ("search-and-rescue" !== data13) {
-                                        const err78 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/15/const", keyword: "const", params: { allowedValue: "search-and-rescue" }, message: "must be equal to constant" };
+                                        const err81 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/15/const", keyword: "const", params: { allowedValue: "search-and-rescue" }, message: "must be equal to constant" };
                                         if (vErrors === null) {
-                                          vErrors = [err78];
+                                          vErrors = [err81];
                                         } else {
-                                          vErrors.push(err78);
+                                          vErrors.push(err81);
                                         }
                                         errors++;
                                       }
-                                      var _valid4 = _errs79 === errors;
-                                      if (_valid4 && valid20) {
-                                        valid20 = false;
+                                      var _valid4 = _errs85 === errors;
+                                      if (_valid4 && valid22) {
+                                        valid22 = false;
                                         passing4 = [passing4, 15];
                                       } else {
                                         if (_valid4) {
-                                          valid20 = true;
+                                          valid22 = true;
                                           passing4 = 15;
                                         }
-                                        const _errs80 = errors;
+                                        const _errs86 = errors;
                                         if ("humanitarian-assistance-and-disaster-relief" !== data13) {
-                                          const err79 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/16/const", keyword: "const", params: { allowedValue: "humanitarian-assistance-and-disaster-relief" }, message: "must be equal to constant" };
+                                          const err82 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/16/const", keyword: "const", params: { allowedValue: "humanitarian-assistance-and-disaster-relief" }, message: "must be equal to constant" };
                                           if (vErrors === null) {
-                                            vErrors = [err79];
+                                            vErrors = [err82];
                                           } else {
-                                            vErrors.push(err79);
+                                            vErrors.push(err82);
                                           }
                                           errors++;
                                         }
-                                        var _valid4 = _errs80 === errors;
-                                        if (_valid4 && valid20) {
-                                          valid20 = false;
+                                        var _valid4 = _errs86 === errors;
+                                        if (_valid4 && valid22) {
+                                          valid22 = false;
                                           passing4 = [passing4, 16];
                                         } else {
                                           if (_valid4) {
-                                            valid20 = true;
+                                            valid22 = true;
                                             passing4 = 16;
                                           }
-                                          const _errs81 = errors;
+                                          const _errs87 = errors;
                                           if ("peacekeeping" !== data13) {
-                                            const err80 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/17/const", keyword: "const", params: { allowedValue: "peacekeeping" }, message: "must be equal to constant" };
+                                            const err83 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/17/const", keyword: "const", params: { allowedValue: "peacekeeping" }, message: "must be equal to constant" };
                                             if (vErrors === null) {
-                                              vErrors = [err80];
+                                              vErrors = [err83];
                                             } else {
-                                              vErrors.push(err80);
+                                              vErrors.push(err83);
                                             }
                                             errors++;
                                           }
-                                          var _valid4 = _errs81 === errors;
-                                          if (_valid4 && valid20) {
-                                            valid20 = false;
+                                          var _valid4 = _errs87 === errors;
+                                          if (_valid4 && valid22) {
+                                            valid22 = false;
                                             passing4 = [passing4, 17];
                                           } else {
                                             if (_valid4) {
-                                              valid20 = true;
+                                              valid22 = true;
                                               passing4 = 17;
                                             }
-                                            const _errs82 = errors;
+                                            const _errs88 = errors;
                                             if ("courtesies-and-commemorations" !== data13) {
-                                              const err81 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/18/const", keyword: "const", params: { allowedValue: "courtesies-and-commemorations" }, message: "must be equal to constant" };
+                                              const err84 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/18/const", keyword: "const", params: { allowedValue: "courtesies-and-commemorations" }, message: "must be equal to constant" };
                                               if (vErrors === null) {
-                                                vErrors = [err81];
+                                                vErrors = [err84];
                                               } else {
-                                                vErrors.push(err81);
+                                                vErrors.push(err84);
                                               }
                                               errors++;
                                             }
-                                            var _valid4 = _errs82 === errors;
-                                            if (_valid4 && valid20) {
-                                              valid20 = false;
+                                            var _valid4 = _errs88 === errors;
+                                            if (_valid4 && valid22) {
+                                              valid22 = false;
                                               passing4 = [passing4, 18];
                                             } else {
                                               if (_valid4) {
-                                                valid20 = true;
+                                                valid22 = true;
                                                 passing4 = 18;
                                               }
-                                              const _errs83 = errors;
+                                              const _errs89 = errors;
                                               if ("afghanistan" !== data13) {
-                                                const err82 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/19/const", keyword: "const", params: { allowedValue: "afghanistan" }, message: "must be equal to constant" };
+                                                const err85 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/19/const", keyword: "const", params: { allowedValue: "afghanistan" }, message: "must be equal to constant" };
                                                 if (vErrors === null) {
-                                                  vErrors = [err82];
+                                                  vErrors = [err85];
                                                 } else {
-                                                  vErrors.push(err82);
+                                                  vErrors.push(err85);
                                                 }
                                                 errors++;
                                               }
-                                              var _valid4 = _errs83 === errors;
-                                              if (_valid4 && valid20) {
-                                                valid20 = false;
+                                              var _valid4 = _errs89 === errors;
+                                              if (_valid4 && valid22) {
+                                                valid22 = false;
                                                 passing4 = [passing4, 19];
                                               } else {
                                                 if (_valid4) {
-                                                  valid20 = true;
+                                                  valid22 = true;
                                                   passing4 = 19;
                                                 }
-                                                const _errs84 = errors;
+                                                const _errs90 = errors;
                                                 if ("refugees" !== data13) {
-                                                  const err83 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/20/const", keyword: "const", params: { allowedValue: "refugees" }, message: "must be equal to constant" };
+                                                  const err86 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/20/const", keyword: "const", params: { allowedValue: "refugees" }, message: "must be equal to constant" };
                                                   if (vErrors === null) {
-                                                    vErrors = [err83];
+                                                    vErrors = [err86];
                                                   } else {
-                                                    vErrors.push(err83);
+                                                    vErrors.push(err86);
                                                   }
                                                   errors++;
                                                 }
-                                                var _valid4 = _errs84 === errors;
-                                                if (_valid4 && valid20) {
-                                                  valid20 = false;
+                                                var _valid4 = _errs90 === errors;
+                                                if (_valid4 && valid22) {
+                                                  valid22 = false;
                                                   passing4 = [passing4, 20];
                                                 } else {
                                                   if (_valid4) {
-                                                    valid20 = true;
+                                                    valid22 = true;
                                                     passing4 = 20;
                                                   }
-                                                  const _errs85 = errors;
+                                                  const _errs91 = errors;
                                                   if ("border-management" !== data13) {
-                                                    const err84 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/21/const", keyword: "const", params: { allowedValue: "border-management" }, message: "must be equal to constant" };
+                                                    const err87 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/21/const", keyword: "const", params: { allowedValue: "border-management" }, message: "must be equal to constant" };
                                                     if (vErrors === null) {
-                                                      vErrors = [err84];
+                                                      vErrors = [err87];
                                                     } else {
-                                                      vErrors.push(err84);
+                                                      vErrors.push(err87);
                                                     }
                                                     errors++;
                                                   }
-                                                  var _valid4 = _errs85 === errors;
-                                                  if (_valid4 && valid20) {
-                                                    valid20 = false;
+                                                  var _valid4 = _errs91 === errors;
+                                                  if (_valid4 && valid22) {
+                                                    valid22 = false;
                                                     passing4 = [passing4, 21];
                                                   } else {
                                                     if (_valid4) {
-                                                      valid20 = true;
+                                                      valid22 = true;
                                                       passing4 = 21;
                                                     }
-                                                    const _errs86 = errors;
+                                                    const _errs92 = errors;
                                                     if ("kashmir" !== data13) {
-                                                      const err85 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/22/const", keyword: "const", params: { allowedValue: "kashmir" }, message: "must be equal to constant" };
+                                                      const err88 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/22/const", keyword: "const", params: { allowedValue: "kashmir" }, message: "must be equal to constant" };
                                                       if (vErrors === null) {
-                                                        vErrors = [err85];
+                                                        vErrors = [err88];
                                                       } else {
-                                                        vErrors.push(err85);
+                                                        vErrors.push(err88);
                                                       }
                                                       errors++;
                                                     }
-                                                    var _valid4 = _errs86 === errors;
-                                                    if (_valid4 && valid20) {
-                                                      valid20 = false;
+                                                    var _valid4 = _errs92 === errors;
+                                                    if (_valid4 && valid22) {
+                                                      valid22 = false;
                                                       passing4 = [passing4, 22];
                                                     } else {
                                                       if (_valid4) {
-                                                        valid20 = true;
+                                                        valid22 = true;
                                                         passing4 = 22;
                                                       }
-                                                      const _errs87 = errors;
+                                                      const _errs93 = errors;
                                                       if ("china-pakistan-economic-corridor" !== data13) {
-                                                        const err86 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/23/const", keyword: "const", params: { allowedValue: "china-pakistan-economic-corridor" }, message: "must be equal to constant" };
+                                                        const err89 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/23/const", keyword: "const", params: { allowedValue: "china-pakistan-economic-corridor" }, message: "must be equal to constant" };
                                                         if (vErrors === null) {
-                                                          vErrors = [err86];
+                                                          vErrors = [err89];
                                                         } else {
-                                                          vErrors.push(err86);
+                                                          vErrors.push(err89);
                                                         }
                                                         errors++;
                                                       }
-                                                      var _valid4 = _errs87 === errors;
-                                                      if (_valid4 && valid20) {
-                                                        valid20 = false;
+                                                      var _valid4 = _errs93 === errors;
+                                                      if (_valid4 && valid22) {
+                                                        valid22 = false;
                                                         passing4 = [passing4, 23];
                                                       } else {
                                                         if (_valid4) {
-                                                          valid20 = true;
+                                                          valid22 = true;
                                                           passing4 = 23;
                                                         }
-                                                        const _errs88 = errors;
+                                                        const _errs94 = errors;
                                                         if ("trade-and-investment" !== data13) {
-                                                          const err87 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/24/const", keyword: "const", params: { allowedValue: "trade-and-investment" }, message: "must be equal to constant" };
+                                                          const err90 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/24/const", keyword: "const", params: { allowedValue: "trade-and-investment" }, message: "must be equal to constant" };
                                                           if (vErrors === null) {
-                                                            vErrors = [err87];
+                                                            vErrors = [err90];
                                                           } else {
-                                                            vErrors.push(err87);
+                                                            vErrors.push(err90);
                                                           }
                                                           errors++;
                                                         }
-                                                        var _valid4 = _errs88 === errors;
-                                                        if (_valid4 && valid20) {
-                                                          valid20 = false;
+                                                        var _valid4 = _errs94 === errors;
+                                                        if (_valid4 && valid22) {
+                                                          valid22 = false;
                                                           passing4 = [passing4, 24];
                                                         } else {
                                                           if (_valid4) {
-                                                            valid20 = true;
+                                                            valid22 = true;
                                                             passing4 = 24;
                                                           }
-                                                          const _errs89 = errors;
+                                                          const _errs95 = errors;
                                                           if ("middle-east" !== data13) {
-                                                            const err88 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/25/const", keyword: "const", params: { allowedValue: "middle-east" }, message: "must be equal to constant" };
+                                                            const err91 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/25/const", keyword: "const", params: { allowedValue: "middle-east" }, message: "must be equal to constant" };
                                                             if (vErrors === null) {
-                                                              vErrors = [err88];
+                                                              vErrors = [err91];
                                                             } else {
-                                                              vErrors.push(err88);
+                                                              vErrors.push(err91);
                                                             }
                                                             errors++;
                                                           }
-                                                          var _valid4 = _errs89 === errors;
-                                                          if (_valid4 && valid20) {
-                                                            valid20 = false;
+                                                          var _valid4 = _errs95 === errors;
+                                                          if (_valid4 && valid22) {
+                                                            valid22 = false;
                                                             passing4 = [passing4, 25];
                                                           } else {
                                                             if (_valid4) {
-                                                              valid20 = true;
+                                                              valid22 = true;
                                                               passing4 = 25;
                                                             }
-                                                            const _errs90 = errors;
+                                                            const _errs96 = errors;
                                                             if ("north-korea" !== data13) {
-                                                              const err89 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/26/const", keyword: "const", params: { allowedValue: "north-korea" }, message: "must be equal to constant" };
+                                                              const err92 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/26/const", keyword: "const", params: { allowedValue: "north-korea" }, message: "must be equal to constant" };
                                                               if (vErrors === null) {
-                                                                vErrors = [err89];
+                                                                vErrors = [err92];
                                                               } else {
-                                                                vErrors.push(err89);
+                                                                vErrors.push(err92);
                                                               }
                                                               errors++;
                                                             }
-                                                            var _valid4 = _errs90 === errors;
-                                                            if (_valid4 && valid20) {
-                                                              valid20 = false;
+                                                            var _valid4 = _errs96 === errors;
+                                                            if (_valid4 && valid22) {
+                                                              valid22 = false;
                                                               passing4 = [passing4, 26];
                                                             } else {
                                                               if (_valid4) {
-                                                                valid20 = true;
+                                                                valid22 = true;
                                                                 passing4 = 26;
                                                               }
-                                                              const _errs91 = errors;
+                                                              const _errs97 = errors;
                                                               if ("east-china-sea" !== data13) {
-                                                                const err90 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/27/const", keyword: "const", params: { allowedValue: "east-china-sea" }, message: "must be equal to constant" };
+                                                                const err93 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/27/const", keyword: "const", params: { allowedValue: "east-china-sea" }, message: "must be equal to constant" };
                                                                 if (vErrors === null) {
-                                                                  vErrors = [err90];
+                                                                  vErrors = [err93];
                                                                 } else {
-                                                                  vErrors.push(err90);
+                                                                  vErrors.push(err93);
                                                                 }
                                                                 errors++;
                                                               }
-                                                              var _valid4 = _errs91 === errors;
-                                                              if (_valid4 && valid20) {
-                                                                valid20 = false;
+                                                              var _valid4 = _errs97 === errors;
+                                                              if (_valid4 && valid22) {
+                                                                valid22 = false;
                                                                 passing4 = [passing4, 27];
                                                               } else {
                                                                 if (_valid4) {
-                                                                  valid20 = true;
+                                                                  valid22 = true;
                                                                   passing4 = 27;
                                                                 }
-                                                                const _errs92 = errors;
+                                                                const _errs98 = errors;
                                                                 if ("south-china-sea" !== data13) {
-                                                                  const err91 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/28/const", keyword: "const", params: { allowedValue: "south-china-sea" }, message: "must be equal to constant" };
+                                                                  const err94 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/28/const", keyword: "const", params: { allowedValue: "south-china-sea" }, message: "must be equal to constant" };
                                                                   if (vErrors === null) {
-                                                                    vErrors = [err91];
+                                                                    vErrors = [err94];
                                                                   } else {
-                                                                    vErrors.push(err91);
+                                                                    vErrors.push(err94);
                                                                   }
                                                                   errors++;
                                                                 }
-                                                                var _valid4 = _errs92 === errors;
-                                                                if (_valid4 && valid20) {
-                                                                  valid20 = false;
+                                                                var _valid4 = _errs98 === errors;
+                                                                if (_valid4 && valid22) {
+                                                                  valid22 = false;
                                                                   passing4 = [passing4, 28];
                                                                 } else {
                                                                   if (_valid4) {
-                                                                    valid20 = true;
+                                                                    valid22 = true;
                                                                     passing4 = 28;
                                                                   }
-                                                                  const _errs93 = errors;
+                                                                  const _errs99 = errors;
                                                                   if ("taiwan" !== data13) {
-                                                                    const err92 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/29/const", keyword: "const", params: { allowedValue: "taiwan" }, message: "must be equal to constant" };
+                                                                    const err95 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/29/const", keyword: "const", params: { allowedValue: "taiwan" }, message: "must be equal to constant" };
                                                                     if (vErrors === null) {
-                                                                      vErrors = [err92];
+                                                                      vErrors = [err95];
                                                                     } else {
-                                                                      vErrors.push(err92);
+                                                                      vErrors.push(err95);
                                                                     }
                                                                     errors++;
                                                                   }
-                                                                  var _valid4 = _errs93 === errors;
-                                                                  if (_valid4 && valid20) {
-                                                                    valid20 = false;
+                                                                  var _valid4 = _errs99 === errors;
+                                                                  if (_valid4 && valid22) {
+                                                                    valid22 = false;
                                                                     passing4 = [passing4, 29];
                                                                   } else {
                                                                     if (_valid4) {
-                                                                      valid20 = true;
+                                                                      valid22 = true;
                                                                       passing4 = 29;
                                                                     }
-                                                                    const _errs94 = errors;
+                                                                    const _errs100 = errors;
                                                                     if ("hong-kong" !== data13) {
-                                                                      const err93 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/30/const", keyword: "const", params: { allowedValue: "hong-kong" }, message: "must be equal to constant" };
+                                                                      const err96 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/30/const", keyword: "const", params: { allowedValue: "hong-kong" }, message: "must be equal to constant" };
                                                                       if (vErrors === null) {
-                                                                        vErrors = [err93];
+                                                                        vErrors = [err96];
                                                                       } else {
-                                                                        vErrors.push(err93);
+                                                                        vErrors.push(err96);
                                                                       }
                                                                       errors++;
                                                                     }
-                                                                    var _valid4 = _errs94 === errors;
-                                                                    if (_valid4 && valid20) {
-                                                                      valid20 = false;
+                                                                    var _valid4 = _errs100 === errors;
+                                                                    if (_valid4 && valid22) {
+                                                                      valid22 = false;
                                                                       passing4 = [passing4, 30];
                                                                     } else {
                                                                       if (_valid4) {
-                                                                        valid20 = true;
+                                                                        valid22 = true;
                                                                         passing4 = 30;
                                                                       }
-                                                                      const _errs95 = errors;
+                                                                      const _errs101 = errors;
                                                                       if ("rules-based-order" !== data13) {
-                                                                        const err94 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/31/const", keyword: "const", params: { allowedValue: "rules-based-order" }, message: "must be equal to constant" };
+                                                                        const err97 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/31/const", keyword: "const", params: { allowedValue: "rules-based-order" }, message: "must be equal to constant" };
                                                                         if (vErrors === null) {
-                                                                          vErrors = [err94];
+                                                                          vErrors = [err97];
                                                                         } else {
-                                                                          vErrors.push(err94);
+                                                                          vErrors.push(err97);
                                                                         }
                                                                         errors++;
                                                                       }
-                                                                      var _valid4 = _errs95 === errors;
-                                                                      if (_valid4 && valid20) {
-                                                                        valid20 = false;
+                                                                      var _valid4 = _errs101 === errors;
+                                                                      if (_valid4 && valid22) {
+                                                                        valid22 = false;
                                                                         passing4 = [passing4, 31];
                                                                       } else {
                                                                         if (_valid4) {
-                                                                          valid20 = true;
+                                                                          valid22 = true;
                                                                           passing4 = 31;
                                                                         }
-                                                                        const _errs96 = errors;
+                                                                        const _errs102 = errors;
                                                                         if ("confidence-building" !== data13) {
-                                                                          const err95 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/32/const", keyword: "const", params: { allowedValue: "confidence-building" }, message: "must be equal to constant" };
+                                                                          const err98 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/32/const", keyword: "const", params: { allowedValue: "confidence-building" }, message: "must be equal to constant" };
                                                                           if (vErrors === null) {
-                                                                            vErrors = [err95];
+                                                                            vErrors = [err98];
                                                                           } else {
-                                                                            vErrors.push(err95);
+                                                                            vErrors.push(err98);
                                                                           }
                                                                           errors++;
                                                                         }
-                                                                        var _valid4 = _errs96 === errors;
-                                                                        if (_valid4 && valid20) {
-                                                                          valid20 = false;
+                                                                        var _valid4 = _errs102 === errors;
+                                                                        if (_valid4 && valid22) {
+                                                                          valid22 = false;
                                                                           passing4 = [passing4, 32];
                                                                         } else {
                                                                           if (_valid4) {
-                                                                            valid20 = true;
+                                                                            valid22 = true;
                                                                             passing4 = 32;
                                                                           }
-                                                                          const _errs97 = errors;
+                                                                          const _errs103 = errors;
                                                                           if ("information-sharing" !== data13) {
-                                                                            const err96 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/33/const", keyword: "const", params: { allowedValue: "information-sharing" }, message: "must be equal to constant" };
+                                                                            const err99 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/33/const", keyword: "const", params: { allowedValue: "information-sharing" }, message: "must be equal to constant" };
                                                                             if (vErrors === null) {
-                                                                              vErrors = [err96];
+                                                                              vErrors = [err99];
                                                                             } else {
-                                                                              vErrors.push(err96);
+                                                                              vErrors.push(err99);
                                                                             }
                                                                             errors++;
                                                                           }
-                                                                          var _valid4 = _errs97 === errors;
-                                                                          if (_valid4 && valid20) {
-                                                                            valid20 = false;
+                                                                          var _valid4 = _errs103 === errors;
+                                                                          if (_valid4 && valid22) {
+                                                                            valid22 = false;
                                                                             passing4 = [passing4, 33];
                                                                           } else {
                                                                             if (_valid4) {
-                                                                              valid20 = true;
+                                                                              valid22 = true;
                                                                               passing4 = 33;
                                                                             }
-                                                                            const _errs98 = errors;
+                                                                            const _errs104 = errors;
                                                                             if ("intelligence-surveillance-and-reconnaissance" !== data13) {
-                                                                              const err97 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/34/const", keyword: "const", params: { allowedValue: "intelligence-surveillance-and-reconnaissance" }, message: "must be equal to constant" };
+                                                                              const err100 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/34/const", keyword: "const", params: { allowedValue: "intelligence-surveillance-and-reconnaissance" }, message: "must be equal to constant" };
                                                                               if (vErrors === null) {
-                                                                                vErrors = [err97];
+                                                                                vErrors = [err100];
                                                                               } else {
-                                                                                vErrors.push(err97);
+                                                                                vErrors.push(err100);
                                                                               }
                                                                               errors++;
                                                                             }
-                                                                            var _valid4 = _errs98 === errors;
-                                                                            if (_valid4 && valid20) {
-                                                                              valid20 = false;
+                                                                            var _valid4 = _errs104 === errors;
+                                                                            if (_valid4 && valid22) {
+                                                                              valid22 = false;
                                                                               passing4 = [passing4, 34];
                                                                             } else {
                                                                               if (_valid4) {
-                                                                                valid20 = true;
+                                                                                valid22 = true;
                                                                                 passing4 = 34;
                                                                               }
-                                                                              const _errs99 = errors;
+                                                                              const _errs105 = errors;
                                                                               if ("air-and-missile-defence" !== data13) {
-                                                                                const err98 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/35/const", keyword: "const", params: { allowedValue: "air-and-missile-defence" }, message: "must be equal to constant" };
+                                                                                const err101 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/35/const", keyword: "const", params: { allowedValue: "air-and-missile-defence" }, message: "must be equal to constant" };
                                                                                 if (vErrors === null) {
-                                                                                  vErrors = [err98];
+                                                                                  vErrors = [err101];
                                                                                 } else {
-                                                                                  vErrors.push(err98);
+                                                                                  vErrors.push(err101);
                                                                                 }
                                                                                 errors++;
                                                                               }
-                                                                              var _valid4 = _errs99 === errors;
-                                                                              if (_valid4 && valid20) {
-                                                                                valid20 = false;
+                                                                              var _valid4 = _errs105 === errors;
+                                                                              if (_valid4 && valid22) {
+                                                                                valid22 = false;
                                                                                 passing4 = [passing4, 35];
                                                                               } else {
                                                                                 if (_valid4) {
-                                                                                  valid20 = true;
+                                                                                  valid22 = true;
                                                                                   passing4 = 35;
                                                                                 }
-                                                                                const _errs100 = errors;
+                                                                                const _errs106 = errors;
                                                                                 if ("alliance-affairs" !== data13) {
-                                                                                  const err99 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/36/const", keyword: "const", params: { allowedValue: "alliance-affairs" }, message: "must be equal to constant" };
+                                                                                  const err102 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/36/const", keyword: "const", params: { allowedValue: "alliance-affairs" }, message: "must be equal to constant" };
                                                                                   if (vErrors === null) {
-                                                                                    vErrors = [err99];
+                                                                                    vErrors = [err102];
                                                                                   } else {
-                                                                                    vErrors.push(err99);
+                                                                                    vErrors.push(err102);
                                                                                   }
                                                                                   errors++;
                                                                                 }
-                                                                                var _valid4 = _errs100 === errors;
-                                                                                if (_valid4 && valid20) {
-                                                                                  valid20 = false;
+                                                                                var _valid4 = _errs106 === errors;
+                                                                                if (_valid4 && valid22) {
+                                                                                  valid22 = false;
                                                                                   passing4 = [passing4, 36];
                                                                                 } else {
                                                                                   if (_valid4) {
-                                                                                    valid20 = true;
+                                                                                    valid22 = true;
                                                                                     passing4 = 36;
                                                                                   }
-                                                                                  const _errs101 = errors;
+                                                                                  const _errs107 = errors;
                                                                                   if ("space-and-cyber" !== data13) {
-                                                                                    const err100 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/37/const", keyword: "const", params: { allowedValue: "space-and-cyber" }, message: "must be equal to constant" };
+                                                                                    const err103 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf/37/const", keyword: "const", params: { allowedValue: "space-and-cyber" }, message: "must be equal to constant" };
                                                                                     if (vErrors === null) {
-                                                                                      vErrors = [err100];
+                                                                                      vErrors = [err103];
                                                                                     } else {
-                                                                                      vErrors.push(err100);
+                                                                                      vErrors.push(err103);
                                                                                     }
                                                                                     errors++;
                                                                                   }
-                                                                                  var _valid4 = _errs101 === errors;
-                                                                                  if (_valid4 && valid20) {
-                                                                                    valid20 = false;
+                                                                                  var _valid4 = _errs107 === errors;
+                                                                                  if (_valid4 && valid22) {
+                                                                                    valid22 = false;
                                                                                     passing4 = [passing4, 37];
                                                                                   } else {
                                                                                     if (_valid4) {
-                                                                                      valid20 = true;
+                                                                                      valid22 = true;
                                                                                       passing4 = 37;
                                                                                     }
                                                                                   }
@@ -3909,19 +4166,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           }
-          if (!valid20) {
-            const err101 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
+          if (!valid22) {
+            const err104 = { instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
             if (vErrors === null) {
-              vErrors = [err101];
+              vErrors = [err104];
             } else {
-              vErrors.push(err101);
+              vErrors.push(err104);
             }
             errors++;
           } else {
-            errors = _errs63;
+            errors = _errs69;
             if (vErrors !== null) {
-              if (_errs63) {
-                vErrors.length = _errs63;
+              if (_errs69) {
+                vErrors.length = _errs69;
               } else {
                 vErrors = null;
               }
@@ -3935,11 +4192,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             for (; i2--; ) {
               for (j0 = i2; j0--; ) {
                 if (func0(data12[i2], data12[j0])) {
-                  const err102 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                  const err105 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
                   if (vErrors === null) {
-                    vErrors = [err102];
+                    vErrors = [err105];
                   } else {
-                    vErrors.push(err102);
+                    vErrors.push(err105);
                   }
                   errors++;
                   break outer0;
@@ -3948,11 +4205,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
       } else {
-        const err103 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err106 = { instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err103];
+          vErrors = [err106];
         } else {
-          vErrors.push(err103);
+          vErrors.push(err106);
         }
         errors++;
       }
@@ -3961,11 +4218,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.outcomes;
       if (Array.isArray(data14)) {
         if (data14.length > 100) {
-          const err104 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err107 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err104];
+            vErrors = [err107];
           } else {
-            vErrors.push(err104);
+            vErrors.push(err107);
           }
           errors++;
         }
@@ -3977,11 +4234,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err105 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err108 = { instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err105];
+          vErrors = [err108];
         } else {
-          vErrors.push(err105);
+          vErrors.push(err108);
         }
         errors++;
       }
@@ -3990,20 +4247,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.sources;
       if (Array.isArray(data16)) {
         if (data16.length > 100) {
-          const err106 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err109 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err106];
+            vErrors = [err109];
           } else {
-            vErrors.push(err106);
+            vErrors.push(err109);
           }
           errors++;
         }
         if (data16.length < 1) {
-          const err107 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err110 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err107];
+            vErrors = [err110];
           } else {
-            vErrors.push(err107);
+            vErrors.push(err110);
           }
           errors++;
         }
@@ -4015,11 +4272,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err108 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err111 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err108];
+          vErrors = [err111];
         } else {
-          vErrors.push(err108);
+          vErrors.push(err111);
         }
         errors++;
       }
@@ -4028,11 +4285,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data18 = data.disagreements;
       if (Array.isArray(data18)) {
         if (data18.length > 100) {
-          const err109 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err112 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err109];
+            vErrors = [err112];
           } else {
-            vErrors.push(err109);
+            vErrors.push(err112);
           }
           errors++;
         }
@@ -4044,11 +4301,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err110 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err113 = { instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err110];
+          vErrors = [err113];
         } else {
-          vErrors.push(err110);
+          vErrors.push(err113);
         }
         errors++;
       }
@@ -4063,29 +4320,29 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data21 = data.notes;
       if (typeof data21 === "string") {
         if (func2(data21) > 5e3) {
-          const err111 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          const err114 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
           if (vErrors === null) {
-            vErrors = [err111];
+            vErrors = [err114];
           } else {
-            vErrors.push(err111);
+            vErrors.push(err114);
           }
           errors++;
         }
         if (func2(data21) < 1) {
-          const err112 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err115 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err112];
+            vErrors = [err115];
           } else {
-            vErrors.push(err112);
+            vErrors.push(err115);
           }
           errors++;
         }
       } else {
-        const err113 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err116 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err113];
+          vErrors = [err116];
         } else {
-          vErrors.push(err113);
+          vErrors.push(err116);
         }
         errors++;
       }
@@ -4094,11 +4351,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.related;
       if (Array.isArray(data22)) {
         if (data22.length > 50) {
-          const err114 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+          const err117 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
           if (vErrors === null) {
-            vErrors = [err114];
+            vErrors = [err117];
           } else {
-            vErrors.push(err114);
+            vErrors.push(err117);
           }
           errors++;
         }
@@ -4110,21 +4367,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err115 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err118 = { instancePath: instancePath + "/related", schemaPath: "#/properties/related/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err115];
+          vErrors = [err118];
         } else {
-          vErrors.push(err115);
+          vErrors.push(err118);
         }
         errors++;
       }
     }
   } else {
-    const err116 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err119 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err116];
+      vErrors = [err119];
     } else {
-      vErrors.push(err116);
+      vErrors.push(err119);
     }
     errors++;
   }
@@ -4133,7 +4390,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validatePerson = validate41;
-var pattern30 = new RegExp("^Q[1-9][0-9]*$", "u");
+var pattern39 = new RegExp("^Q[1-9][0-9]*$", "u");
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4176,7 +4433,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -4227,7 +4484,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema83 = { "title": "Position", "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.", "type": "object", "additionalProperties": false, "required": ["title", "country"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." }, "in_post_by": { "title": "In post by", "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Attestation" } } }, "anyOf": [{ "required": ["start"] }, { "required": ["in_post_by"] }], "dependentRequired": { "start": ["start_sources"], "start_precision": ["start"], "end": ["end_sources"], "end_precision": ["end"] } };
+var schema92 = { "title": "Position", "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." }, "in_post_by": { "title": "In post by", "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Attestation" } } }, "anyOf": [{ "required": ["start"] }, { "required": ["in_post_by"] }], "dependentRequired": { "start": ["start_sources"], "start_precision": ["start"], "end": ["end_sources"], "end_precision": ["end"] } };
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4279,7 +4536,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -4373,8 +4630,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data0 = data.date;
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          const err3 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+        if (!pattern7.test(data0)) {
+          const err3 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4498,12 +4755,44 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema83.properties, key0)) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      const _errs4 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err5 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err6];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var valid1 = _errs4 === errors;
+      if (!valid1) {
+        const err7 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!func1.call(schema92.properties, key1)) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
         errors++;
       }
@@ -4512,38 +4801,38 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.title;
       if (typeof data0 === "string") {
         if (func2(data0) > 500) {
-          const err6 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err9 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
         if (func2(data0) < 1) {
-          const err7 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
-        if (!pattern5.test(data0)) {
-          const err8 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data0)) {
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err12];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err12);
         }
         errors++;
       }
@@ -4552,38 +4841,38 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.organization;
       if (typeof data1 === "string") {
         if (func2(data1) > 100) {
-          const err10 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err13 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
         if (func2(data1) < 2) {
-          const err11 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err14 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
-        if (!pattern8.test(data1)) {
-          const err12 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data1)) {
+          const err15 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err15];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err15);
           }
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err16];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -4591,55 +4880,24 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.country !== void 0) {
       let data2 = data.country;
       if (typeof data2 !== "string") {
-        const err14 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err17];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err17);
         }
         errors++;
       }
-      let valid5;
-      valid5 = false;
-      for (const v0 of schema43.enum) {
+      let valid7;
+      valid7 = false;
+      for (const v0 of schema45.enum) {
         if (func0(data2, v0)) {
-          valid5 = true;
+          valid7 = true;
           break;
         }
       }
-      if (!valid5) {
-        const err15 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.start !== void 0) {
-      let data3 = data.start;
-      if (typeof data3 === "string") {
-        if (!pattern6.test(data3)) {
-          const err16 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data3)) {
-          const err17 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!valid7) {
+        const err18 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4648,38 +4906,29 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.start_precision !== void 0) {
-      let data4 = data.start_precision;
-      if (typeof data4 !== "string") {
-        const err19 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+    if (data.start !== void 0) {
+      let data3 = data.start;
+      if (typeof data3 === "string") {
+        if (!pattern7.test(data3)) {
+          const err19 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
-      }
-      const _errs20 = errors;
-      let valid8 = false;
-      let passing0 = null;
-      const _errs21 = errors;
-      if ("day" !== data4) {
-        const err20 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
+        if (!formats0.validate(data3)) {
+          const err20 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
         }
-        errors++;
-      }
-      var _valid1 = _errs21 === errors;
-      if (_valid1) {
-        valid8 = true;
-        passing0 = 0;
-      }
-      const _errs22 = errors;
-      if ("month" !== data4) {
-        const err21 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+      } else {
+        const err21 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4687,49 +4936,89 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid1 = _errs22 === errors;
-      if (_valid1 && valid8) {
-        valid8 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid1) {
-          valid8 = true;
-          passing0 = 1;
-        }
-        const _errs23 = errors;
-        if ("year" !== data4) {
-          const err22 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        var _valid1 = _errs23 === errors;
-        if (_valid1 && valid8) {
-          valid8 = false;
-          passing0 = [passing0, 2];
+    }
+    if (data.start_precision !== void 0) {
+      let data4 = data.start_precision;
+      if (typeof data4 !== "string") {
+        const err22 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
         } else {
-          if (_valid1) {
-            valid8 = true;
-            passing0 = 2;
-          }
+          vErrors.push(err22);
         }
+        errors++;
       }
-      if (!valid8) {
-        const err23 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      const _errs25 = errors;
+      let valid10 = false;
+      let passing0 = null;
+      const _errs26 = errors;
+      if ("day" !== data4) {
+        const err23 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
           vErrors.push(err23);
         }
         errors++;
+      }
+      var _valid1 = _errs26 === errors;
+      if (_valid1) {
+        valid10 = true;
+        passing0 = 0;
+      }
+      const _errs27 = errors;
+      if ("month" !== data4) {
+        const err24 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      var _valid1 = _errs27 === errors;
+      if (_valid1 && valid10) {
+        valid10 = false;
+        passing0 = [passing0, 1];
       } else {
-        errors = _errs20;
+        if (_valid1) {
+          valid10 = true;
+          passing0 = 1;
+        }
+        const _errs28 = errors;
+        if ("year" !== data4) {
+          const err25 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        var _valid1 = _errs28 === errors;
+        if (_valid1 && valid10) {
+          valid10 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid1) {
+            valid10 = true;
+            passing0 = 2;
+          }
+        }
+      }
+      if (!valid10) {
+        const err26 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      } else {
+        errors = _errs25;
         if (vErrors !== null) {
-          if (_errs20) {
-            vErrors.length = _errs20;
+          if (_errs25) {
+            vErrors.length = _errs25;
           } else {
             vErrors = null;
           }
@@ -4745,66 +5034,26 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.end !== void 0) {
       let data6 = data.end;
       if (typeof data6 === "string") {
-        if (!pattern6.test(data6)) {
-          const err24 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+        if (!pattern7.test(data6)) {
+          const err27 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err27];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err27);
           }
           errors++;
         }
         if (!formats0.validate(data6)) {
-          const err25 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          const err28 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err28];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err28);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.end_precision !== void 0) {
-      let data7 = data.end_precision;
-      if (typeof data7 !== "string") {
-        const err27 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-      const _errs31 = errors;
-      let valid11 = false;
-      let passing1 = null;
-      const _errs32 = errors;
-      if ("day" !== data7) {
-        const err28 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      var _valid2 = _errs32 === errors;
-      if (_valid2) {
-        valid11 = true;
-        passing1 = 0;
-      }
-      const _errs33 = errors;
-      if ("month" !== data7) {
-        const err29 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+        const err29 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -4812,49 +5061,89 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid2 = _errs33 === errors;
-      if (_valid2 && valid11) {
-        valid11 = false;
-        passing1 = [passing1, 1];
-      } else {
-        if (_valid2) {
-          valid11 = true;
-          passing1 = 1;
-        }
-        const _errs34 = errors;
-        if ("year" !== data7) {
-          const err30 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        var _valid2 = _errs34 === errors;
-        if (_valid2 && valid11) {
-          valid11 = false;
-          passing1 = [passing1, 2];
+    }
+    if (data.end_precision !== void 0) {
+      let data7 = data.end_precision;
+      if (typeof data7 !== "string") {
+        const err30 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
         } else {
-          if (_valid2) {
-            valid11 = true;
-            passing1 = 2;
-          }
+          vErrors.push(err30);
         }
+        errors++;
       }
-      if (!valid11) {
-        const err31 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+      const _errs37 = errors;
+      let valid13 = false;
+      let passing1 = null;
+      const _errs38 = errors;
+      if ("day" !== data7) {
+        const err31 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
           vErrors.push(err31);
         }
         errors++;
+      }
+      var _valid2 = _errs38 === errors;
+      if (_valid2) {
+        valid13 = true;
+        passing1 = 0;
+      }
+      const _errs39 = errors;
+      if ("month" !== data7) {
+        const err32 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      var _valid2 = _errs39 === errors;
+      if (_valid2 && valid13) {
+        valid13 = false;
+        passing1 = [passing1, 1];
       } else {
-        errors = _errs31;
+        if (_valid2) {
+          valid13 = true;
+          passing1 = 1;
+        }
+        const _errs40 = errors;
+        if ("year" !== data7) {
+          const err33 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        var _valid2 = _errs40 === errors;
+        if (_valid2 && valid13) {
+          valid13 = false;
+          passing1 = [passing1, 2];
+        } else {
+          if (_valid2) {
+            valid13 = true;
+            passing1 = 2;
+          }
+        }
+      }
+      if (!valid13) {
+        const err34 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      } else {
+        errors = _errs37;
         if (vErrors !== null) {
-          if (_errs31) {
-            vErrors.length = _errs31;
+          if (_errs37) {
+            vErrors.length = _errs37;
           } else {
             vErrors = null;
           }
@@ -4871,20 +5160,20 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.in_post_by;
       if (Array.isArray(data9)) {
         if (data9.length > 100) {
-          const err32 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err35 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err35];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err35);
           }
           errors++;
         }
         if (data9.length < 1) {
-          const err33 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err36 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err36];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err36);
           }
           errors++;
         }
@@ -4896,55 +5185,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.start !== void 0) {
-      if (data.start_sources === void 0) {
-        const err35 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "start",
-          missingProperty: "start_sources",
-          depsCount: 1,
-          deps: "start_sources"
-        }, message: "must have property start_sources when property start is present" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.start_precision !== void 0) {
-      if (data.start === void 0) {
-        const err36 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "start_precision",
-          missingProperty: "start",
-          depsCount: 1,
-          deps: "start"
-        }, message: "must have property start when property start_precision is present" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.end !== void 0) {
-      if (data.end_sources === void 0) {
-        const err37 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "end",
-          missingProperty: "end_sources",
-          depsCount: 1,
-          deps: "end_sources"
-        }, message: "must have property end_sources when property end is present" };
+        const err37 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -4953,14 +5194,14 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.end_precision !== void 0) {
-      if (data.end === void 0) {
+    if (data.start !== void 0) {
+      if (data.start_sources === void 0) {
         const err38 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "end_precision",
-          missingProperty: "end",
+          property: "start",
+          missingProperty: "start_sources",
           depsCount: 1,
-          deps: "end"
-        }, message: "must have property end when property end_precision is present" };
+          deps: "start_sources"
+        }, message: "must have property start_sources when property start is present" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -4969,12 +5210,60 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.start_precision !== void 0) {
+      if (data.start === void 0) {
+        const err39 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "start_precision",
+          missingProperty: "start",
+          depsCount: 1,
+          deps: "start"
+        }, message: "must have property start when property start_precision is present" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.end !== void 0) {
+      if (data.end_sources === void 0) {
+        const err40 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "end",
+          missingProperty: "end_sources",
+          depsCount: 1,
+          deps: "end_sources"
+        }, message: "must have property end_sources when property end is present" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.end_precision !== void 0) {
+      if (data.end === void 0) {
+        const err41 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "end_precision",
+          missingProperty: "end",
+          depsCount: 1,
+          deps: "end"
+        }, message: "must have property end when property end_precision is present" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err42];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err42);
     }
     errors++;
   }
@@ -5052,7 +5341,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -5092,7 +5381,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern8.test(data1)) {
+        if (!pattern10.test(data1)) {
           const err10 = { instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -5300,7 +5589,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data3)) {
+        if (!pattern6.test(data3)) {
           const err23 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -5331,8 +5620,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern19.test(data4)) {
-          const err26 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+        if (!pattern24.test(data4)) {
+          const err26 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -5362,8 +5651,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.published !== void 0) {
       let data5 = data.published;
       if (typeof data5 === "string") {
-        if (!pattern6.test(data5)) {
-          const err29 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+        if (!pattern7.test(data5)) {
+          const err29 = { instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -5393,7 +5682,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.language !== void 0) {
       let data6 = data.language;
       if (typeof data6 === "string") {
-        if (!pattern21.test(data6)) {
+        if (!pattern26.test(data6)) {
           const err32 = { instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' };
           if (vErrors === null) {
             vErrors = [err32];
@@ -5433,7 +5722,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data7)) {
+        if (!pattern6.test(data7)) {
           const err36 = { instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
             vErrors = [err36];
@@ -5514,12 +5803,44 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "aliases" || key0 === "native_name" || key0 === "wikidata" || key0 === "positions" || key0 === "sources" || key0 === "notes")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err5];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err6 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!(key1 === "id" || key1 === "name" || key1 === "aliases" || key1 === "native_name" || key1 === "wikidata" || key1 === "positions" || key1 === "sources" || key1 === "notes")) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -5528,38 +5849,38 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (func2(data0) > 100) {
-          const err5 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err8];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err8);
           }
           errors++;
         }
         if (func2(data0) < 2) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
-          const err7 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data0)) {
+          const err10 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err11];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err11);
         }
         errors++;
       }
@@ -5568,38 +5889,38 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (func2(data1) > 500) {
-          const err9 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err12 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
         if (func2(data1) < 1) {
-          const err10 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err13 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
-          const err11 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data1)) {
+          const err14 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err15];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -5614,47 +5935,16 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.native_name;
       if (typeof data3 === "string") {
         if (func2(data3) > 500) {
-          const err13 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err16 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err16];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err16);
           }
           errors++;
         }
         if (func2(data3) < 1) {
-          const err14 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (!pattern5.test(data3)) {
-          const err15 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.wikidata !== void 0) {
-      let data4 = data.wikidata;
-      if (typeof data4 === "string") {
-        if (!pattern30.test(data4)) {
-          const err17 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' };
+          const err17 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -5662,12 +5952,43 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (!pattern6.test(data3)) {
+          const err18 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
       } else {
-        const err18 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.wikidata !== void 0) {
+      let data4 = data.wikidata;
+      if (typeof data4 === "string") {
+        if (!pattern39.test(data4)) {
+          const err20 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -5676,20 +5997,20 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.positions;
       if (Array.isArray(data5)) {
         if (data5.length > 100) {
-          const err19 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          const err22 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err22];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err22);
           }
           errors++;
         }
         if (data5.length < 1) {
-          const err20 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err23 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err23];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err23);
           }
           errors++;
         }
@@ -5701,11 +6022,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err24 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err24];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -5714,20 +6035,20 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.sources;
       if (Array.isArray(data7)) {
         if (data7.length > 200) {
-          const err22 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+          const err25 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err25];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err25);
           }
           errors++;
         }
         if (data7.length < 1) {
-          const err23 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err26 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err26];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err26);
           }
           errors++;
         }
@@ -5739,38 +6060,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.notes !== void 0) {
-      let data9 = data.notes;
-      if (typeof data9 === "string") {
-        if (func2(data9) > 5e3) {
-          const err25 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        if (func2(data9) < 1) {
-          const err26 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -5779,12 +6069,43 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.notes !== void 0) {
+      let data9 = data.notes;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 5e3) {
+          const err28 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (func2(data9) < 1) {
+          const err29 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err31];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -5793,7 +6114,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate41.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateOrganization = validate54;
-var schema105 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
+var schema115 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
 function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5836,7 +6157,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5927,12 +6248,44 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema105.properties, key0)) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err4];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!func1.call(schema115.properties, key1)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -5941,38 +6294,38 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (func2(data0) > 100) {
-          const err4 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err7];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err7);
           }
           errors++;
         }
         if (func2(data0) < 2) {
-          const err5 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err8];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err8);
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+        if (!pattern10.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err10];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -5981,38 +6334,38 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (func2(data1) > 500) {
-          const err8 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err11 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
         if (func2(data1) < 1) {
-          const err9 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err12 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
-          const err10 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+        if (!pattern6.test(data1)) {
+          const err13 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err14];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -6026,220 +6379,220 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.kind !== void 0) {
       let data3 = data.kind;
       if (typeof data3 !== "string") {
-        const err12 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err15];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err15);
         }
         errors++;
       }
-      const _errs12 = errors;
-      let valid4 = false;
+      const _errs16 = errors;
+      let valid6 = false;
       let passing0 = null;
-      const _errs13 = errors;
+      const _errs17 = errors;
       if ("ministry" !== data3) {
-        const err13 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "ministry" }, message: "must be equal to constant" };
+        const err16 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/0/const", keyword: "const", params: { allowedValue: "ministry" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err16];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err16);
         }
         errors++;
       }
-      var _valid0 = _errs13 === errors;
+      var _valid0 = _errs17 === errors;
       if (_valid0) {
-        valid4 = true;
+        valid6 = true;
         passing0 = 0;
       }
-      const _errs14 = errors;
+      const _errs18 = errors;
       if ("armed-service" !== data3) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "armed-service" }, message: "must be equal to constant" };
+        const err17 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/1/const", keyword: "const", params: { allowedValue: "armed-service" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err17];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err17);
         }
         errors++;
       }
-      var _valid0 = _errs14 === errors;
-      if (_valid0 && valid4) {
-        valid4 = false;
+      var _valid0 = _errs18 === errors;
+      if (_valid0 && valid6) {
+        valid6 = false;
         passing0 = [passing0, 1];
       } else {
         if (_valid0) {
-          valid4 = true;
+          valid6 = true;
           passing0 = 1;
         }
-        const _errs15 = errors;
+        const _errs19 = errors;
         if ("military-command" !== data3) {
-          const err15 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "military-command" }, message: "must be equal to constant" };
+          const err18 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/2/const", keyword: "const", params: { allowedValue: "military-command" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err18];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err18);
           }
           errors++;
         }
-        var _valid0 = _errs15 === errors;
-        if (_valid0 && valid4) {
-          valid4 = false;
+        var _valid0 = _errs19 === errors;
+        if (_valid0 && valid6) {
+          valid6 = false;
           passing0 = [passing0, 2];
         } else {
           if (_valid0) {
-            valid4 = true;
+            valid6 = true;
             passing0 = 2;
           }
-          const _errs16 = errors;
+          const _errs20 = errors;
           if ("military-unit" !== data3) {
-            const err16 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "military-unit" }, message: "must be equal to constant" };
+            const err19 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/3/const", keyword: "const", params: { allowedValue: "military-unit" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err19];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err19);
             }
             errors++;
           }
-          var _valid0 = _errs16 === errors;
-          if (_valid0 && valid4) {
-            valid4 = false;
+          var _valid0 = _errs20 === errors;
+          if (_valid0 && valid6) {
+            valid6 = false;
             passing0 = [passing0, 3];
           } else {
             if (_valid0) {
-              valid4 = true;
+              valid6 = true;
               passing0 = 3;
             }
-            const _errs17 = errors;
+            const _errs21 = errors;
             if ("embassy" !== data3) {
-              const err17 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "embassy" }, message: "must be equal to constant" };
+              const err20 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/4/const", keyword: "const", params: { allowedValue: "embassy" }, message: "must be equal to constant" };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err20];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err20);
               }
               errors++;
             }
-            var _valid0 = _errs17 === errors;
-            if (_valid0 && valid4) {
-              valid4 = false;
+            var _valid0 = _errs21 === errors;
+            if (_valid0 && valid6) {
+              valid6 = false;
               passing0 = [passing0, 4];
             } else {
               if (_valid0) {
-                valid4 = true;
+                valid6 = true;
                 passing0 = 4;
               }
-              const _errs18 = errors;
+              const _errs22 = errors;
               if ("government-office" !== data3) {
-                const err18 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "government-office" }, message: "must be equal to constant" };
+                const err21 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/5/const", keyword: "const", params: { allowedValue: "government-office" }, message: "must be equal to constant" };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
-              var _valid0 = _errs18 === errors;
-              if (_valid0 && valid4) {
-                valid4 = false;
+              var _valid0 = _errs22 === errors;
+              if (_valid0 && valid6) {
+                valid6 = false;
                 passing0 = [passing0, 5];
               } else {
                 if (_valid0) {
-                  valid4 = true;
+                  valid6 = true;
                   passing0 = 5;
                 }
-                const _errs19 = errors;
+                const _errs23 = errors;
                 if ("media-wing" !== data3) {
-                  const err19 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "media-wing" }, message: "must be equal to constant" };
+                  const err22 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/6/const", keyword: "const", params: { allowedValue: "media-wing" }, message: "must be equal to constant" };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err22);
                   }
                   errors++;
                 }
-                var _valid0 = _errs19 === errors;
-                if (_valid0 && valid4) {
-                  valid4 = false;
+                var _valid0 = _errs23 === errors;
+                if (_valid0 && valid6) {
+                  valid6 = false;
                   passing0 = [passing0, 6];
                 } else {
                   if (_valid0) {
-                    valid4 = true;
+                    valid6 = true;
                     passing0 = 6;
                   }
-                  const _errs20 = errors;
+                  const _errs24 = errors;
                   if ("news-outlet" !== data3) {
-                    const err20 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/7/const", keyword: "const", params: { allowedValue: "news-outlet" }, message: "must be equal to constant" };
+                    const err23 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/7/const", keyword: "const", params: { allowedValue: "news-outlet" }, message: "must be equal to constant" };
                     if (vErrors === null) {
-                      vErrors = [err20];
+                      vErrors = [err23];
                     } else {
-                      vErrors.push(err20);
+                      vErrors.push(err23);
                     }
                     errors++;
                   }
-                  var _valid0 = _errs20 === errors;
-                  if (_valid0 && valid4) {
-                    valid4 = false;
+                  var _valid0 = _errs24 === errors;
+                  if (_valid0 && valid6) {
+                    valid6 = false;
                     passing0 = [passing0, 7];
                   } else {
                     if (_valid0) {
-                      valid4 = true;
+                      valid6 = true;
                       passing0 = 7;
                     }
-                    const _errs21 = errors;
+                    const _errs25 = errors;
                     if ("news-agency" !== data3) {
-                      const err21 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/8/const", keyword: "const", params: { allowedValue: "news-agency" }, message: "must be equal to constant" };
+                      const err24 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/8/const", keyword: "const", params: { allowedValue: "news-agency" }, message: "must be equal to constant" };
                       if (vErrors === null) {
-                        vErrors = [err21];
+                        vErrors = [err24];
                       } else {
-                        vErrors.push(err21);
+                        vErrors.push(err24);
                       }
                       errors++;
                     }
-                    var _valid0 = _errs21 === errors;
-                    if (_valid0 && valid4) {
-                      valid4 = false;
+                    var _valid0 = _errs25 === errors;
+                    if (_valid0 && valid6) {
+                      valid6 = false;
                       passing0 = [passing0, 8];
                     } else {
                       if (_valid0) {
-                        valid4 = true;
+                        valid6 = true;
                         passing0 = 8;
                       }
-                      const _errs22 = errors;
+                      const _errs26 = errors;
                       if ("international-organization" !== data3) {
-                        const err22 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/9/const", keyword: "const", params: { allowedValue: "international-organization" }, message: "must be equal to constant" };
+                        const err25 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/9/const", keyword: "const", params: { allowedValue: "international-organization" }, message: "must be equal to constant" };
                         if (vErrors === null) {
-                          vErrors = [err22];
+                          vErrors = [err25];
                         } else {
-                          vErrors.push(err22);
+                          vErrors.push(err25);
                         }
                         errors++;
                       }
-                      var _valid0 = _errs22 === errors;
-                      if (_valid0 && valid4) {
-                        valid4 = false;
+                      var _valid0 = _errs26 === errors;
+                      if (_valid0 && valid6) {
+                        valid6 = false;
                         passing0 = [passing0, 9];
                       } else {
                         if (_valid0) {
-                          valid4 = true;
+                          valid6 = true;
                           passing0 = 9;
                         }
-                        const _errs23 = errors;
+                        const _errs27 = errors;
                         if ("other" !== data3) {
-                          const err23 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "other" }, message: "must be equal to constant" };
+                          const err26 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf/10/const", keyword: "const", params: { allowedValue: "other" }, message: "must be equal to constant" };
                           if (vErrors === null) {
-                            vErrors = [err23];
+                            vErrors = [err26];
                           } else {
-                            vErrors.push(err23);
+                            vErrors.push(err26);
                           }
                           errors++;
                         }
-                        var _valid0 = _errs23 === errors;
-                        if (_valid0 && valid4) {
-                          valid4 = false;
+                        var _valid0 = _errs27 === errors;
+                        if (_valid0 && valid6) {
+                          valid6 = false;
                           passing0 = [passing0, 10];
                         } else {
                           if (_valid0) {
-                            valid4 = true;
+                            valid6 = true;
                             passing0 = 10;
                           }
                         }
@@ -6252,19 +6605,19 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       }
-      if (!valid4) {
-        const err24 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      if (!valid6) {
+        const err27 = { instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       } else {
-        errors = _errs12;
+        errors = _errs16;
         if (vErrors !== null) {
-          if (_errs12) {
-            vErrors.length = _errs12;
+          if (_errs16) {
+            vErrors.length = _errs16;
           } else {
             vErrors = null;
           }
@@ -6274,28 +6627,28 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.country !== void 0) {
       let data4 = data.country;
       if (typeof data4 !== "string") {
-        const err25 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err28];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err28);
         }
         errors++;
       }
-      let valid6;
-      valid6 = false;
-      for (const v0 of schema43.enum) {
+      let valid8;
+      valid8 = false;
+      for (const v0 of schema45.enum) {
         if (func0(data4, v0)) {
-          valid6 = true;
+          valid8 = true;
           break;
         }
       }
-      if (!valid6) {
-        const err26 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+      if (!valid8) {
+        const err29 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err29];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err29);
         }
         errors++;
       }
@@ -6304,47 +6657,16 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.parent;
       if (typeof data5 === "string") {
         if (func2(data5) > 100) {
-          const err27 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err30 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
         if (func2(data5) < 2) {
-          const err28 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (!pattern8.test(data5)) {
-          const err29 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.wikidata !== void 0) {
-      let data6 = data.wikidata;
-      if (typeof data6 === "string") {
-        if (!pattern30.test(data6)) {
-          const err31 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' };
+          const err31 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -6352,12 +6674,43 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (!pattern10.test(data5)) {
+          const err32 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
       } else {
-        const err32 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err33];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.wikidata !== void 0) {
+      let data6 = data.wikidata;
+      if (typeof data6 === "string") {
+        if (!pattern39.test(data6)) {
+          const err34 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
         }
         errors++;
       }
@@ -6366,47 +6719,16 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.url;
       if (typeof data7 === "string") {
         if (func2(data7) > 2e3) {
-          const err33 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" };
+          const err36 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err36];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err36);
           }
           errors++;
         }
-        if (!pattern19.test(data7)) {
-          const err34 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        if (!formats4(data7)) {
-          const err35 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.notes !== void 0) {
-      let data8 = data.notes;
-      if (typeof data8 === "string") {
-        if (func2(data8) > 5e3) {
-          const err37 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+        if (!pattern24.test(data7)) {
+          const err37 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -6414,8 +6736,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data8) < 1) {
-          const err38 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (!formats4(data7)) {
+          const err38 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -6424,7 +6746,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err39 = { instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -6433,12 +6755,43 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.notes !== void 0) {
+      let data8 = data.notes;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 5e3) {
+          const err40 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (func2(data8) < 1) {
+          const err41 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err43];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err43);
     }
     errors++;
   }

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics.js';
+import type { AnyRecord, Dataset } from '../dataset.js';
+import type { RuleContext } from '../rules/rule.js';
+import type { RuleMemo } from '../rules/runRules.js';
+import type { RecordCache } from './recordCache.js';
+
+type Kind = 'engagement' | 'person' | 'organization';
+const LETTER: Record<Kind, string> = { engagement: 'e', person: 'p', organization: 'o' };
+
+/**
+ * Incremental record-scoped rules. A record rule sees its own record and looks others up
+ * by id (`dataset.personById.get(id)`, `has`, `unreadableIds[kind].has(id)`); the rules
+ * run against a view of the dataset that notes every such lookup as a key (`p:kono-taro`),
+ * a walk over all the ids of a kind as `*p`, and any use of the record lists as "cannot
+ * be reused". A record's findings are reused when its content (hash) is the one they were
+ * computed on and every key it looked up has the value it had then: the content hash and
+ * validity of the first record with that id, "unreadable" or "none" (`lookupValue`).
+ * The dataset-scoped rules (unique ids, aliases) run in full every time.
+ */
+export class IncrementalRules implements RuleMemo {
+  private noted: Set<string> | undefined;
+  private blind = false;
+  private readonly values = new Map<string, string>();
+  private readonly changed = new Map<string, boolean>();
+  private readonly view: Dataset;
+  private readonly results = new Map<AnyRecord, { diagnostics: Diagnostic[]; lookups: string[] }>();
+
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly hashes: WeakMap<AnyRecord, string>,
+    /** The cached findings of a record (undefined: none, or its content changed). */
+    private readonly cached: (record: AnyRecord) => { diagnostics: Diagnostic[]; lookups: string[] } | undefined,
+    private readonly previous: Readonly<Record<string, string>>,
+  ) {
+    const note = (key: string) => this.noted?.add(key);
+    const blind = () => {
+      this.blind = true;
+    };
+    const track = <M extends Map<string, unknown> | Set<string>>(collection: M, kind: Kind): M =>
+      new Proxy(collection, {
+        get(target, property) {
+          if (property === 'get' || property === 'has') {
+            return (id: string) => {
+              note(`${LETTER[kind]}:${id}`);
+              return (target as Map<string, unknown>)[property](id);
+            };
+          }
+          note(`*${LETTER[kind]}`); // keys(), size, iteration: depends on every id of the kind
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    const d = dataset;
+    this.view = {
+      recordsDir: d.recordsDir,
+      get engagements() {
+        blind();
+        return d.engagements;
+      },
+      get people() {
+        blind();
+        return d.people;
+      },
+      get organizations() {
+        blind();
+        return d.organizations;
+      },
+      engagementById: track(d.engagementById, 'engagement'),
+      personById: track(d.personById, 'person'),
+      organizationById: track(d.organizationById, 'organization'),
+      unreadableIds: { engagement: track(d.unreadableIds.engagement, 'engagement'), person: track(d.unreadableIds.person, 'person'), organization: track(d.unreadableIds.organization, 'organization') },
+    };
+  }
+
+  recall(record: AnyRecord): Diagnostic[] | undefined {
+    const earlier = this.cached(record);
+    if (!earlier) return undefined;
+    for (const key of earlier.lookups) if (this.hasChanged(key)) return undefined;
+    this.results.set(record, earlier);
+    return earlier.diagnostics;
+  }
+
+  observe(record: AnyRecord, context: RuleContext, run: (context: RuleContext) => Diagnostic[]): Diagnostic[] {
+    this.noted = new Set();
+    this.blind = false;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = run({ ...context, dataset: this.view });
+    } finally {
+      const lookups = this.noted;
+      this.noted = undefined;
+      if (!this.blind && this.hashes.has(record)) this.results.set(record, { diagnostics: diagnostics!, lookups: [...lookups] });
+    }
+    return diagnostics;
+  }
+
+  /** The findings to keep for a record (undefined when they cannot be reused). */
+  resultOf(record: AnyRecord): { diagnostics: Diagnostic[]; lookups: string[] } | undefined {
+    return this.results.get(record);
+  }
+
+  /** The current value of every key some kept finding depends on. */
+  lookupValues(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const { lookups } of this.results.values()) for (const key of lookups) out[key] ??= this.valueOf(key);
+    return out;
+  }
+
+  private hasChanged(key: string): boolean {
+    let changed = this.changed.get(key);
+    if (changed === undefined) {
+      changed = this.previous[key] === undefined || this.previous[key] !== this.valueOf(key);
+      this.changed.set(key, changed);
+    }
+    return changed;
+  }
+
+  /** What a lookup key stands for now; see the class comment. */
+  valueOf(key: string): string {
+    let value = this.values.get(key);
+    if (value !== undefined) return value;
+    const kind = (Object.keys(LETTER) as Kind[]).find((k) => LETTER[k] === (key[0] === '*' ? key[1] : key[0]))!;
+    const byId = kind === 'engagement' ? this.dataset.engagementById : kind === 'person' ? this.dataset.personById : this.dataset.organizationById;
+    const unreadable = this.dataset.unreadableIds[kind];
+    if (key[0] === '*') {
+      const hash = createHash('sha1');
+      for (const id of byId.keys()) hash.update(`${id}\n`);
+      hash.update('--\n');
+      for (const id of [...unreadable].sort()) hash.update(`${id}\n`);
+      value = hash.digest('base64');
+    } else {
+      const id = key.slice(2);
+      const record = byId.get(id) as AnyRecord | undefined;
+      // A record without a known hash gets a value that never matches: its dependents rerun.
+      value = record ? `${this.hashes.get(record) ?? `?${Math.random()}`}${record.valid ? '+' : '-'}${record.relativePath}` : unreadable.has(id) ? 'unreadable' : 'none';
+    }
+    this.values.set(key, value);
+    return value;
+  }
+}
+
+export type { RecordCache };

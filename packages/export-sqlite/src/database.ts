@@ -1,0 +1,151 @@
+// Builds the database in memory and gives its bytes as chunks. The same dataset gives the
+// same bytes, whatever the time zone or locale: SQLite writes no timestamp into a database
+// file, rows go in by a fixed order (CSV order: records by id, items in record order), the
+// page size is set, and nothing leaves free pages behind (indexes are built after the
+// rows, the full-text index is written as one segment), so no page order depends on the
+// history of the work. Should free pages appear all the same, a VACUUM rewrites the file.
+import { columnValue, rowContexts, tables, type CellValue, type Column, type Table } from '@engagements/export-csv';
+import type { PublishedDataset } from '@engagements/core';
+import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { CREATE_FTS, CREATE_METADATA, createIndex, createTable, FILL_FTS, FTS_TABLE, INDEXES, METADATA_TABLE, quoteName } from './schema.js';
+
+/** The page size of the file: SQLite's usual default (the WebAssembly build's own is 8192). */
+export const PAGE_SIZE = 4096;
+
+/** Pages per chunk handed to the writer (1 MiB). */
+const PAGES_PER_CHUNK = 256;
+
+/** Rows per INSERT: each batch goes in as one JSON array (see insertRows). */
+const ROWS_PER_BATCH = 512;
+
+/**
+ * The full-text index's in-memory buffer while it is filled (FTS5 `hashsize`, default 1 MiB):
+ * large enough that a dataset's index is written in one or a few segments instead of
+ * many merged ones, which leave free pages; set back to the default afterwards.
+ */
+const FTS_HASHSIZE = 256 << 20;
+const FTS_DEFAULT_HASHSIZE = 1 << 20;
+
+/** Thrown when the data breaks a key of the database; the build fails and writes nothing. */
+export class SqliteBuildError extends Error {
+  override name = 'SqliteBuildError';
+}
+
+/** A value as SQLite stores it: absent as NULL, booleans as 0/1, everything else as is. */
+function sqlValue(column: Column, value: CellValue): string | number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (column.type === 'integer' && typeof value !== 'number') throw new SqliteBuildError(`column ${column.name}: ${JSON.stringify(value)} is not an integer`);
+  return value;
+}
+
+/**
+ * Inserts a table's rows in CSV order. Rows go in as batches of JSON arrays unpacked by
+ * SQLite (`json_each`, `->>`): binding each value from JavaScript into WebAssembly costs
+ * about three times as much. `->>` gives JSON text as TEXT, integers as INTEGER and null
+ * as NULL, so every value keeps its type (`"062"` stays text).
+ */
+function insertRows(db: Database, table: Table, dataset: PublishedDataset): void {
+  // Engagements get explicit rowids 1..n in id order: the full-text table's rowids are
+  // the same numbers, which is how Datasette joins a search to its table.
+  const withRowid = table.name === 'engagements';
+  const names = [...(withRowid ? ['rowid'] : []), ...table.columns.map((c) => quoteName(c.name))];
+  const sql = `INSERT INTO ${quoteName(table.name)} (${names.join(', ')}) SELECT ${names.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) ORDER BY key`;
+  const statement = db.prepare(sql);
+  try {
+    let rowid = 0;
+    let batch: (string | number | null)[][] = [];
+    const flush = (): void => {
+      if (batch.length === 0) return;
+      statement.bind([JSON.stringify(batch)]).stepReset();
+      batch = [];
+    };
+    for (const row of rowContexts(table, dataset)) {
+      const values = table.columns.map((column) => sqlValue(column, columnValue(column, row)));
+      if (withRowid) values.unshift(++rowid);
+      batch.push(values);
+      if (batch.length === ROWS_PER_BATCH) flush();
+    }
+    flush();
+  } finally {
+    statement.finalize();
+  }
+}
+
+/** The foreign keys that do not resolve, as `table row N -> parent` (at most ten). */
+function foreignKeyViolations(db: Database): string[] {
+  const rows = db.selectArrays('PRAGMA foreign_key_check') as unknown[][];
+  return rows.slice(0, 10).map(([table, rowid, parent]) => `${String(table)} row ${String(rowid)} -> ${String(parent)}`);
+}
+
+export interface DatabaseFacts {
+  /** Rows of the metadata table, in order. */
+  metadata: readonly (readonly [string, string])[];
+}
+
+/** Builds the whole database in a new in-memory connection; the caller closes it. */
+export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts): Database {
+  const db = new sqlite3.oo1.DB(':memory:', 'c');
+  try {
+    db.exec([`PRAGMA page_size = ${PAGE_SIZE};`, "PRAGMA encoding = 'UTF-8';", 'PRAGMA foreign_keys = OFF;', 'PRAGMA temp_store = MEMORY;']);
+    db.exec('BEGIN');
+    for (const table of tables) db.exec(createTable(table));
+    db.exec(CREATE_FTS);
+    db.exec(CREATE_METADATA);
+    for (const table of tables) insertRows(db, table, dataset);
+    const meta = db.prepare(`INSERT INTO ${quoteName(METADATA_TABLE)} ("key", "value") VALUES (?, ?)`);
+    try {
+      for (const [key, value] of facts.metadata) meta.bind([key, value]).stepReset();
+    } finally {
+      meta.finalize();
+    }
+    db.exec(`INSERT INTO ${quoteName(FTS_TABLE)} (${quoteName(FTS_TABLE)}, rank) VALUES ('hashsize', ${FTS_HASHSIZE})`);
+    db.exec(FILL_FTS);
+    db.exec(`INSERT INTO ${quoteName(FTS_TABLE)} (${quoteName(FTS_TABLE)}, rank) VALUES ('hashsize', ${FTS_DEFAULT_HASHSIZE})`);
+    db.exec('COMMIT');
+    // Indexes after the rows: each is built in one sorted pass, packed.
+    for (const index of INDEXES) db.exec(createIndex(index));
+    // Statistics for the query planner (sqlite_stat1), computed from the data alone.
+    db.exec('ANALYZE');
+    const violations = foreignKeyViolations(db);
+    if (violations.length > 0) throw new SqliteBuildError(`foreign keys that do not resolve: ${violations.join('; ')}`);
+    if (Number(db.selectValue('PRAGMA freelist_count')) > 0) db.exec('VACUUM');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The database file's bytes, in chunks of 1 MiB: tables, indexes, full-text index and
+ * metadata, checked for foreign-key violations (a violation is a `SqliteBuildError`). The
+ * database lives in the WebAssembly heap while it is built (about its own size) and is read
+ * out page by page through SQLite's `sqlite_dbpage`, so no second copy of it is made.
+ */
+export function* databaseChunks(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts): Generator<Uint8Array> {
+  const db = buildDatabase(sqlite3, dataset, facts);
+  try {
+    const pages = Number(db.selectValue('PRAGMA page_count'));
+    const statement = db.prepare('SELECT data FROM sqlite_dbpage WHERE pgno BETWEEN ? AND ? ORDER BY pgno');
+    try {
+      for (let first = 1; first <= pages; first += PAGES_PER_CHUNK) {
+        const chunk = new Uint8Array(Math.min(PAGES_PER_CHUNK, pages - first + 1) * PAGE_SIZE);
+        let offset = 0;
+        statement.bind([first, first + PAGES_PER_CHUNK - 1]);
+        while (statement.step()) {
+          const page = statement.get(0) as Uint8Array;
+          chunk.set(page, offset);
+          offset += page.length;
+        }
+        statement.reset();
+        if (offset !== chunk.length) throw new SqliteBuildError(`read ${offset} bytes of pages ${first}..${first + PAGES_PER_CHUNK - 1}, expected ${chunk.length}`);
+        yield chunk;
+      }
+    } finally {
+      statement.finalize();
+    }
+  } finally {
+    db.close();
+  }
+}
