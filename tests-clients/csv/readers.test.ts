@@ -5,8 +5,8 @@
 // README in the build output is checked to show them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PublishedDataset } from '@engagements/core';
-import { columnValue, READER_RECIPES, rowContexts, tables, type Column, type ReaderRecipe, type Table } from '@engagements/export-csv';
+import { deriveFacts, type PublishedDataset } from '@engagements/core';
+import { columnValue, EXAMPLE_TABLE, READER_RECIPES, rowContexts, tables, type Column, type ReaderRecipe, type Table } from '@engagements/export-csv';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWithCli, loadRecords, namibiaRecords, NAMIBIAN_ENGAGEMENT, run } from '../../tests/support/clientBuild.js';
@@ -35,8 +35,8 @@ function expected(table: Table): Value[][] {
   return [...rowContexts(table, dataset)].map((row) => table.columns.map((c) => (columnValue(c, row) ?? null) as Value));
 }
 
-/** The records' values as text, for readers that give every value as text (absent = ''). */
-const asText = (column: Column, value: Value): string => (value === null ? '' : column.type === 'boolean' ? String(value) : String(value));
+/** The records' values as csvkit's call gives them: text (absent = ''), except booleans, which jq converts (absent = null). */
+const asText = (column: Column, value: Value): Value => (column.type === 'boolean' ? value : value === null ? '' : String(value));
 
 function compare(read: Read, reader: string, textOnly = false): void {
   for (const table of tables) {
@@ -60,6 +60,20 @@ function namibianCells(read: Read): { engagement: Record<string, Value>; partici
   const engagement = read.engagements!.rows.map((row) => byName('engagements', row)).find((r) => r.id === NAMIBIAN_ENGAGEMENT)!;
   const participant = read.participants!.rows.map((row) => byName('participants', row)).find((r) => r.engagement_id === NAMIBIAN_ENGAGEMENT && r.participant_index === 1)!;
   return { engagement, participant };
+}
+
+/**
+ * engagements.csv's boolean column `remote`, value by value: the reader must give the
+ * records' JSON booleans (true and false both occur), never the text `true`/`false`.
+ */
+function expectRemote(read: Read, reader: string): void {
+  const table = read.engagements!;
+  const at = table.columns.indexOf('remote');
+  const id = table.columns.indexOf('id');
+  const got = new Map(table.rows.map((row) => [row[id], row[at]]));
+  expect(got.size, `${reader} engagements`).toBe(dataset.engagements.length);
+  for (const e of dataset.engagements) expect(got.get(e.id), `${reader} ${e.id} remote`).toBe(deriveFacts(e).remote);
+  expect(new Set(got.values()), `${reader} remote holds both values`).toEqual(new Set([true, false]));
 }
 
 const PANDAS_EMIT = `
@@ -125,10 +139,11 @@ function readWithR(code: (table: Table) => string): Read {
   return decodeR(run('Rscript', ['--vanilla', '-e', script]));
 }
 
-function readWithCsvkit(args: (table: Table) => string[]): Read {
+function readWithCsvkit(command: (table: Table) => string): Read {
   const read: Read = {};
   for (const table of tables) {
-    const objects = JSON.parse(run(args(table)[0]!, args(table).slice(1))) as Record<string, Value>[];
+    // The README's call is a shell command line (csvjson, piped into jq for boolean columns).
+    const objects = JSON.parse(run('sh', ['-c', command(table)])) as Record<string, Value>[];
     const columns = objects.length ? Object.keys(objects[0]!) : table.columns.map((c) => c.name);
     read[table.name] = { columns, rows: objects.map((o) => columns.map((c) => o[c]!)) };
   }
@@ -154,13 +169,15 @@ describe('the data behind the test', () => {
 describe('the README calls give exactly the records', () => {
   it('are the calls the built csv/README.md shows', () => {
     const readme = readFileSync(path.join(csvDir, 'README.md'), 'utf8');
-    const participants = tables.find((t) => t.name === 'participants')!;
-    for (const r of READER_RECIPES) expect(readme, r.reader).toContain(r.code(participants, participants.file));
+    const example = tables.find((t) => t.name === EXAMPLE_TABLE)!;
+    expect(example.columns.some((c) => c.type === 'boolean')).toBe(true);
+    for (const r of READER_RECIPES) expect(readme, r.reader).toContain(r.code(example, example.file));
   });
 
   it('pandas', () => {
     const read = readWithPandas((t) => recipe('pandas').code(t, fileOf(t)));
     compare(read, 'pandas');
+    expectRemote(read, 'pandas');
     expect(namibianCells(read).participant.country).toBe('NA');
     expect(namibianCells(read).engagement).toMatchObject({ host: 'NA', initiator_country: 'NA', cameo_code: '062' });
   });
@@ -168,6 +185,7 @@ describe('the README calls give exactly the records', () => {
   it('R read.csv', () => {
     const read = readWithR((t) => recipe('r-base').code(t, fileOf(t)));
     compare(read, 'R read.csv');
+    expectRemote(read, 'R read.csv');
     expect(namibianCells(read).participant.country).toBe('NA');
     expect(namibianCells(read).engagement).toMatchObject({ host: 'NA', cameo_code: '062' });
   });
@@ -175,13 +193,15 @@ describe('the README calls give exactly the records', () => {
   it('R readr', () => {
     const read = readWithR((t) => recipe('readr').code(t, fileOf(t)));
     compare(read, 'readr');
+    expectRemote(read, 'readr');
     expect(namibianCells(read).participant.country).toBe('NA');
     expect(namibianCells(read).engagement).toMatchObject({ host: 'NA', cameo_code: '062' });
   });
 
-  it('csvkit (every value as text, absent as "")', () => {
-    const read = readWithCsvkit((t) => recipe('csvkit').code(t, fileOf(t)).split(' '));
+  it('csvkit (text, absent as ""; booleans converted with jq)', () => {
+    const read = readWithCsvkit((t) => recipe('csvkit').code(t, fileOf(t)));
     compare(read, 'csvkit', true);
+    expectRemote(read, 'csvkit');
     expect(namibianCells(read).engagement).toMatchObject({ host: 'NA', cameo_code: '062' });
   });
 
@@ -204,6 +224,7 @@ describe('the README calls give exactly the records', () => {
       instance.closeSync();
     }
     compare(read, 'DuckDB');
+    expectRemote(read, 'DuckDB');
     expect(namibianCells(read).participant.country).toBe('NA');
     expect(namibianCells(read).engagement).toMatchObject({ host: 'NA', cameo_code: '062' });
   });

@@ -36,9 +36,16 @@ describe('columns that default readers change', () => {
 describe('csv/README.md', () => {
   const readme = csvReadme(tables);
 
-  it('shows each reader\'s call for participants.csv and lists every table\'s types', () => {
-    const participants = tableNamed('participants');
-    for (const recipe of READER_RECIPES) expect(readme).toContain(recipe.code(participants, 'participants.csv'));
+  it('shows each reader\'s call for engagements.csv (country code, CAMEO code and boolean) and lists every table\'s types', () => {
+    const engagements = tableNamed('engagements');
+    for (const recipe of READER_RECIPES) expect(readme).toContain(recipe.code(engagements, 'engagements.csv'));
+    // Every call the README shows converts the boolean column `remote`.
+    expect(readme).toContain('df[column] = df[column].map({"true": True, "false": False}).astype("boolean")');
+    expect(readme).toContain('df[c("remote")] <- lapply(df[c("remote")], function(x) x == "true")');
+    expect(readme).toContain(`col_types = "${readrTypes(engagements)}"`);
+    expect(readrTypes(engagements)).toContain('l');
+    expect(readme).toContain(`csvjson --no-inference --blanks --snifflimit 0 engagements.csv | jq 'map(."remote" |= ({"true": true, "false": false, "": null}[.]))'`);
+    expect(readme).toContain("'remote': 'BOOLEAN'");
     for (const table of tables) {
       expect(readme).toContain(`| \`${table.file}\` |`);
       expect(readme).toContain(duckdbColumns(table));
@@ -61,5 +68,11 @@ describe('csv/README.md', () => {
     const base = READER_RECIPES.find((r) => r.reader === 'r-base')!.code(engagements, 'engagements.csv');
     expect(base).toContain('colClasses = "character", na.strings = ""');
     expect(base).toContain('df[c("remote")] <- lapply(df[c("remote")], function(x) x == "true")');
+  });
+
+  it('converts the boolean columns after csvkit with jq, and leaves tables without one as csvkit reads them', () => {
+    const csvkit = READER_RECIPES.find((r) => r.reader === 'csvkit')!;
+    expect(csvkit.code(tableNamed('participants'), 'participants.csv')).toBe('csvjson --no-inference --blanks --snifflimit 0 participants.csv');
+    expect(csvkit.code(tableNamed('engagements'), 'engagements.csv')).toMatch(/ \| jq 'map\(\."remote" \|= /);
   });
 });

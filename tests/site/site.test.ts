@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { attr, byId, byTag, jsonLdBlocks, linksOf, parsePage, textOf, type ParsedPage } from './html.js';
 import { expandSchemaOrg, schemaOrgTypeErrors } from './schemaorg.js';
 import { buildSite, filesUnder, FOUNDING_ID, FOUNDING_PAGE, ROOT } from './support.js';
@@ -12,6 +13,7 @@ let site: string;
 let pages: string[];
 const parsed = new Map<string, ParsedPage>();
 const load = (p: string) => parsed.get(p) ?? (parsed.set(p, parsePage(site, p)), parsed.get(p)!);
+const MONTH_ID = '2019-01-01-jp-pk-js-ikazuchi-karachi-visit-and-sea-exercise';
 const ids = (dir: string) => filesUnder(path.join(ROOT, 'records', dir)).map((f) => path.basename(f, '.yaml'));
 
 beforeAll(async () => {
@@ -36,7 +38,7 @@ describe('pages', () => {
     const text = textOf(page.elements.find((e) => e.tagName === 'main')!).replace(/\s+/g, ' ');
     expect(textOf(byTag(page, 'h1')[0]!)).toBe("Pakistan's army chief and Japan's defence minister hold a video teleconference");
     for (const words of [
-      '2020-08-06 (precision: day)',
+      '6 August 2020 (precision: day)',
       'Call',
       'Video',
       'Japan, Pakistan (bilateral, remote)',
@@ -119,6 +121,44 @@ describe('pages', () => {
   });
 });
 
+describe('dates at month precision', () => {
+  // records/engagements/2019/2019-01-01-jp-pk-js-ikazuchi-… has date_precision: month.
+  it('are printed as the month on the home page, the list, the record page and its <time> elements', () => {
+    const home = textOf(byTag(load('index.html'), 'body')[0]!);
+    expect(home).toContain('From January 2019 to 16 December 2021.');
+    expect(home).not.toMatch(/(?<!\d)1 January 2019/);
+    const list = load('engagements/index.html');
+    const row = byTag(list, 'tr').find((r) => attr(r, 'data-id') === MONTH_ID)!;
+    expect(textOf(row)).toContain('January 2019');
+    expect(textOf(row)).not.toContain('2019-01-01');
+    expect(list.html).toContain(`<time datetime="2019-01">January 2019</time>`);
+    const page = load(`engagements/${MONTH_ID}.html`);
+    const body = textOf(byTag(page, 'body')[0]!);
+    expect(body).toContain('January 2019 (precision: month)');
+    expect(body).not.toContain('2019-01-01 (precision');
+    expect(body).not.toMatch(/(?<!\d)1 January 2019/);
+  });
+});
+
+type Element = ReturnType<typeof byTag>[number];
+describe('countries', () => {
+  const names = (options: Element[]) => options.map((o) => textOf(o));
+  it('are listed by English name in the Country filter, the facet list and the Countries page', () => {
+    const list = load('engagements/index.html');
+    const select = byId(list, 'f-country')!;
+    const options = names(list.elements.filter((e) => e.tagName === 'option' && e.parentNode === select)).slice(1);
+    expect(options.length).toBeGreaterThan(3);
+    expect(options).toEqual([...options].sort(new Intl.Collator('en').compare));
+    // By code, United Kingdom (GB) came before Japan (JP): the names make the order.
+    expect(options.indexOf('Japan')).toBeLessThan(options.indexOf('United Kingdom'));
+    const countries = load('countries/index.html');
+    const rows = byTag(countries, 'tbody').flatMap((b) => b.childNodes.filter((n): n is Element => 'tagName' in n && n.tagName === 'tr'));
+    const shown = rows.map((r) => textOf(r.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'td')!));
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown).toEqual([...shown].sort(new Intl.Collator('en').compare));
+  });
+});
+
 describe('links', () => {
   it('resolve: every internal link names an existing file of the site, every fragment an element of its page', () => {
     const broken: string[] = [];
@@ -167,7 +207,8 @@ describe('schema.org markup', () => {
     expect(dataset.license).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(dataset.creator).toEqual({ '@type': 'Organization', name: 'The engagements project contributors' });
     expect(dataset.version).toBe(JSON.parse(readFileSync(path.join(dist, 'sdk/package.json'), 'utf8')).version);
-    expect(dataset.temporalCoverage).toBe('2019-01-01/2021-12-16');
+    // The earliest record has date_precision month: ISO 8601 reduced precision, as schema.org Date allows.
+    expect(dataset.temporalCoverage).toBe('2019-01/2021-12-16');
     expect(dataset.spatialCoverage).toContainEqual({ '@type': 'Country', name: 'Japan', identifier: 'JP' });
     const downloads = filesUnder(path.join(site, 'downloads')).map((f) => `downloads/${f}`);
     expect(dataset.distribution.map((d: { contentUrl: string }) => d.contentUrl).sort()).toEqual(downloads.sort());
@@ -186,8 +227,12 @@ describe('schema.org markup', () => {
       expect(blocks).toHaveLength(1);
       const expanded = await expandSchemaOrg(blocks[0]!, `https://example.org/site/engagements/${id}.html`);
       expect(expanded[0]!['@type']).toEqual(['https://schema.org/Event']);
-      expect(expanded[0]!['https://schema.org/startDate']).toEqual([{ '@value': id.slice(0, 10) }]);
+      const { date, date_precision } = parseYaml(readFileSync(path.join(ROOT, 'records', 'engagements', id.slice(0, 4), `${id}.yaml`), 'utf8')) as { date: string; date_precision: string };
+      const expected = date_precision === 'year' ? date.slice(0, 4) : date_precision === 'month' ? date.slice(0, 7) : date;
+      expect(expanded[0]!['https://schema.org/startDate']).toEqual([{ '@value': expected }]);
     }
+    const ikazuchi = jsonLdBlocks(load(`engagements/${MONTH_ID}.html`))[0] as Record<string, any>;
+    expect(ikazuchi.startDate).toBe('2019-01');
     const founding = jsonLdBlocks(load(FOUNDING_PAGE))[0] as Record<string, any>;
     expect(founding.eventAttendanceMode).toBe('https://schema.org/OnlineEventAttendanceMode');
     expect(founding.attendee.map((a: { name: string }) => a.name)).toEqual(['Qamar Javed Bajwa', 'Kono Taro']);

@@ -2,7 +2,7 @@
 export { STRINGIFY_OPTIONS, csvExporter, csvFiles, tableCsv, tableCsvChunks, CSV_FOLDER } from './exporter.js';
 export { readCsvTables, CsvReadError, type CsvTables, type CsvInput, type CsvContent } from './read.js';
 export { dataPackage, dataPackageJson, DIALECT, LICENSE, CONVENTIONS } from './datapackage.js';
-export { csvReadme, defaultReaderRisk, defaultReaderWarning, duckdbColumns, readrTypes, READER_RECIPES, DEFAULT_MISSING_TEXTS, DEFAULT_READER_CONVENTION, type CsvReader, type ReaderRecipe } from './readers.js';
+export { csvReadme, EXAMPLE_TABLE, defaultReaderRisk, defaultReaderWarning, duckdbColumns, readrTypes, READER_RECIPES, DEFAULT_MISSING_TEXTS, DEFAULT_READER_CONVENTION, type CsvReader, type ReaderRecipe } from './readers.js';
 export { escapeFreeText, unescapeFreeText, startsSafely, FORMULA_TRIGGER, ESCAPE_PREFIX } from './escape.js';
 export {
   tables,

@@ -96,7 +96,7 @@ export const READER_RECIPES: readonly ReaderRecipe[] = [
       if (booleans.length) lines.push(`for column in ${pythonList(booleans)}:`, '    df[column] = df[column].map({"true": True, "false": False}).astype("boolean")');
       return lines.join('\n');
     },
-    note: '`dtype=str` stops type guessing (`062` stays `062`); `keep_default_na=False, na_values=[""]` makes the empty cell the only missing value (`NA` stays `NA`). Integers become `Int64` and booleans `boolean`, both with `<NA>` for an empty cell; dates stay `YYYY-MM-DD` text (`pd.to_datetime` if you want them as dates).',
+    note: '`dtype=str` stops type guessing (`062` stays `062`); `keep_default_na=False, na_values=[""]` makes the empty cell the only missing value (`NA` stays `NA`). Integers become `Int64`; booleans are mapped from the text `true`/`false` to `True`/`False`, then `boolean` (`astype("boolean")` alone fails on that text); both have `<NA>` for an empty cell; dates stay `YYYY-MM-DD` text (`pd.to_datetime` if you want them as dates).',
   },
   {
     reader: 'r-base',
@@ -110,21 +110,29 @@ export const READER_RECIPES: readonly ReaderRecipe[] = [
       if (booleans.length) lines.push(`df[${rVector(booleans)}] <- lapply(df[${rVector(booleans)}], function(x) x == "true")`);
       return lines.join('\n');
     },
-    note: '`colClasses = "character"` stops type guessing; `na.strings = ""` makes the empty cell the only `NA`; `encoding = "UTF-8"` keeps names and titles intact whatever the locale.',
+    note: '`colClasses = "character"` stops type guessing; `na.strings = ""` makes the empty cell the only `NA`; `encoding = "UTF-8"` keeps names and titles intact whatever the locale; integers go through `as.integer`, booleans through `x == "true"` (logical, `NA` for an empty cell; `as.logical` would also take `T`, `yes`... as TRUE).',
   },
   {
     reader: 'readr',
     title: 'R (readr)',
     language: 'r',
     code: (table, path) => [`library(readr)`, '', `df <- read_csv(${JSON.stringify(path)}, col_types = ${JSON.stringify(readrTypes(table))}, na = "", trim_ws = FALSE)`].join('\n'),
-    note: '`col_types` gives every column its type (`c` text, `i` integer, `l` logical, `D` date; the string for each table is below); `na = ""` makes the empty cell the only `NA`; `trim_ws = FALSE` keeps text exactly as written.',
+    note: '`col_types` gives every column its type (`c` text, `i` integer, `l` logical (reads `true`/`false`), `D` date; the string for each table is below); `na = ""` makes the empty cell the only `NA`; `trim_ws = FALSE` keeps text exactly as written.',
   },
   {
     reader: 'csvkit',
     title: 'csvkit',
     language: 'sh',
-    code: (_table, path) => `csvjson --no-inference --blanks --snifflimit 0 ${path}`,
-    note: '`--no-inference` keeps every value as text; `--blanks` stops csvkit reading `NA`, `N/A`, `none`, `null` and `.` as missing (in any case); `--snifflimit 0` reads the file in the dialect it is written in instead of guessing one. csvkit 1.0 cannot make only the empty cell missing: with these flags an absent value is the empty text `""` (never a value of its own: the schemas forbid empty text).',
+    code: (table, path) => {
+      const read = `csvjson --no-inference --blanks --snifflimit 0 ${path}`;
+      const booleans = columnsOfType(table, 'boolean');
+      if (!booleans.length) return read;
+      // csvkit has no per-column types: its inference would also turn `062` into 62 and `NA`
+      // into null, so the boolean columns are converted after it, with jq.
+      const convert = booleans.map((n) => `.${JSON.stringify(n)} |= ({"true": true, "false": false, "": null}[.])`).join(' | ');
+      return `${read} | jq 'map(${convert})'`;
+    },
+    note: '`--no-inference` keeps every value as text; `--blanks` stops csvkit reading `NA`, `N/A`, `none`, `null` and `.` as missing (in any case); `--snifflimit 0` reads the file in the dialect it is written in instead of guessing one. csvkit 1.0 cannot make only the empty cell missing: with these flags an absent value is the empty text `""` (never a value of its own: the schemas forbid empty text). csvkit cannot type one column alone, so `jq` turns the boolean columns\' `true`/`false` into JSON booleans (an empty cell into `null`).',
   },
   {
     reader: 'duckdb',
@@ -135,8 +143,8 @@ export const READER_RECIPES: readonly ReaderRecipe[] = [
   },
 ];
 
-/** The example table of the README: participants has both a country code and a CAMEO code. */
-const EXAMPLE_TABLE = 'participants';
+/** The example table of the README: engagements has a country code (`host`), a CAMEO code and a boolean (`remote`). */
+export const EXAMPLE_TABLE = 'engagements';
 
 /** csv/README.md: the reading policy and the exact calls, generated from the tables. */
 export function csvReadme(tables: readonly Table[]): string {

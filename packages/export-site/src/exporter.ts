@@ -10,8 +10,8 @@ import { countryChart } from './charts/countryLinks.js';
 import { timelineChart } from './charts/timeline.js';
 import { csvRowRanges, rowFragment, type RecordKind } from './csvRows.js';
 import { downloadsFrom, outputNamed, sdkInfo, type Download } from './downloads.js';
-import { displayDate, displayMonth, plural } from './format.js';
-import { buildModel, countryName, FACETS, partnerOrganizations, partnersOf, termLabel, type EngagementView, type SiteModel } from './model.js';
+import { displayDate, displayMonth, isoDate, plural } from './format.js';
+import { buildModel, byCountryName, countryName, sortCountries, FACETS, partnerOrganizations, partnersOf, termLabel, type EngagementView, type SiteModel } from './model.js';
 import { page } from './paths.js';
 import { ASSETS_DIR, helpers, renderPage, renderPartial, type PageMeta } from './render.js';
 import { searchIndexScript } from './searchIndex.js';
@@ -65,8 +65,12 @@ function asset(name: string): string {
 function formatters(model: SiteModel) {
   return {
     country: (code: string) => countryName(code),
+    /** Codes in the order the site lists countries: by English name. */
+    countries: (codes: Iterable<string>) => sortCountries(codes),
     term: (vocabulary: string, id: string) => termLabel(model, vocabulary, id),
     date: displayDate,
+    /** ISO 8601 at the date's precision, for `<time datetime>`. */
+    iso: isoDate,
     month: displayMonth,
     plural,
     person: (id: string) => model.personById.get(id),
@@ -177,7 +181,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
       positions: [...person.positions].sort((a, b) => (positionSpan(a).from < positionSpan(b).from ? -1 : positionSpan(a).from > positionSpan(b).from ? 1 : 0)),
       table: table(views, path),
       count: views.length,
-      met: [...met].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1)),
+      met: [...met].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || byCountryName(a.country, b.country)),
       elsewhere: elsewhere('person', person.id),
     });
   }

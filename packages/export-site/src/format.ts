@@ -2,8 +2,22 @@
 // written from their ISO parts with English month names.
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** How precisely a date is known (`date_precision`, `start_precision`, `end_precision`); absent means `day`. */
+export type Precision = 'day' | 'month' | 'year';
+
+/**
+ * A record date (`YYYY-MM-DD`, written as the 1st of the month or of January at coarser
+ * precision) as ISO 8601 reduced precision: `2020-08-06`, `2020-08` (month), `2020` (year).
+ * Valid for HTML `<time datetime>` and for schema.org Date (startDate, temporalCoverage).
+ */
+export function isoDate(iso: string, precision: Precision = 'day'): string {
+  if (precision === 'year') return iso.slice(0, 4);
+  if (precision === 'month') return iso.slice(0, 7);
+  return iso;
+}
+
 /** `2020-08-06` as "6 August 2020"; with precision `month` "August 2020", `year` "2020". */
-export function displayDate(iso: string, precision: 'day' | 'month' | 'year' = 'day'): string {
+export function displayDate(iso: string, precision: Precision = 'day'): string {
   const [y, m, d] = iso.split('-') as [string, string, string];
   if (precision === 'year') return y;
   const month = MONTHS[Number(m) - 1] ?? m;

@@ -2,7 +2,7 @@
 // engagements of each person, organization, country and vocabulary term, who met whom.
 // Everything is sorted explicitly so that the pages are the same bytes whatever the order
 // the records came in.
-import { deriveFacts, type DerivedFacts, type PublishedDataset } from '@engagements/core';
+import { dateSpan, deriveFacts, type DerivedFacts, type PublishedDataset } from '@engagements/core';
 import { vocabularies, type Engagement, type Organization, type Person } from '@engagements/schema';
 
 export interface Term {
@@ -18,6 +18,12 @@ export const FACETS = [
   { vocabulary: 'topic', folder: 'topics', field: 'topics', label: 'Topic' },
 ] as const;
 export type Facet = (typeof FACETS)[number];
+
+/** A date as the record gives it (YYYY-MM-DD) with how precisely it is known. */
+export interface PreciseDate {
+  date: string;
+  precision: 'day' | 'month' | 'year';
+}
 
 export interface EngagementView {
   record: Engagement;
@@ -45,15 +51,15 @@ export interface SiteModel {
   /** Engagements per term of each facet, and per year. */
   byTerm: Map<string, Map<string, EngagementView[]>>;
   byYear: Map<string, EngagementView[]>;
-  /** Countries that take part in at least one engagement, sorted by code. */
+  /** Countries that take part in at least one engagement, sorted by English name. */
   countries: string[];
-  /** Every country a record names (participants, hosts, initiators, organizations, positions), sorted: each has a page. */
+  /** Every country a record names (participants, hosts, initiators, organizations, positions), sorted by English name: each has a page. */
   allCountries: string[];
   /** For each pair of countries "AA|BB" (AA < BB), the engagements they both took part in. */
   pairs: Map<string, number>;
   terms: Record<string, readonly Term[]>;
   /** Earliest and latest dates (end dates included), or null for an empty dataset. */
-  span: { start: string; end: string } | null;
+  span: { start: PreciseDate; end: PreciseDate } | null;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -61,6 +67,19 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'c
 /** A country's English name from its ISO 3166-1 alpha-2 code (ICU's names; the code when ICU has none). */
 export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
+}
+
+// A fixed English collation (not the machine's locale) so that the order is the same everywhere.
+const nameCollator = new Intl.Collator('en', { usage: 'sort', sensitivity: 'variant', numeric: false, ignorePunctuation: false });
+
+/** Orders ISO 3166-1 alpha-2 codes by their displayed English name (then by code, for equal names). */
+export function byCountryName(a: string, b: string): number {
+  return nameCollator.compare(countryName(a), countryName(b)) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Codes sorted by displayed name, as a new array: every list of countries the site shows. */
+export function sortCountries(codes: Iterable<string>): string[] {
+  return [...codes].sort(byCountryName);
 }
 
 /** The terms of a controlled vocabulary, in the schema's order. */
@@ -97,8 +116,8 @@ export function buildModel(dataset: PublishedDataset): SiteModel {
   const byYear = new Map<string, EngagementView[]>();
   const byTerm = new Map<string, Map<string, EngagementView[]>>(FACETS.map((f) => [f.vocabulary, new Map()]));
   const pairs = new Map<string, number>();
-  let start: string | null = null;
-  let end: string | null = null;
+  let start: PreciseDate | null = null;
+  let end: PreciseDate | null = null;
   for (const view of engagements) {
     const e = view.record;
     for (const p of e.participants) {
@@ -112,9 +131,11 @@ export function buildModel(dataset: PublishedDataset): SiteModel {
     for (const t of e.topics) push(byTerm.get('topic')!, t, view);
     const cs = view.facts.countries;
     for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) pairs.set(`${cs[i]}|${cs[j]}`, (pairs.get(`${cs[i]}|${cs[j]}`) ?? 0) + 1);
-    const last = e.end_date ?? e.date;
-    if (start === null || e.date < start) start = e.date;
-    if (end === null || last > end) end = last;
+    // A coarse date covers a period: the span starts at the earliest first day and ends at
+    // the latest last day any date can mean (core's dateSpan), and keeps that date's precision.
+    const last: PreciseDate = { date: e.end_date ?? e.date, precision: e.date_precision };
+    if (start === null || e.date < start.date) start = { date: e.date, precision: e.date_precision };
+    if (end === null || dateSpan(last.date, last.precision).end > dateSpan(end.date, end.precision).end) end = last;
   }
   const named = new Set<string>(byCountry.keys());
   for (const e of dataset.engagements) {
@@ -127,7 +148,7 @@ export function buildModel(dataset: PublishedDataset): SiteModel {
   return {
     dataset,
     engagements,
-    allCountries: [...named].sort(),
+    allCountries: sortCountries(named),
     engagementById: new Map(engagements.map((v) => [v.record.id, v])),
     personById: new Map(dataset.people.map((p) => [p.id, p])),
     organizationById: new Map(dataset.organizations.map((o) => [o.id, o])),
@@ -136,14 +157,14 @@ export function buildModel(dataset: PublishedDataset): SiteModel {
     byCountry,
     byTerm,
     byYear,
-    countries: [...byCountry.keys()].sort(),
+    countries: sortCountries(byCountry.keys()),
     pairs,
     terms,
     span: start && end ? { start, end } : null,
   };
 }
 
-/** The countries a country met, with how many engagements they shared, most first (then by code). */
+/** The countries a country met, with how many engagements they shared, most first (then by name). */
 export function partnersOf(model: SiteModel, country: string): Partner[] {
   const out: Partner[] = [];
   for (const [pair, count] of model.pairs) {
@@ -151,7 +172,7 @@ export function partnersOf(model: SiteModel, country: string): Partner[] {
     if (a === country) out.push({ country: b, count });
     else if (b === country) out.push({ country: a, count });
   }
-  return out.sort((x, y) => y.count - x.count || (x.country < y.country ? -1 : 1));
+  return out.sort((x, y) => y.count - x.count || byCountryName(x.country, y.country));
 }
 
 /** The organizations a list of engagements was shared with (other than `self`), most first. */

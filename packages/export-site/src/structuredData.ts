@@ -7,6 +7,7 @@ import type { Country, CreativeWork, DataDownload, Dataset, DefinedTerm, Event, 
 import type { Engagement } from '@engagements/schema';
 import { countryName, termLabel, type SiteModel } from './model.js';
 import type { Download } from './downloads.js';
+import { isoDate } from './format.js';
 
 /** The context every block names: schema.org's, as search engines and schema-dts expect. */
 export const SCHEMA_CONTEXT = 'https://schema.org';
@@ -62,7 +63,7 @@ export function datasetNode(input: DatasetInput): Exclude<Dataset, string> & { '
     isAccessibleForFree: true,
     creator: { '@type': 'Organization', name: 'The engagements project contributors' },
     keywords: ['defence diplomacy', 'military diplomacy', 'event data', 'CAMEO'],
-    ...(model.span ? { temporalCoverage: `${model.span.start}/${model.span.end}` } : {}),
+    ...(model.span ? { temporalCoverage: `${isoDate(model.span.start.date, model.span.start.precision)}/${isoDate(model.span.end.date, model.span.end.precision)}` } : {}),
     ...(spatial.length ? { spatialCoverage: spatial } : {}),
     ...(base ? { url: base } : {}),
     distribution,
@@ -127,8 +128,8 @@ export function eventNode(model: SiteModel, e: Engagement, base: string | undefi
     '@id': iri.engagement(e.id),
     name: e.title,
     ...(e.notes ? { description: e.notes } : {}),
-    startDate: e.date,
-    ...(e.end_date ? { endDate: e.end_date } : {}),
+    startDate: isoDate(e.date, e.date_precision),
+    ...(e.end_date ? { endDate: isoDate(e.end_date, e.date_precision) } : {}),
     ...(mode ? { eventAttendanceMode: mode as 'https://schema.org/OnlineEventAttendanceMode' } : {}),
     ...(e.location || e.host
       ? {
