@@ -125,7 +125,7 @@ describe('dates at month precision', () => {
   // records/engagements/2019/2019-01-01-jp-pk-js-ikazuchi-… has date_precision: month.
   it('are printed as the month on the home page, the list, the record page and its <time> elements', () => {
     const home = textOf(byTag(load('index.html'), 'body')[0]!);
-    expect(home).toContain('From January 2019 to 16 December 2021.');
+    expect(home).toContain('From January 2019 to 15 December 2022.');
     expect(home).not.toMatch(/(?<!\d)1 January 2019/);
     const list = load('engagements/index.html');
     const row = byTag(list, 'tr').find((r) => attr(r, 'data-id') === MONTH_ID)!;
@@ -208,7 +208,7 @@ describe('schema.org markup', () => {
     expect(dataset.creator).toEqual({ '@type': 'Organization', name: 'The engagements project contributors' });
     expect(dataset.version).toBe(JSON.parse(readFileSync(path.join(dist, 'sdk/package.json'), 'utf8')).version);
     // The earliest record has date_precision month: ISO 8601 reduced precision, as schema.org Date allows.
-    expect(dataset.temporalCoverage).toBe('2019-01/2021-12-16');
+    expect(dataset.temporalCoverage).toBe('2019-01/2022-12-15');
     expect(dataset.spatialCoverage).toContainEqual({ '@type': 'Country', name: 'Japan', identifier: 'JP' });
     const downloads = filesUnder(path.join(site, 'downloads')).map((f) => `downloads/${f}`);
     expect(dataset.distribution.map((d: { contentUrl: string }) => d.contentUrl).sort()).toEqual(downloads.sort());
