@@ -8,11 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONCEPT, ENG, exportFiles, FOUNDING_RECORDS, loadPublished, REAL_RECORDS, SCHEMA } from '../../tests/jsonld/helpers.js';
+import { CONSUMER_CASES, ENG, exportFiles, FOUNDING_RECORDS, loadPublished, REAL_RECORDS } from '../../tests/jsonld/helpers.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = path.join(import.meta.dirname, 'read.py');
-const NOT_A_TERM = 'https://w3id.org/engagements/not-a-term/';
 
 interface Read {
   pyld: string[];
@@ -59,17 +58,7 @@ describe('a consumer document that uses our context', async () => {
   const files = await exportFiles(await loadPublished(FOUNDING_RECORDS));
   const context = (JSON.parse(files.get('context.jsonld')!) as { '@context': unknown })['@context'];
   const subject = 'https://consumer.example/data/e';
-  const cases: [Record<string, unknown>, string, string][] = [
-    [{ medium: 'telephon' }, `${ENG}medium`, `${NOT_A_TERM}medium/telephon`],
-    [{ medium: 'name' }, `${ENG}medium`, `${NOT_A_TERM}medium/name`],
-    [{ medium: 'medium' }, `${ENG}medium`, `${NOT_A_TERM}medium/medium`],
-    [{ topic: 'covid19' }, `${ENG}topic`, `${NOT_A_TERM}topic/covid19`],
-    [{ roleName: 'princpal' }, `${SCHEMA}roleName`, `${NOT_A_TERM}participant-role/princpal`],
-    [{ initiator: 'unknwn' }, `${ENG}initiator`, `${NOT_A_TERM}initiator/unknwn`],
-    [{ medium: 'telephone' }, `${ENG}medium`, CONCEPT('medium', 'telephone')],
-    [{ confidence: 'medium' }, `${ENG}confidence`, CONCEPT('confidence-level', 'medium')],
-    [{ initiator: 'unknown' }, `${ENG}initiator`, CONCEPT('initiator', 'unknown')],
-  ];
+  const cases = CONSUMER_CASES;
 
   it('maps a value outside a vocabulary under not-a-term/<vocabulary>/ in pyld and rdflib, with and without a base', () => {
     const jobs = [null, 'https://consumer.example/data/'].flatMap((base) => cases.map(([values]) => ({ document: { '@context': context, '@id': subject, ...values }, base })));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEveryField } from './fields.js';
 import { offlineDocumentLoader } from '../../packages/export-jsonld/src/index.js';
-import { CONCEPT, ENG, exportFiles, FOUNDING_RECORDS, jsonld, loadPublished, nodeIndex, offlineLoader, REAL_RECORDS, SCHEMA } from './helpers.js';
+import { CONCEPT, CONSUMER_CASES, ENG, exportFiles, FOUNDING_RECORDS, jsonld, loadPublished, nodeIndex, offlineLoader, REAL_RECORDS, SCHEMA } from './helpers.js';
 
 const CONTEXT_IRI = 'https://w3id.org/engagements/context.jsonld';
 
@@ -113,21 +113,7 @@ describe('the context', async () => {
 
   it('maps a value outside a vocabulary under not-a-term/<vocabulary>/, with or without a base, whatever term it equals', async () => {
     const loader = offlineLoader(files.get('context.jsonld')!);
-    const NOT_A_TERM = 'https://w3id.org/engagements/not-a-term/';
-    const cases: [Json, string, string][] = [
-      [{ medium: 'telephon' }, `${ENG}medium`, `${NOT_A_TERM}medium/telephon`],
-      // Equal to a property of the context (schema:name), to the property itself, to a term of another scheme.
-      [{ medium: 'name' }, `${ENG}medium`, `${NOT_A_TERM}medium/name`],
-      [{ medium: 'medium' }, `${ENG}medium`, `${NOT_A_TERM}medium/medium`],
-      [{ medium: 'host' }, `${ENG}medium`, `${NOT_A_TERM}medium/host`],
-      [{ topic: 'covid19' }, `${ENG}topic`, `${NOT_A_TERM}topic/covid19`],
-      [{ roleName: 'princpal' }, `${SCHEMA}roleName`, `${NOT_A_TERM}participant-role/princpal`],
-      [{ initiator: 'unknwn' }, `${ENG}initiator`, `${NOT_A_TERM}initiator/unknwn`],
-      // The terms themselves still map to their concepts.
-      [{ medium: 'telephone' }, `${ENG}medium`, CONCEPT('medium', 'telephone')],
-      [{ confidence: 'medium' }, `${ENG}confidence`, CONCEPT('confidence-level', 'medium')],
-      [{ initiator: 'unknown' }, `${ENG}initiator`, CONCEPT('initiator', 'unknown')],
-    ];
+    const cases = CONSUMER_CASES;
     for (const base of [undefined, 'https://consumer.example/data/']) {
       for (const [values, property, expected] of cases) {
         const doc = { '@context': CONTEXT_IRI, '@id': 'https://consumer.example/data/e', ...values };

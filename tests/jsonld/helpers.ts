@@ -25,6 +25,28 @@ export const XSD_DATE = 'http://www.w3.org/2001/XMLSchema#date';
 export const ID = 'https://w3id.org/engagements/id/';
 export const CONCEPT = (scheme: string, term: string): string => `https://w3id.org/engagements/vocab/${scheme}/${term}`;
 
+/** Where our context puts a value outside a vocabulary: `<NOT_A_TERM><vocabulary>/<value>`. */
+export const NOT_A_TERM = 'https://w3id.org/engagements/not-a-term/';
+
+/**
+ * A consumer's document using our context: [its values, the property IRI, the object IRI
+ * every processor must give], with and without a base. Values outside a vocabulary (also
+ * equal to a property of the context, to the property itself, to a term of another scheme)
+ * land under NOT_A_TERM; the terms themselves still map to their concepts.
+ */
+export const CONSUMER_CASES: readonly [Record<string, unknown>, string, string][] = [
+  [{ medium: 'telephon' }, `${ENG}medium`, `${NOT_A_TERM}medium/telephon`],
+  [{ medium: 'name' }, `${ENG}medium`, `${NOT_A_TERM}medium/name`],
+  [{ medium: 'medium' }, `${ENG}medium`, `${NOT_A_TERM}medium/medium`],
+  [{ medium: 'host' }, `${ENG}medium`, `${NOT_A_TERM}medium/host`],
+  [{ topic: 'covid19' }, `${ENG}topic`, `${NOT_A_TERM}topic/covid19`],
+  [{ roleName: 'princpal' }, `${SCHEMA}roleName`, `${NOT_A_TERM}participant-role/princpal`],
+  [{ initiator: 'unknwn' }, `${ENG}initiator`, `${NOT_A_TERM}initiator/unknwn`],
+  [{ medium: 'telephone' }, `${ENG}medium`, CONCEPT('medium', 'telephone')],
+  [{ confidence: 'medium' }, `${ENG}confidence`, CONCEPT('confidence-level', 'medium')],
+  [{ initiator: 'unknown' }, `${ENG}initiator`, CONCEPT('initiator', 'unknown')],
+];
+
 /**
  * Loads and checks a records folder; fails with the diagnostics when a record does not
  * load or fails its schema (the exporter's input types assume schema-valid records).
