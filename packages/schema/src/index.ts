@@ -3,5 +3,5 @@
 export type * from './generated/types.js';
 export { schemas, type SchemaFile } from './generated/schemas.js';
 export { vocabularies, type VocabularyId } from './generated/vocabularies.js';
-export { validators, type RecordKind, type SchemaError, type Validator } from './validators.js';
+export { validators, firstErrorValidators, type RecordKind, type SchemaError, type Validator } from './validators.js';
 export { publishedSchema, SCHEMA_BASE_IRI } from './published.js';

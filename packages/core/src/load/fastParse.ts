@@ -1,5 +1,5 @@
 import jsYaml from 'js-yaml';
-import { validators, type RecordKind } from '@engagements/schema';
+import { firstErrorValidators, type RecordKind } from '@engagements/schema';
 import { LIMITS } from './limits.js';
 import { hasInvisible } from './invisible.js';
 
@@ -93,5 +93,7 @@ export function fastLoad(input: Uint8Array | string, kind: RecordKind): Record<s
     }
   }
   const value = fastParse(text);
-  return value && validators[kind](value) ? value : undefined;
+  // Only the answer matters here: a record that fails goes to the full path, whose
+  // validateRecord reports every error with the allErrors validators.
+  return value && firstErrorValidators[kind](value) ? value : undefined;
 }

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsYaml from 'js-yaml';
+import { firstErrorValidators, validators, type RecordKind } from '@engagements/schema';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { asEnums } from '../../packages/schema/scripts/generate.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const FOLDERS: Record<string, RecordKind> = { engagements: 'engagement', people: 'person', organizations: 'organization' };
+
+function recordsOf(folder: string): unknown[] {
+  const dir = path.join(root, 'records', folder);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
+  return files.map((f) => jsYaml.load(readFileSync(path.join(dir, f), 'utf8'), { schema: jsYaml.CORE_SCHEMA }));
+}
+
+/** Values that break a record in the ways the first-error validators' schema differs from the published one (vocabularies) and others. */
+function broken(record: Record<string, unknown>): unknown[] {
+  const out: unknown[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string') out.push({ ...record, [key]: `${value}x` }, { ...record, [key]: 7 });
+    if (Array.isArray(value) && value.length > 0) {
+      out.push({ ...record, [key]: [...value, value[0]] });
+      if (typeof value[0] === 'string') out.push({ ...record, [key]: [`${value[0]}x`] });
+    }
+  }
+  out.push({ ...record, unknown_field: 1 }, { ...record, medium: 'vidoe' }, { ...record, engagement_type: ['visit'] }, { ...record, topics: ['maritime-security', 'not-a-topic'] });
+  return out;
+}
+
+describe('first-error validators', () => {
+  it('give the same answer as the allErrors validators, on every record and on broken copies', () => {
+    let rejected = 0;
+    for (const [folder, kind] of Object.entries(FOLDERS)) {
+      for (const record of recordsOf(folder)) {
+        expect(firstErrorValidators[kind](record)).toBe(true);
+        expect(validators[kind](record)).toBe(true);
+        for (const value of broken(record as Record<string, unknown>)) {
+          const answer = validators[kind](value);
+          expect(firstErrorValidators[kind](value), JSON.stringify(value).slice(0, 200)).toBe(answer);
+          if (!answer) rejected++;
+        }
+      }
+    }
+    expect(rejected).toBeGreaterThan(100);
+  });
+
+  it('write a oneOf of distinct constants as an enum, and nothing else', () => {
+    const terms = { type: 'string', title: 'T', oneOf: [{ const: 'a', title: 'A' }, { const: 'b', description: 'B' }] };
+    expect(asEnums({ properties: { x: terms } })).toEqual({ properties: { x: { type: 'string', title: 'T', enum: ['a', 'b'] } } });
+    // Repeated constants make the oneOf reject them (two branches match): kept as it is.
+    const repeated = { oneOf: [{ const: 'a' }, { const: 'a' }] };
+    expect(asEnums(repeated)).toEqual(repeated);
+    // A branch with a constraint besides the constant is no term of a vocabulary.
+    const mixed = { oneOf: [{ const: 'a' }, { type: 'string', minLength: 3 }] };
+    expect(asEnums(mixed)).toEqual(mixed);
+  });
+});
