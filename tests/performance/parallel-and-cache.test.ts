@@ -45,6 +45,38 @@ describe('parallel loading and the cache', () => {
     expect(warm).toEqual(single);
   });
 
+  it('give the same report in worker threads as on one thread, for every kind of finding', () => {
+    // Findings of loading, of the schema, of record-scoped rules with and without lookups
+    // (an engagement whose rule looks engagements up is checked again once all are known),
+    // of dataset-scoped rules, and of file names.
+    const dir = workspace();
+    const edit = (file: string, from: string, to: string) => {
+      const full = path.join(dir, 'records', file);
+      const text = readFileSync(full, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(full, text.replace(from, to));
+    };
+    const ambassador = 'engagements/2019/2019-05-14-jp-pk-ambassador-meets-naval-chief.yaml';
+    edit('engagements/2019/2019-06-18-pk-jp-defence-cooperation-mou-signing.yaml', 'engagement: 2019-06-18-pk-jp-security-dialogue-seventh-round', 'engagement: 2019-06-18-pk-jp-security-dialogue-seventh-rond');
+    cpSync(path.join(dir, 'records', ambassador), path.join(dir, 'records/engagements/2019/2019-05-14-copy.yaml'));
+    cpSync(path.join(dir, 'records', ambassador), path.join(dir, 'records/engagements/2019/2019-05-15-copy.yml'));
+    edit(ambassador, 'person: matsuda-kuninori', 'person: matsuda-kuninor');
+    edit(ambassador, 'date: 2019-05-14', 'date: 2027-05-14');
+    const single = validate(dir, { ENGAGEMENTS_WORKERS: '0' }, '--no-cache');
+    expect(single.status).toBe(1);
+    const codes = new Set((JSON.parse(single.stdout).diagnostics as { code: string }[]).map((d) => d.code));
+    expect([...codes].sort()).toEqual(expect.arrayContaining(['LOAD009', 'RULE001', 'RULE002', 'RULE003', 'RULE007', 'RULE018', 'SCH003', 'YAML001']));
+    for (const workers of ['1', '2', '3']) {
+      const env = { ENGAGEMENTS_WORKERS: workers, ENGAGEMENTS_PARALLEL_THRESHOLD: '0' };
+      expect(validate(dir, env, '--no-cache')).toEqual(single);
+    }
+    const env = { ENGAGEMENTS_WORKERS: '2', ENGAGEMENTS_PARALLEL_THRESHOLD: '0' };
+    const asText = (e: Record<string, string>) => spawnSync(process.execPath, [cli, 'validate', '--no-cache', '--today', '2026-01-01'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...e } }).stdout;
+    expect(asText(env)).toBe(asText({ ENGAGEMENTS_WORKERS: '0' }));
+    const one = path.join('records', ambassador);
+    expect(validate(dir, env, '--no-cache', one)).toEqual(validate(dir, { ENGAGEMENTS_WORKERS: '0' }, '--no-cache', one));
+  });
+
   it('reuse the last report when no file changed, and only then', () => {
     const dir = workspace();
     const past = new Date('2024-01-01T00:00:00Z');

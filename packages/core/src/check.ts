@@ -6,6 +6,7 @@ import { LOAD_CODES } from './load/codes.js';
 import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
+import { checkInWorkers } from './parallel/checkInWorkers.js';
 import { recordKindOf } from './load/recordKind.js';
 import { RecordCache, type CacheEntry } from './cache/recordCache.js';
 import { IncrementalRules } from './cache/incremental.js';
@@ -39,6 +40,12 @@ export interface CheckOptions {
   onNote?: (message: string) => void;
   /** Called as files are loaded (done of total), for a progress bar on long runs. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The caller needs the diagnostics, not the records' data (validate): without a cache,
+   * the records are then loaded and checked in worker threads that keep them, and the
+   * returned dataset's records read their data from the files when used.
+   */
+  lazyRecords?: boolean;
 }
 
 export interface CheckSummary {
@@ -76,7 +83,8 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const signature = reportInputs ? reportSignature(reportInputs) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? RecordCache.open(options.cacheDir, recordsDir, { cwd, today, ...(options.onNote ? { onNote: options.onNote } : {}) }) : undefined;
-  const loaded = await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache && stats ? { cache, stats } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const parallel = options.lazyRecords && !cache && !options.rules ? await checkInWorkers(toLoad, { recordsDir, cwd, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(() => undefined) : undefined; // a failed worker: one thread, slower, never different
+  const loaded = parallel?.loaded ?? (await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache && stats ? { cache, stats } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
   const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };
   loaded.forEach((result, i) => {
     if (result.record) return;
@@ -92,7 +100,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     const extension = nearMissExtension(toLoad[i]!);
     if (extension) diagnostics.push(extensionDiagnostic(toLoad[i]!, extension, cwd));
     let fileDiagnostics = result.diagnostics;
-    if (result.record && !result.record.valid && !result.recalled) fileDiagnostics = [...fileDiagnostics, ...validateRecord(result.record)]; // the fast path has validated the valid ones already
+    if (result.record && !result.record.valid && !result.recalled && !result.validated) fileDiagnostics = [...fileDiagnostics, ...validateRecord(result.record)]; // the fast path has validated the valid ones already
     diagnostics.push(...fileDiagnostics);
     let entry = result.recalled;
     if (cache && !entry && result.hash && result.stamp) {
@@ -111,7 +119,10 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const dataset = createDataset(recordsDir, records, unreadableIds);
   // Custom rules (options.rules) are not what the cache's key describes: no findings kept.
   const memo = cache && !options.rules ? new IncrementalRules(dataset, hashes, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupValues()) : undefined;
-  diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }, memo));
+  if (parallel) {
+    diagnostics.push(...runRules(defaultRules.filter((rule) => rule.scope === 'dataset'), { dataset, today }));
+    diagnostics.push(...(await parallel.recordFindings(dataset)));
+  } else diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }, memo));
   if (cache) {
     for (const [record, entry] of entries) {
       const result = memo?.resultOf(record);

@@ -82,6 +82,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     ...(recordStats ? { recordStats } : {}),
     onNote: note,
     onProgress: (done, total) => progress.update(done, total),
+    lazyRecords: true, // only the report is written
   });
   progress.done();
   await writeReport(result.diagnostics, result.summary, options.format, context);

@@ -26,6 +26,8 @@ const workerUrl = new URL('./fastLoadWorker.js', import.meta.url);
 export interface LoadedFile extends LoadResult {
   /** The cache's entry when the file's content is the one cached. */
   recalled?: CacheEntry;
+  /** True when `diagnostics` include schema validation's already (a worker validated the record). */
+  validated?: boolean;
   /** The file's stamp, taken before it was read, and the hash of the bytes that were parsed (cache only). */
   stamp?: FileStamp;
   hash?: string;
@@ -104,36 +106,45 @@ export async function loadRecordFiles(
 /** The result of a file whose content is the one cached: its diagnostics, and a record whose data is read when used. */
 function recalledResult(file: string, kind: RecordKind, entry: CacheEntry, cache: RecordCache, paths: PathNames): LoadedFile {
   if (entry.state === -1) return { diagnostics: entry.diagnostics, recalled: entry };
+  const record = recordReadWhenUsed(file, kind, { id: entry.id, valid: entry.state === 1 }, paths, entry.state === 1 ? () => cache.readData(file) : undefined);
+  return { record, diagnostics: entry.diagnostics, recalled: entry };
+}
+
+/**
+ * A record whose id and validity are known (from the cache, or from the worker that
+ * loaded it) and whose data is read from the file only when used: the stored copy when
+ * `stored` gives one, else the fast path, else the full parser. Positions likewise.
+ */
+export function recordReadWhenUsed(file: string, kind: RecordKind, known: { id: string | null; valid: boolean }, paths: PathNames, stored?: () => unknown): AnyRecord {
   const base = {
     kind,
     file: paths.display(file),
     absolutePath: file,
     relativePath: paths.relative(file),
-    id: entry.id,
-    valid: entry.state === 1,
+    id: known.id,
+    valid: known.valid,
   };
   let full: ReturnType<typeof parseRecordBytes> | undefined;
   const parseFull = () => (full ??= parseRecordBytes(readFileSync(file)));
-  const record =
-    entry.state === 1
-      ? Object.defineProperties(
-          { ...base, source: createLazyLocator(() => readFileSync(file, 'utf8')) },
-          lazyData(() => cache.readData(file) ?? fastLoad(readFileSync(file), kind) ?? valueOf(parseFull())),
-        )
-      : Object.defineProperties(
-          { ...base, source: { locate: (p: readonly (string | number)[], target?: 'key' | 'value', within?: string) => locatorOf(parseFull()).locate(p, target, within) } },
-          lazyData(() => valueOf(parseFull())),
-        );
-  return { record: record as unknown as AnyRecord, diagnostics: entry.diagnostics, recalled: entry };
+  const record = known.valid
+    ? Object.defineProperties(
+        { ...base, source: createLazyLocator(() => readFileSync(file, 'utf8')) },
+        lazyData(() => stored?.() ?? fastLoad(readFileSync(file), kind) ?? valueOf(parseFull())),
+      )
+    : Object.defineProperties(
+        { ...base, source: { locate: (p: readonly (string | number)[], target?: 'key' | 'value', within?: string) => locatorOf(parseFull()).locate(p, target, within) } },
+        lazyData(() => stored?.() ?? valueOf(parseFull())),
+      );
+  return record as unknown as AnyRecord;
 }
 
-interface PathNames {
+export interface PathNames {
   display(file: string): string;
   relative(file: string): string;
 }
 
 /** displayPath and the path relative to the records folder, by string prefix for the usual case (thousands of files). */
-function pathNames(options: LoadOptions): PathNames {
+export function pathNames(options: LoadOptions): PathNames {
   const recordsDir = path.resolve(options.recordsDir);
   const cwd = options.cwd ?? process.cwd();
   const posix = path.sep === '/';

@@ -17,12 +17,13 @@ export interface RuleMemo {
  * Runs every rule over the dataset's valid records and turns their reports into located
  * diagnostics. Rules report a record and a path; positions come from the loader. With a
  * memo, the record-scoped rules run record by record and only where their findings may
- * have changed.
+ * have changed. With `records`, the record-scoped rules run on those records only (a
+ * worker thread checks the records it loaded, against a dataset of every record).
  */
-export function runRules(rules: readonly Rule[], context: RuleContext, memo?: RuleMemo): Diagnostic[] {
+export function runRules(rules: readonly Rule[], context: RuleContext, memo?: RuleMemo, records?: readonly AnyRecord[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const { dataset } = context;
-  const all: AnyRecord[] = [...dataset.engagements, ...dataset.people, ...dataset.organizations];
+  const all: readonly AnyRecord[] = records ?? [...dataset.engagements, ...dataset.people, ...dataset.organizations];
   const reporter =
     (rule: Rule, into: Diagnostic[]): Report =>
     (at, message, hint) => {

@@ -1,0 +1,211 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { recordId, type AnyRecord, type Dataset } from '../dataset.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { recordBaseName } from '../load/extension.js';
+import type { LoadedFile } from '../load/loadMany.js';
+import { pathNames, recordReadWhenUsed } from '../load/loadMany.js';
+import { recordKindOf } from '../load/recordKind.js';
+import { rules } from '../rules/index.js';
+import { runRules } from '../rules/runRules.js';
+import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+
+/** Below this many files, starting workers costs more than it saves (the same threshold as loadRecordFiles'). */
+const PARALLEL_THRESHOLD = Number(process.env.ENGAGEMENTS_PARALLEL_THRESHOLD ?? 2000);
+
+/** Files per message: small enough that the threads finish together, large enough that messages are few. */
+const CHUNK = 128;
+
+const recordRules = rules.filter((rule) => rule.scope === 'record');
+
+const workerUrl = new URL('./checkWorker.js', import.meta.url);
+
+/** A check whose loading and record-scoped rules run in worker threads (see checkInWorkers). */
+export interface ParallelCheck {
+  /** One result per file, in the order of the files: diagnostics (the schema's included) and records whose data is read when used. */
+  loaded: LoadedFile[];
+  /** The findings of the record-scoped rules on every valid record, made in the workers against this dataset (the one of `loaded`'s records); ends the workers. */
+  recordFindings(dataset: Dataset): Promise<Diagnostic[]>;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Set when the worker failed or stopped before it was ended. */
+  error?: Error;
+  /** How many records it keeps for the last step (see checkWorker). */
+  waiting: number;
+  /** Called with each answer of the worker. */
+  answered?: (message: FromWorker) => void;
+}
+
+/**
+ * Loads and checks the files in worker threads, one per core: the main thread only
+ * coordinates. First the people and organizations are loaded, and sent to every worker;
+ * then the engagements, each checked by the record-scoped rules where it was loaded and
+ * dropped there. The main thread receives each file's diagnostics, each record's id and
+ * validity and the data of people and organizations, never the engagements: it neither
+ * parses nor collects them. Its engagements read their data from the file when used
+ * (a dataset-scoped rule reporting on one). recordFindings then checks, against the
+ * whole dataset, the few records whose rules looked engagements up. The diagnostics are
+ * those of one thread (a test compares them).
+ *
+ * Undefined when workers would not pay (few files, ENGAGEMENTS_WORKERS=0) or cannot run
+ * (from TypeScript sources). Rejects when a worker fails; the caller then checks on one thread.
+ */
+export async function checkInWorkers(
+  files: readonly string[],
+  options: { recordsDir: string; cwd: string; today: string; onProgress?: (done: number, total: number) => void },
+): Promise<ParallelCheck | undefined> {
+  const count = workerCount(files.length);
+  if (count === 0 || files.length === 0 || !existsSync(fileURLToPath(workerUrl))) return undefined;
+  const setup: WorkerSetup = { recordsDir: options.recordsDir, cwd: options.cwd, today: options.today };
+  let failed: ((error: Error) => void) | undefined;
+  const threads: Thread[] = Array.from({ length: count }, () => {
+    const thread: Thread = { worker: new Worker(workerUrl, { workerData: setup }), waiting: 0 };
+    thread.worker.on('message', (message: FromWorker) => {
+      thread.waiting = message.waiting;
+      thread.answered?.(message);
+    });
+    const fail = (error: Error) => {
+      thread.error ??= error;
+      failed?.(error);
+    };
+    thread.worker.once('error', fail);
+    thread.worker.once('exit', (code) => fail(new Error(`a checking worker stopped (exit code ${code})`)));
+    return thread;
+  });
+  const stopAll = () => {
+    failed = undefined;
+    for (const { worker } of threads) void worker.terminate();
+  };
+  const summaries = new Array<LoadedSummary | undefined>(files.length);
+  const findings: Diagnostic[] = [];
+  let received = 0;
+  const collect = (message: FromWorker) => {
+    for (const summary of message.files) summaries[summary.index] = summary;
+    findings.push(...message.findings);
+    received += message.files.length;
+    if (message.files.length > 0) options.onProgress?.(received, files.length);
+  };
+  /** Sends `message` to every thread and waits for every answer. */
+  const broadcast = (message: ToWorker) =>
+    Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve) => {
+            thread.answered = (answer) => {
+              collect(answer);
+              resolve();
+            };
+            thread.worker.postMessage(message);
+          }),
+      ),
+    );
+  /** Has the threads load these files (indexes into `files`), a chunk at a time to whichever thread is free. */
+  const load = (indexes: number[]) =>
+    new Promise<void>((resolve) => {
+      let next = 0;
+      let pending = indexes.length;
+      if (pending === 0) return resolve();
+      const give = (thread: Thread) => {
+        if (next >= indexes.length) return;
+        const chunk = indexes.slice(next, next + CHUNK);
+        next += CHUNK;
+        const message: ToWorker = { type: 'load', files: chunk.map((i) => files[i]!), indexes: chunk };
+        thread.worker.postMessage(message);
+      };
+      for (const thread of threads) {
+        thread.answered = (answer) => {
+          collect(answer);
+          pending -= answer.files.length;
+          if (pending === 0) resolve();
+          else give(thread);
+        };
+        // Two chunks each at first: a worker has the next one while its answer travels.
+        give(thread);
+        give(thread);
+      }
+    });
+
+  const paths = pathNames(options);
+  try {
+    return await new Promise<ParallelCheck>((resolve, reject) => {
+      failed = reject;
+      const engagements: number[] = [];
+      const others: number[] = [];
+      files.forEach((file, i) => (recordKindOf(file) === 'engagement' ? engagements : others).push(i));
+      void (async () => {
+        await load(others);
+        await broadcast({ type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) });
+        await load(engagements);
+        const loaded = summaries.map((summary, i): LoadedFile => {
+          const { record, diagnostics } = summary!;
+          if (!record) return { diagnostics };
+          const { data } = record;
+          return { diagnostics, validated: true, record: recordReadWhenUsed(files[i]!, record.kind, record, paths, data === undefined ? undefined : () => data) };
+        });
+        resolve({
+          loaded,
+          async recordFindings(dataset) {
+            try {
+              if (threads.some((t) => t.error)) throw threads.find((t) => t.error)!.error;
+              const waiting = threads.filter((t) => t.waiting > 0);
+              if (waiting.length > 0) {
+                const records = [...dataset.engagements, ...dataset.people, ...dataset.organizations].map(lookupOfRecord);
+                await new Promise<void>((done, fail) => {
+                  failed = fail;
+                  void Promise.all(
+                    waiting.map(
+                      (thread) =>
+                        new Promise<void>((answered) => {
+                          thread.answered = (answer) => (collect(answer), answered());
+                          thread.worker.postMessage({ type: 'all', records, unreadableIds: dataset.unreadableIds } satisfies ToWorker);
+                        }),
+                    ),
+                  ).then(() => done());
+                });
+              }
+              return findings;
+            } catch {
+              // A worker failed: every record-scoped rule on this thread instead, the records reading their data from the files.
+              return runRules(recordRules, { dataset, today: options.today });
+            } finally {
+              stopAll();
+            }
+          },
+        });
+      })();
+    });
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
+
+  function unreadableIdsOf(indexes: number[]): Dataset['unreadableIds'] {
+    const ids: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };
+    for (const i of indexes) {
+      const kind = recordKindOf(files[i]!);
+      if (kind && !summaries[i]!.record) ids[kind].add(recordBaseName(files[i]!));
+    }
+    return ids;
+  }
+}
+
+function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {
+  const { record } = summary;
+  return record ? [{ kind: record.kind, absolutePath: file, id: record.id, valid: record.valid, ...(record.data === undefined ? {} : { data: record.data }) }] : [];
+}
+
+function lookupOfRecord(r: AnyRecord): LookupRecord {
+  return { kind: r.kind, absolutePath: r.absolutePath, id: recordId(r) ?? null, valid: r.valid, ...(r.kind === 'engagement' ? {} : { data: r.data }) };
+}
+
+/** Worker threads: one per core (the main thread only coordinates), at most four; ENGAGEMENTS_WORKERS sets the number. */
+function workerCount(files: number): number {
+  const forced = process.env.ENGAGEMENTS_WORKERS;
+  if (forced !== undefined) return Math.max(0, Number(forced));
+  if (files < PARALLEL_THRESHOLD) return 0;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}

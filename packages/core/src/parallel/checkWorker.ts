@@ -1,0 +1,139 @@
+// A worker thread of checkInWorkers: loads the files it is sent (fast path, else the full
+// loader with schema diagnostics) and runs the record-scoped rules on each record as soon
+// as every person and organization is known, against a dataset whose engagements are not
+// known yet. A record whose rules looked engagements up (a related engagement, a hint
+// listing ids of every kind) is kept and checked again once the whole dataset is known;
+// every other record is dropped at once, so that the worker's heap stays small. Only
+// diagnostics and ids go back: the records never cross to the main thread.
+import { lstatSync, readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDataset, recordId, type AnyRecord, type Dataset } from '../dataset.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { fastLoad } from '../load/fastParse.js';
+import { LIMITS } from '../load/limits.js';
+import { createLazyLocator } from '../load/lazyLocator.js';
+import { pathNames, recordReadWhenUsed } from '../load/loadMany.js';
+import { loadRecordFile } from '../load/loadRecord.js';
+import { recordKindOf } from '../load/recordKind.js';
+import { rules } from '../rules/index.js';
+import { runRules } from '../rules/runRules.js';
+import { validateRecord } from '../validate/validateRecord.js';
+import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+
+const setup = workerData as WorkerSetup;
+const paths = pathNames(setup);
+const recordRules = rules.filter((rule) => rule.scope === 'record');
+/** Records loaded before the people and organizations were known, then those that looked engagements up. */
+let waiting = new Map<string, AnyRecord>();
+/** The dataset without engagements, once known, and whether a rule has looked for an engagement since `touched` was reset. */
+let partial: Dataset | undefined;
+let touched = false;
+
+parentPort!.on('message', (message: ToWorker) => {
+  if (message.type === 'load') {
+    void loadAll(message.files, message.indexes).then(([files, findings]) => post(files, findings));
+    return;
+  }
+  const dataset = createDataset(setup.recordsDir, message.records.map(lookupRecord), message.unreadableIds);
+  const records = [...waiting.values()];
+  waiting = new Map();
+  if (message.type === 'people') {
+    partial = withoutEngagements(dataset);
+    post([], records.flatMap(checkNow));
+  } else post([], runRules(recordRules, { dataset, today: setup.today }, undefined, records));
+});
+
+/**
+ * Loads the files one after the other, each checked (or kept) before the next is read: a
+ * record is garbage by the time the next one is parsed, so that the young generation's
+ * collections find little alive to copy.
+ */
+async function loadAll(files: string[], indexes: number[]): Promise<[LoadedSummary[], Diagnostic[]]> {
+  const summaries: LoadedSummary[] = [];
+  const findings: Diagnostic[] = [];
+  for (let k = 0; k < files.length; k++) {
+    const { summary, record } = await loadOne(files[k]!, indexes[k]!);
+    summaries.push(summary);
+    if (!record) continue;
+    if (partial) findings.push(...checkNow(record));
+    else waiting.set(record.absolutePath, record);
+  }
+  return [summaries, findings];
+}
+
+function post(files: LoadedSummary[], findings: Diagnostic[]) {
+  const message: FromWorker = { type: 'done', files, findings, waiting: waiting.size };
+  parentPort!.postMessage(message);
+}
+
+/** The rules' findings on a record against the dataset without engagements; none, and the record kept for later, when a rule looked for an engagement. */
+function checkNow(record: AnyRecord): Diagnostic[] {
+  if (!record.valid) return [];
+  touched = false;
+  let found: Diagnostic[] = [];
+  try {
+    found = runRules(recordRules, { dataset: partial!, today: setup.today }, undefined, [record]);
+  } catch {
+    touched = true; // a rule that failed on the partial dataset runs again on the whole one
+  }
+  if (!touched) return found;
+  waiting.set(record.absolutePath, record);
+  return [];
+}
+
+/** The dataset with its engagement lookups marked: reading one sets `touched`. */
+function withoutEngagements(dataset: Dataset): Dataset {
+  const { person, organization } = dataset.unreadableIds;
+  const mark = <T>(value: T): T => ((touched = true), value);
+  return {
+    ...dataset,
+    get engagements() {
+      return mark([]);
+    },
+    get engagementById() {
+      return mark(new Map());
+    },
+    unreadableIds: {
+      person,
+      organization,
+      get engagement() {
+        return mark(new Set<string>());
+      },
+    },
+  };
+}
+
+/** Loads one file as loadRecordFiles and checkDataset do on one thread: the same record, the same diagnostics. */
+async function loadOne(file: string, index: number): Promise<{ summary: LoadedSummary; record?: AnyRecord }> {
+  const kind = recordKindOf(file);
+  const bytes = kind ? regularFileBytes(file) : undefined;
+  if (kind && bytes) {
+    const data = fastLoad(bytes, kind);
+    if (data) {
+      const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord;
+      return summarize(index, record, []);
+    }
+  }
+  const result = await loadRecordFile(file, { ...setup, ...(bytes ? { bytes } : {}) });
+  if (!result.record) return { summary: { index, diagnostics: result.diagnostics } };
+  return summarize(index, result.record, result.record.valid ? result.diagnostics : [...result.diagnostics, ...validateRecord(result.record)]);
+}
+
+function summarize(index: number, record: AnyRecord, diagnostics: Diagnostic[]): { summary: LoadedSummary; record: AnyRecord } {
+  return { record, summary: { index, diagnostics, record: { kind: record.kind, id: recordId(record) ?? null, valid: record.valid, ...(record.kind === 'engagement' ? {} : { data: record.data }) } } };
+}
+
+/** The bytes of a regular file within the size limit; undefined for anything else, which the full loader reports. */
+function regularFileBytes(file: string): Buffer | undefined {
+  try {
+    const info = lstatSync(file);
+    return info.isFile() && info.size <= LIMITS.maxFileBytes ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A record of the dataset for lookups: one this worker keeps, or one whose data (people, organizations) came with it or is read when used. */
+function lookupRecord(info: LookupRecord): AnyRecord {
+  return waiting.get(info.absolutePath) ?? recordReadWhenUsed(info.absolutePath, info.kind, info, paths, info.data === undefined ? undefined : () => info.data);
+}

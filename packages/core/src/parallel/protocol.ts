@@ -1,0 +1,54 @@
+// The messages between checkInWorkers (main thread) and checkWorker (worker threads).
+// Records stay in the worker that loaded them, and most are dropped as soon as their
+// rules have run; only what the main thread needs crosses: diagnostics, and for each
+// record its id and validity (and the data of people and organizations, which the rules
+// look up from every engagement).
+import type { RecordKind } from '@engagements/schema';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Dataset } from '../dataset.js';
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  recordsDir: string;
+  cwd: string;
+  /** "Today" for the date rules. */
+  today: string;
+}
+
+/** One file loaded by a worker. */
+export interface LoadedSummary {
+  /** The file's index in the list the main thread has. */
+  index: number;
+  /** Loading and schema diagnostics of the file. */
+  diagnostics: Diagnostic[];
+  /** Absent when the file gave no record (unreadable, not YAML). */
+  record?: {
+    kind: RecordKind;
+    id: string | null;
+    valid: boolean;
+    /** People and organizations only: the data, for the lookups of every other thread. */
+    data?: unknown;
+  };
+}
+
+/** One record of the dataset, as the workers need it for lookups. */
+export interface LookupRecord {
+  kind: RecordKind;
+  absolutePath: string;
+  id: string | null;
+  valid: boolean;
+  /** People and organizations only. */
+  data?: unknown;
+}
+
+export type ToWorker =
+  /** Load these files (`indexes`: their places in the main thread's list); once `people` has come, run the record-scoped rules on each record at once. */
+  | { type: 'load'; files: string[]; indexes: number[] }
+  /** Every person and organization: the lookups the rules make, but those of engagements. */
+  | { type: 'people'; records: LookupRecord[]; unreadableIds: Dataset['unreadableIds'] }
+  /** Every record: run the rules on the records kept because they looked engagements up. */
+  | { type: 'all'; records: LookupRecord[]; unreadableIds: Dataset['unreadableIds'] };
+
+export type FromWorker =
+  /** Answers a `load` (files), or a `people` or an `all` (no files): findings of the rules run meanwhile, and how many records wait for `all`. */
+  { type: 'done'; files: LoadedSummary[]; findings: Diagnostic[]; waiting: number };
