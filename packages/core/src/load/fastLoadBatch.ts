@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
 import type { RecordKind } from '@engagements/schema';
 import { fastLoad } from './fastParse.js';
-import { LIMITS } from './limits.js';
+import { readRegularFile } from './readRegular.js';
 
 /** One file for the fast path: its absolute path and the kind its folder says. */
 export interface FastJob {
@@ -24,17 +23,10 @@ export function fastLoadBatch(jobs: readonly FastJob[], withHashes: boolean, pro
       progress(accepted);
       accepted = 0;
     }
-    let bytes: Buffer;
-    let info;
-    try {
-      // lstat: a symbolic link or anything but a regular file (a device, a pipe) is never
-      // read here; the full path refuses it with a diagnostic.
-      info = lstatSync(file);
-      if (!info.isFile() || info.size > LIMITS.maxFileBytes) return null;
-      bytes = readFileSync(file);
-    } catch {
-      return null; // the full path reports why it cannot be read
-    }
+    // Only a regular file is read here: a symbolic link or a device is left to the full path, which refuses it with a diagnostic.
+    const read = readRegularFile(file);
+    if (!read) return null;
+    const { bytes, info } = read;
     const data = fastLoad(bytes, kind);
     if (!data) return null;
     accepted++;

@@ -5,15 +5,15 @@
 // listing ids of every kind) is kept and checked again once the whole dataset is known;
 // every other record is dropped at once, so that the worker's heap stays small. Only
 // diagnostics and ids go back: the records never cross to the main thread.
-import { lstatSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDataset, recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fastLoad } from '../load/fastParse.js';
-import { LIMITS } from '../load/limits.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
 import { pathNames, recordReadWhenUsed } from '../load/loadMany.js';
 import { loadRecordFile } from '../load/loadRecord.js';
+import { readRegularFile } from '../load/readRegular.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
@@ -106,7 +106,7 @@ function withoutEngagements(dataset: Dataset): Dataset {
 /** Loads one file as loadRecordFiles and checkDataset do on one thread: the same record, the same diagnostics. */
 async function loadOne(file: string, index: number): Promise<{ summary: LoadedSummary; record?: AnyRecord }> {
   const kind = recordKindOf(file);
-  const bytes = kind ? regularFileBytes(file) : undefined;
+  const bytes = kind ? readRegularFile(file)?.bytes : undefined;
   if (kind && bytes) {
     const data = fastLoad(bytes, kind);
     if (data) {
@@ -121,16 +121,6 @@ async function loadOne(file: string, index: number): Promise<{ summary: LoadedSu
 
 function summarize(index: number, record: AnyRecord, diagnostics: Diagnostic[]): { summary: LoadedSummary; record: AnyRecord } {
   return { record, summary: { index, diagnostics, record: { kind: record.kind, id: recordId(record) ?? null, valid: record.valid, ...(record.kind === 'engagement' ? {} : { data: record.data }) } } };
-}
-
-/** The bytes of a regular file within the size limit; undefined for anything else, which the full loader reports. */
-function regularFileBytes(file: string): Buffer | undefined {
-  try {
-    const info = lstatSync(file);
-    return info.isFile() && info.size <= LIMITS.maxFileBytes ? readFileSync(file) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A record of the dataset for lookups: one this worker keeps, or one whose data (people, organizations) came with it or is read when used. */
