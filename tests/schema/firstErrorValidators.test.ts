@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { firstErrorValidators, validators, type RecordKind } from '@engagements/schema';
@@ -55,5 +57,16 @@ describe('first-error validators', () => {
     // A branch with a constraint besides the constant is no term of a vocabulary.
     const mixed = { oneOf: [{ const: 'a' }, { type: 'string', minLength: 3 }] };
     expect(asEnums(mixed)).toEqual(mixed);
+  });
+
+  it('are not generated for schemas that use dynamic references or unevaluated properties, which they leave out', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'engagements-first-'));
+    cpSync(path.join(root, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+    const file = path.join(dir, 'schemas/person.schema.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...schema, unevaluatedProperties: false }, null, 2));
+    const result = spawnSync(process.execPath, [path.join(root, 'packages/schema/scripts/generate.mjs'), '--check', '--schemas', path.join(dir, 'schemas'), '--out', path.join(dir, 'generated')], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the schemas use unevaluatedProperties: the first-error validators cannot leave out');
   });
 });

@@ -77,6 +77,7 @@ async function generateValidators(schemas, { allErrors = true } = {}) {
   // that is cheaper to run (see asEnums).
   const used = allErrors ? schemas : schemas.map(({ file, schema }) => ({ file, schema: asEnums(schema) }));
   const ajv = createAjv(used, { allErrors, code: { source: true, esm: true, lines: true } });
+  if (!allErrors) leanOptions(ajv, used);
   const byFile = Object.fromEntries(schemas.map((s) => [s.file, s.schema.$id]));
   const exportsMap = Object.fromEntries(Object.entries(ROOTS).map(([name, file]) => [`validate${name}`, byFile[file]]));
   const code = standaloneCode(ajv, exportsMap);
@@ -93,6 +94,23 @@ async function generateValidators(schemas, { allErrors = true } = {}) {
   });
   const js = result.outputFiles[0].text;
   return `${BANNER}// @ts-nocheck\n/* eslint-disable */\n${js}`;
+}
+
+const DYNAMIC_KEYWORDS = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', 'unevaluatedProperties', 'unevaluatedItems'];
+
+/**
+ * Ajv2020 always generates the bookkeeping of dynamic references and of evaluated
+ * properties (an argument object with `dynamicAnchors` on every call, an `evaluated`
+ * record per subschema), which only `$dynamicRef` and `unevaluated*` need. Our schemas
+ * use none (checked here, so that a schema that starts to use one fails the generator
+ * instead of being validated wrongly): the first-error validators leave it out.
+ */
+function leanOptions(ajv, schemas) {
+  const text = JSON.stringify(schemas.map((s) => s.schema));
+  const used = DYNAMIC_KEYWORDS.filter((k) => text.includes(JSON.stringify(k)));
+  if (used.length > 0) throw new Error(`the schemas use ${used.join(', ')}: the first-error validators cannot leave out dynamic references and evaluated properties`);
+  ajv.opts.dynamicRef = false;
+  ajv.opts.unevaluated = false;
 }
 
 const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'deprecated']);

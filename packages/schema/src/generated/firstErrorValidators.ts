@@ -304,16 +304,9 @@ var func0 = require_equal().default;
 var formats0 = require_formats().fullFormats.date;
 var schema46 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/participant-role.schema.json", "title": "Participant role", "description": "The part a participant played in the engagement. Roles say nothing about rank: a minister and a service chief can both be principals.", "type": "string", "enum": ["principal", "host", "visitor", "delegation-member", "participating-unit", "signatory", "observer"] };
 var pattern10 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   const _errs1 = errors;
   let valid0 = false;
   const _errs2 = errors;
@@ -331,21 +324,23 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   var _valid0 = _errs2 === errors;
   valid0 = valid0 || _valid0;
-  const _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.organization === void 0 && (missing1 = "organization")) {
-      const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
+  if (!valid0) {
+    const _errs3 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing1;
+      if (data.organization === void 0 && (missing1 = "organization")) {
+        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
       }
-      errors++;
     }
+    var _valid0 = _errs3 === errors;
+    valid0 = valid0 || _valid0;
   }
-  var _valid0 = _errs3 === errors;
-  valid0 = valid0 || _valid0;
   if (!valid0) {
     const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
     if (vErrors === null) {
@@ -596,17 +591,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (Array.isArray(data)) {
       if (data.length > 100) {
@@ -675,17 +662,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   validate25.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -797,7 +776,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               if (valid2) {
                 if (data.sources !== void 0) {
                   const _errs12 = errors;
-                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData, dynamicAnchors })) {
+                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
                     vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
                     errors = vErrors.length;
                   }
@@ -818,18 +797,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema60 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/outcome-kind.schema.json", "title": "Outcome kind", "description": "What kind of result a source reports from the engagement.", "type": "string", "enum": ["agreement", "commitment", "announcement", "expression", "invitation", "activity"] };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -957,7 +928,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
                 if (valid2) {
                   if (data.sources !== void 0) {
                     const _errs15 = errors;
-                    if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData, dynamicAnchors })) {
+                    if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
                       vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
                       errors = vErrors.length;
                     }
@@ -979,22 +950,14 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema63 = { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } };
 var schema67 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/source-kind.schema.json", "title": "Source kind", "description": "What kind of document a source is; it tells a reader how close the source is to the participants.", "type": "string", "enum": ["official-statement", "embassy-release", "news-report", "wire-report", "reprint", "social-media-post", "other"] };
 var pattern24 = new RegExp("^https?://\\S*$", "u");
 var pattern26 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", "u");
 var formats4 = require_formats().fullFormats.uri;
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -1237,7 +1200,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                         if (valid2) {
                           if (data.reproduces !== void 0) {
                             const _errs29 = errors;
-                            if (!validate25(data.reproduces, { instancePath: instancePath + "/reproduces", parentData: data, parentDataProperty: "reproduces", rootData, dynamicAnchors })) {
+                            if (!validate25(data.reproduces, { instancePath: instancePath + "/reproduces", parentData: data, parentDataProperty: "reproduces", rootData })) {
                               vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
                               errors = vErrors.length;
                             }
@@ -1294,18 +1257,10 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   validate31.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema73 = { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -1409,7 +1364,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               if (valid2) {
                 if (data.sources !== void 0) {
                   const _errs11 = errors;
-                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData, dynamicAnchors })) {
+                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
                     vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
                     errors = vErrors.length;
                   }
@@ -1430,18 +1385,10 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   validate34.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema78 = { "title": "Confidence level", "description": "How sure the curator is that the record is right.", "type": "string", "enum": ["high", "medium", "low"] };
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate37.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -1554,18 +1501,10 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   validate37.errors = vErrors;
   return errors === 0;
 }
-validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema81 = { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "enum": ["follows", "same-series", "same-occasion"] } } };
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate39.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -1673,18 +1612,10 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   validate39.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -1914,7 +1845,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                     const len0 = data7.length;
                                     for (let i0 = 0; i0 < len0; i0++) {
                                       const _errs31 = errors;
-                                      if (!validate22(data7[i0], { instancePath: instancePath + "/participants/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                                      if (!validate22(data7[i0], { instancePath: instancePath + "/participants/" + i0, parentData: data7, parentDataProperty: i0, rootData })) {
                                         vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
                                         errors = vErrors.length;
                                       }
@@ -2011,7 +1942,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                     passing0 = 0;
                                   }
                                   const _errs41 = errors;
-                                  if (!validate24(data11, { instancePath: instancePath + "/initiator", parentData: data, parentDataProperty: "initiator", rootData, dynamicAnchors })) {
+                                  if (!validate24(data11, { instancePath: instancePath + "/initiator", parentData: data, parentDataProperty: "initiator", rootData })) {
                                     vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
                                     errors = vErrors.length;
                                   }
@@ -2117,7 +2048,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                             const len2 = data14.length;
                                             for (let i3 = 0; i3 < len2; i3++) {
                                               const _errs49 = errors;
-                                              if (!validate28(data14[i3], { instancePath: instancePath + "/outcomes/" + i3, parentData: data14, parentDataProperty: i3, rootData, dynamicAnchors })) {
+                                              if (!validate28(data14[i3], { instancePath: instancePath + "/outcomes/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
                                                 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
                                                 errors = vErrors.length;
                                               }
@@ -2154,7 +2085,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                 const len3 = data16.length;
                                                 for (let i4 = 0; i4 < len3; i4++) {
                                                   const _errs52 = errors;
-                                                  if (!validate31(data16[i4], { instancePath: instancePath + "/sources/" + i4, parentData: data16, parentDataProperty: i4, rootData, dynamicAnchors })) {
+                                                  if (!validate31(data16[i4], { instancePath: instancePath + "/sources/" + i4, parentData: data16, parentDataProperty: i4, rootData })) {
                                                     vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
                                                     errors = vErrors.length;
                                                   }
@@ -2188,7 +2119,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                 const len4 = data18.length;
                                                 for (let i5 = 0; i5 < len4; i5++) {
                                                   const _errs55 = errors;
-                                                  if (!validate34(data18[i5], { instancePath: instancePath + "/disagreements/" + i5, parentData: data18, parentDataProperty: i5, rootData, dynamicAnchors })) {
+                                                  if (!validate34(data18[i5], { instancePath: instancePath + "/disagreements/" + i5, parentData: data18, parentDataProperty: i5, rootData })) {
                                                     vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
                                                     errors = vErrors.length;
                                                   }
@@ -2210,7 +2141,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (valid2) {
                                           if (data.confidence !== void 0) {
                                             const _errs56 = errors;
-                                            if (!validate37(data.confidence, { instancePath: instancePath + "/confidence", parentData: data, parentDataProperty: "confidence", rootData, dynamicAnchors })) {
+                                            if (!validate37(data.confidence, { instancePath: instancePath + "/confidence", parentData: data, parentDataProperty: "confidence", rootData })) {
                                               vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
                                               errors = vErrors.length;
                                             }
@@ -2257,7 +2188,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                       const len5 = data22.length;
                                                       for (let i6 = 0; i6 < len5; i6++) {
                                                         const _errs62 = errors;
-                                                        if (!validate39(data22[i6], { instancePath: instancePath + "/related/" + i6, parentData: data22, parentDataProperty: i6, rootData, dynamicAnchors })) {
+                                                        if (!validate39(data22[i6], { instancePath: instancePath + "/related/" + i6, parentData: data22, parentDataProperty: i6, rootData })) {
                                                           vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
                                                           errors = vErrors.length;
                                                         }
@@ -2304,19 +2235,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validatePerson = validate41;
 var pattern39 = new RegExp("^Q[1-9][0-9]*$", "u");
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate42.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (Array.isArray(data)) {
       if (data.length > 50) {
@@ -2380,18 +2303,10 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   validate42.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var schema92 = { "title": "Position", "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." }, "in_post_by": { "title": "In post by", "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Attestation" } } }, "anyOf": [{ "required": ["start"] }, { "required": ["in_post_by"] }], "dependentRequired": { "start": ["start_sources"], "start_precision": ["start"], "end": ["end_sources"], "end_precision": ["end"] } };
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (Array.isArray(data)) {
       if (data.length > 50) {
@@ -2460,17 +2375,9 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   validate45.errors = vErrors;
   return errors === 0;
 }
-validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate48.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -2516,7 +2423,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           if (valid0) {
             if (data.sources !== void 0) {
               const _errs6 = errors;
-              if (!validate45(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData, dynamicAnchors })) {
+              if (!validate45(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
                 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
                 errors = vErrors.length;
               }
@@ -2535,17 +2442,9 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   validate48.errors = vErrors;
   return errors === 0;
 }
-validate48.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   const _errs1 = errors;
   let valid0 = false;
   const _errs2 = errors;
@@ -2563,21 +2462,23 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   var _valid0 = _errs2 === errors;
   valid0 = valid0 || _valid0;
-  const _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.in_post_by === void 0 && (missing1 = "in_post_by")) {
-      const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
+  if (!valid0) {
+    const _errs3 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing1;
+      if (data.in_post_by === void 0 && (missing1 = "in_post_by")) {
+        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
       }
-      errors++;
     }
+    var _valid0 = _errs3 === errors;
+    valid0 = valid0 || _valid0;
   }
-  var _valid0 = _errs3 === errors;
-  valid0 = valid0 || _valid0;
   if (!valid0) {
     const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
     if (vErrors === null) {
@@ -2782,7 +2683,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                     if (valid3) {
                       if (data.start_sources !== void 0) {
                         const _errs25 = errors;
-                        if (!validate45(data.start_sources, { instancePath: instancePath + "/start_sources", parentData: data, parentDataProperty: "start_sources", rootData, dynamicAnchors })) {
+                        if (!validate45(data.start_sources, { instancePath: instancePath + "/start_sources", parentData: data, parentDataProperty: "start_sources", rootData })) {
                           vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
                           errors = vErrors.length;
                         }
@@ -2836,7 +2737,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                           if (valid3) {
                             if (data.end_sources !== void 0) {
                               const _errs33 = errors;
-                              if (!validate45(data.end_sources, { instancePath: instancePath + "/end_sources", parentData: data, parentDataProperty: "end_sources", rootData, dynamicAnchors })) {
+                              if (!validate45(data.end_sources, { instancePath: instancePath + "/end_sources", parentData: data, parentDataProperty: "end_sources", rootData })) {
                                 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
                                 errors = vErrors.length;
                               }
@@ -2862,7 +2763,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                                         const len0 = data9.length;
                                         for (let i0 = 0; i0 < len0; i0++) {
                                           const _errs36 = errors;
-                                          if (!validate48(data9[i0], { instancePath: instancePath + "/in_post_by/" + i0, parentData: data9, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                                          if (!validate48(data9[i0], { instancePath: instancePath + "/in_post_by/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
                                             vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
                                             errors = vErrors.length;
                                           }
@@ -2944,17 +2845,9 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   validate44.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate52.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -3202,18 +3095,10 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   validate52.errors = vErrors;
   return errors === 0;
 }
-validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -3331,7 +3216,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
               if (valid2) {
                 if (data.aliases !== void 0) {
                   const _errs12 = errors;
-                  if (!validate42(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData, dynamicAnchors })) {
+                  if (!validate42(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
                     vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
                     errors = vErrors.length;
                   }
@@ -3407,7 +3292,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
                                 const len0 = data5.length;
                                 for (let i0 = 0; i0 < len0; i0++) {
                                   const _errs21 = errors;
-                                  if (!validate44(data5[i0], { instancePath: instancePath + "/positions/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                                  if (!validate44(data5[i0], { instancePath: instancePath + "/positions/" + i0, parentData: data5, parentDataProperty: i0, rootData })) {
                                     vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
                                     errors = vErrors.length;
                                   }
@@ -3445,7 +3330,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
                                   const len1 = data7.length;
                                   for (let i1 = 0; i1 < len1; i1++) {
                                     const _errs24 = errors;
-                                    if (!validate52(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                                    if (!validate52(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData })) {
                                       vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
                                       errors = vErrors.length;
                                     }
@@ -3508,20 +3393,12 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   validate41.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateOrganization = validate54;
 var schema115 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
 var schema121 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/organization-kind.schema.json", "title": "Organization kind", "description": "What an organization is.", "type": "string", "enum": ["ministry", "armed-service", "military-command", "military-unit", "embassy", "government-office", "media-wing", "news-outlet", "news-agency", "international-organization", "other"] };
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (Array.isArray(data)) {
       if (data.length > 50) {
@@ -3585,18 +3462,10 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   validate55.errors = vErrors;
   return errors === 0;
 }
-validate55.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate54.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
@@ -3714,7 +3583,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
               if (valid2) {
                 if (data.aliases !== void 0) {
                   const _errs12 = errors;
-                  if (!validate55(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData, dynamicAnchors })) {
+                  if (!validate55(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
                     vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
                     errors = vErrors.length;
                   }
@@ -3888,7 +3757,6 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   validate54.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   validateEngagement,
   validateOrganization,
