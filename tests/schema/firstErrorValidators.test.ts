@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { firstErrorValidators, validators, type RecordKind } from '@engagements/schema';
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { asEnums } from '../../packages/schema/scripts/generate.mjs';
@@ -68,5 +70,15 @@ describe('first-error validators', () => {
     const result = spawnSync(process.execPath, [path.join(root, 'packages/schema/scripts/generate.mjs'), '--check', '--schemas', path.join(dir, 'schemas'), '--out', path.join(dir, 'generated')], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('the schemas use unevaluatedProperties: the first-error validators cannot leave out');
+  });
+
+  it("count a string's length as Ajv's runtime helper does, which the generated validators replace", () => {
+    const require = createRequire(import.meta.url);
+    const ajvLength = require('ajv/dist/runtime/ucs2length').default as (s: string) => number;
+    const ours = require('../../packages/schema/scripts/ucs2length.cjs').default as (s: string) => number;
+    // Lone, paired and reversed surrogates, astral characters, text of every plane.
+    const unit = fc.oneof(fc.constantFrom('\uD83D', '\uDE00', '\uD83D\uDE00', 'a', 'é'), fc.string({ unit: 'binary', maxLength: 3 }));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((parts) => parts.join('')), (text) => ours(text) === ajvLength(text)), { numRuns: 5000 });
+    expect(ours('a\uD83D\uDE00\uD83D')).toBe(3);
   });
 });

@@ -91,6 +91,7 @@ async function generateValidators(schemas, { allErrors = true } = {}) {
     absWorkingDir: path.resolve(here, '../../..'),
     bundle: true, format: 'esm', platform: 'neutral', write: false, legalComments: 'none',
     mainFields: ['module', 'main'], logLevel: 'silent',
+    plugins: [fasterUcs2length],
   });
   const js = result.outputFiles[0].text;
   return `${BANNER}// @ts-nocheck\n/* eslint-disable */\n${js}`;
@@ -137,6 +138,14 @@ export function asEnums(node) {
   out.enum = values;
   return out;
 }
+
+/** Bundles scripts/ucs2length.cjs in place of Ajv's runtime helper (the same counts, far cheaper on text without surrogates). */
+const fasterUcs2length = {
+  name: 'faster-ucs2length',
+  setup(build) {
+    build.onResolve({ filter: /^ajv\/dist\/runtime\/ucs2length$/ }, () => ({ path: path.join(here, 'ucs2length.cjs') }));
+  },
+};
 
 function stripForTypes(node) {
   // json-schema-to-typescript turns every `title` into a named type; the titles on

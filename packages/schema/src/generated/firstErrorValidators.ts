@@ -11,29 +11,19 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// packages/schema/scripts/ucs2length.cjs
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "packages/schema/scripts/ucs2length.cjs"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
+    var HIGH = /[\uD800-\uDBFF]/;
+    var PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
     function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
+      if (!HIGH.test(str)) return str.length;
+      const pairs = str.match(PAIRS);
+      return str.length - (pairs ? pairs.length : 0);
     }
     exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
