@@ -43,6 +43,12 @@ describe('RULE006 end-not-before-start', () => {
     const files = baseFiles();
     files['people/kono-taro.yaml'] = edit(KONO, '    start: 2019-09-11\n', '    start: 2020-10-01\n    start_qualifier: in-post-by\n');
     const diagnostics = await datasetFromYaml(files, [endNotBeforeStart]);
-    expect(diagnostics.map((d) => [d.path, d.message])).toEqual([['/positions/0/end', 'The position "Minister of Defense" ends on 2020-09-16, before it starts on 2020-10-01.']]);
+    expect(diagnostics.map((d) => [d.path, d.message, d.hint])).toEqual([
+      [
+        '/positions/0/end',
+        'The position "Minister of Defense" ends on 2020-09-16, before 2020-10-01, a day its sources show the person already in it.',
+        'Check both dates: `end` is the last day in office, and with `start_qualifier: in-post-by` the `start` is a day the person was already in post.',
+      ],
+    ]);
   });
 });

@@ -29,7 +29,15 @@ export const endNotBeforeStart: RecordRule = {
         const startWords = describeDate(p.start, p.start_precision ?? 'day');
         const endWords = p.end === undefined ? '' : describeDate(p.end, p.end_precision ?? 'day');
         if (end && end.end < start.start) {
-          report({ record, path: ['positions', i, 'end'] }, `The position "${p.title}" ends ${endWords}, before it starts ${startWords}.`, 'Check both dates and their precisions; `end` is the last day in office.');
+          if (p.start_qualifier === 'in-post-by') {
+            report(
+              { record, path: ['positions', i, 'end'] },
+              `The position "${p.title}" ends ${endWords}, before ${p.start}, a day its sources show the person already in it.`,
+              'Check both dates: `end` is the last day in office, and with `start_qualifier: in-post-by` the `start` is a day the person was already in post.',
+            );
+          } else {
+            report({ record, path: ['positions', i, 'end'] }, `The position "${p.title}" ends ${endWords}, before it starts ${startWords}.`, 'Check both dates and their precisions; `end` is the last day in office.');
+          }
         }
       });
     }

@@ -28,6 +28,14 @@ describe('RULE021 position-dates-cited', () => {
     );
   });
 
+  it('does not ask for start_qualifier again when the start has it', async () => {
+    const kono = edit(KONO, '    start_sources: [nation-kono]\n', '    start_qualifier: in-post-by\n');
+    const diagnostics = await check(kono);
+    expect(diagnostics.map((d) => [d.code, d.path, d.hint])).toEqual([
+      ['RULE021', '/positions/0/start', `Add \`start_sources:\` with the local ids of the sources in this record's \`sources\` list that show it (nation-kono): the sources that show the person already in post on that date. For example ${EXAMPLE}.`],
+    ]);
+  });
+
   it('reports an end without end_sources at the end\'s value', async () => {
     const kono = edit(KONO, '    end_sources: [nation-kono]\n', '');
     const diagnostics = await check(kono);

@@ -37,7 +37,9 @@ export const positionDatesCited: RecordRule<'person'> = {
         report(
           { record, path: ['positions', i, 'start'] },
           `The start ${p.start} of the position "${p.title}" cites no source.`,
-          `Add \`start_sources:\` with ${cite}; when the sources only show the person already in post on that date, also set \`start_qualifier: in-post-by\`. For example ${EXAMPLE}.`,
+          p.start_qualifier === 'in-post-by'
+            ? `Add \`start_sources:\` with ${cite}: the sources that show the person already in post on that date. For example ${EXAMPLE}.`
+            : `Add \`start_sources:\` with ${cite}; when the sources only show the person already in post on that date, also set \`start_qualifier: in-post-by\`. For example ${EXAMPLE}.`,
         );
       }
       if (p.end !== undefined && p.end_sources === undefined) {

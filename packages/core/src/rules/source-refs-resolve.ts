@@ -20,6 +20,8 @@ export const sourceRefsResolve: RecordRule = {
   kinds: ['engagement', 'person'],
   check(record: AnyRecord, _context, report) {
     if (record.kind === 'organization') return;
+    // A person without a `sources` list is RULE021's finding, at the list: one problem, one error.
+    if (record.kind === 'person' && record.data.sources === undefined) return;
     const cite = localIds(record, record.data.sources ?? [], report);
     if (record.kind === 'person') {
       record.data.positions.forEach((p, i) => {
