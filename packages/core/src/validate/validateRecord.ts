@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { fromPointer, toPointer } from '../diagnostics.js';
 import type { AnyRecord } from '../dataset.js';
 import { closest } from './closest.js';
+import { retiredPropertyHint } from './retiredProperties.js';
 import { SCHEMA_CODES } from './codes.js';
 import { allowedKeysAt, allowedValues, formsAt, locateSchema, schemaAt, type ResolvedSchema } from './schemaLookup.js';
 import type { RecordKind } from '@engagements/schema';
@@ -105,7 +106,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             target: 'key',
             code: SCHEMA_CODES.unknownProperty,
             message: `Unknown property \`${shorten(name)}\` in ${label}.`,
-            hint: suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`,
+            hint: retiredPropertyHint(record.kind, path, name) ?? (suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`),
           });
           break;
         }
