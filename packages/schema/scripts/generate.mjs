@@ -86,8 +86,8 @@ async function generateValidators(schemas, { allErrors = true } = {}) {
   // runs in browsers as well as Node.
   const result = await build({
     stdin: { contents: code, resolveDir: here, loader: 'js' },
-    // Paths in the bundle's comments are relative to the repository root, whatever the
-    // current directory (`npm run generate` runs in this package, the test at the root).
+    // The bundle's path comments are relative to this folder: the repository root, whatever
+    // the cwd (`npm run generate` runs in packages/schema, the tests at the root).
     absWorkingDir: path.resolve(here, '../../..'),
     bundle: true, format: 'esm', platform: 'neutral', write: false, legalComments: 'none',
     mainFields: ['module', 'main'], logLevel: 'silent',

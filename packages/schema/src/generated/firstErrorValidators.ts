@@ -2293,7 +2293,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   validate42.errors = vErrors;
   return errors === 0;
 }
-var schema92 = { "title": "Position", "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." }, "in_post_by": { "title": "In post by", "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Attestation" } } }, "anyOf": [{ "required": ["start"] }, { "required": ["in_post_by"] }], "dependentRequired": { "start": ["start_sources"], "start_precision": ["start"], "end": ["end_sources"], "end_precision": ["end"] } };
+var schema92 = { "title": "Position", "description": "An office held from a start date to an end date, each as precisely as sources give it (to the day, month or year) and citing the person's sources. When no source gives the first day in office, `start` is the earliest date on which sources show the person in post and `start_qualifier` says so.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country", "start"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. With `start_qualifier` `in-post-by`, the earliest date on which the cited sources show the person already in post (the office began on or before it). Never a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_qualifier": { "$ref": "defs.schema.json#/$defs/StartQualifier", "title": "Start qualifier", "description": "What `start` is when it is not the first day in office; leave out when it is." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start (with `start_qualifier` `in-post-by`, the sources that show the person in post on that date)." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." } } };
+var schema99 = { "title": "Start qualifier", "description": "What a position's `start` is when it is not the first day in office. A closed list; the terms follow EDTF's qualifiers of a date.", "type": "string", "enum": ["in-post-by"] };
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2365,168 +2366,47 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   validate45.errors = vErrors;
   return errors === 0;
 }
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
-      if (data.date === void 0 && (missing0 = "date") || data.sources === void 0 && (missing0 = "sources")) {
-        validate48.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "date" || key0 === "sources")) {
-            validate48.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.date !== void 0) {
-            let data0 = data.date;
-            const _errs2 = errors;
-            const _errs3 = errors;
-            if (errors === _errs3) {
-              if (errors === _errs3) {
-                if (typeof data0 === "string") {
-                  if (!pattern7.test(data0)) {
-                    validate48.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
-                    return false;
-                  } else {
-                    if (!formats0.validate(data0)) {
-                      validate48.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate48.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                  return false;
-                }
-              }
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.sources !== void 0) {
-              const _errs6 = errors;
-              if (!validate45(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
-                vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs6 === errors;
-            } else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    } else {
-      validate48.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-      return false;
-    }
-  }
-  validate48.errors = vErrors;
-  return errors === 0;
-}
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = false;
-  const _errs2 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.start === void 0 && (missing0 = "start")) {
-      const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const _errs3 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing1;
-      if (data.in_post_by === void 0 && (missing1 = "in_post_by")) {
-        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs3 === errors;
-    valid0 = valid0 || _valid0;
-  }
-  if (!valid0) {
-    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-    validate44.errors = vErrors;
-    return false;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing2;
-      if (data.title === void 0 && (missing2 = "title") || data.country === void 0 && (missing2 = "country")) {
-        validate44.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+      if (data.title === void 0 && (missing0 = "title") || data.country === void 0 && (missing0 = "country") || data.start === void 0 && (missing0 = "start")) {
+        validate44.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
         for (const key0 in data) {
-          const _errs4 = errors;
-          const _errs5 = errors;
-          if (errors === _errs5) {
+          const _errs1 = errors;
+          const _errs2 = errors;
+          if (errors === _errs2) {
             if (typeof key0 === "string") {
               if (!pattern4.test(key0)) {
-                const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err0];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err0);
                 }
                 errors++;
               }
             } else {
-              const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
+              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
               if (vErrors === null) {
-                vErrors = [err4];
+                vErrors = [err1];
               } else {
-                vErrors.push(err4);
+                vErrors.push(err1);
               }
               errors++;
             }
           }
-          var valid1 = _errs4 === errors;
-          if (!valid1) {
-            const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+          var valid0 = _errs1 === errors;
+          if (!valid0) {
+            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
             if (vErrors === null) {
-              vErrors = [err5];
+              vErrors = [err2];
             } else {
-              vErrors.push(err5);
+              vErrors.push(err2);
             }
             errors++;
             validate44.errors = vErrors;
@@ -2534,8 +2414,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             break;
           }
         }
-        if (valid1) {
-          const _errs8 = errors;
+        if (valid0) {
+          const _errs5 = errors;
           for (const key1 in data) {
             if (!func1.call(schema92.properties, key1)) {
               validate44.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
@@ -2543,12 +2423,12 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
               break;
             }
           }
-          if (_errs8 === errors) {
+          if (_errs5 === errors) {
             if (data.title !== void 0) {
               let data0 = data.title;
-              const _errs9 = errors;
-              const _errs10 = errors;
-              if (errors === _errs10) {
+              const _errs6 = errors;
+              const _errs7 = errors;
+              if (errors === _errs7) {
                 if (typeof data0 === "string") {
                   if (func2(data0) > 500) {
                     validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
@@ -2569,16 +2449,16 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                   return false;
                 }
               }
-              var valid3 = _errs9 === errors;
+              var valid2 = _errs6 === errors;
             } else {
-              var valid3 = true;
+              var valid2 = true;
             }
-            if (valid3) {
+            if (valid2) {
               if (data.organization !== void 0) {
                 let data1 = data.organization;
-                const _errs12 = errors;
-                const _errs13 = errors;
-                if (errors === _errs13) {
+                const _errs9 = errors;
+                const _errs10 = errors;
+                if (errors === _errs10) {
                   if (typeof data1 === "string") {
                     if (func2(data1) > 100) {
                       validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
@@ -2599,41 +2479,41 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                     return false;
                   }
                 }
-                var valid3 = _errs12 === errors;
+                var valid2 = _errs9 === errors;
               } else {
-                var valid3 = true;
+                var valid2 = true;
               }
-              if (valid3) {
+              if (valid2) {
                 if (data.country !== void 0) {
                   let data2 = data.country;
-                  const _errs15 = errors;
+                  const _errs12 = errors;
                   if (typeof data2 !== "string") {
                     validate44.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                     return false;
                   }
-                  let valid7;
-                  valid7 = false;
+                  let valid6;
+                  valid6 = false;
                   for (const v0 of schema45.enum) {
                     if (func0(data2, v0)) {
-                      valid7 = true;
+                      valid6 = true;
                       break;
                     }
                   }
-                  if (!valid7) {
+                  if (!valid6) {
                     validate44.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
                     return false;
                   }
-                  var valid3 = _errs15 === errors;
+                  var valid2 = _errs12 === errors;
                 } else {
-                  var valid3 = true;
+                  var valid2 = true;
                 }
-                if (valid3) {
+                if (valid2) {
                   if (data.start !== void 0) {
                     let data3 = data.start;
-                    const _errs18 = errors;
-                    const _errs19 = errors;
-                    if (errors === _errs19) {
-                      if (errors === _errs19) {
+                    const _errs15 = errors;
+                    const _errs16 = errors;
+                    if (errors === _errs16) {
+                      if (errors === _errs16) {
                         if (typeof data3 === "string") {
                           if (!pattern7.test(data3)) {
                             validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
@@ -2650,14 +2530,14 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    var valid3 = _errs18 === errors;
+                    var valid2 = _errs15 === errors;
                   } else {
-                    var valid3 = true;
+                    var valid2 = true;
                   }
-                  if (valid3) {
+                  if (valid2) {
                     if (data.start_precision !== void 0) {
                       let data4 = data.start_precision;
-                      const _errs22 = errors;
+                      const _errs19 = errors;
                       if (typeof data4 !== "string") {
                         validate44.errors = [{ instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                         return false;
@@ -2666,154 +2546,90 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                         validate44.errors = [{ instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
                         return false;
                       }
-                      var valid3 = _errs22 === errors;
+                      var valid2 = _errs19 === errors;
                     } else {
-                      var valid3 = true;
+                      var valid2 = true;
                     }
-                    if (valid3) {
-                      if (data.start_sources !== void 0) {
-                        const _errs25 = errors;
-                        if (!validate45(data.start_sources, { instancePath: instancePath + "/start_sources", parentData: data, parentDataProperty: "start_sources", rootData })) {
-                          vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-                          errors = vErrors.length;
+                    if (valid2) {
+                      if (data.start_qualifier !== void 0) {
+                        let data5 = data.start_qualifier;
+                        const _errs22 = errors;
+                        if (typeof data5 !== "string") {
+                          validate44.errors = [{ instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          return false;
                         }
-                        var valid3 = _errs25 === errors;
+                        if (!(data5 === "in-post-by")) {
+                          validate44.errors = [{ instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/enum", keyword: "enum", params: { allowedValues: schema99.enum }, message: "must be equal to one of the allowed values" }];
+                          return false;
+                        }
+                        var valid2 = _errs22 === errors;
                       } else {
-                        var valid3 = true;
+                        var valid2 = true;
                       }
-                      if (valid3) {
-                        if (data.end !== void 0) {
-                          let data6 = data.end;
-                          const _errs26 = errors;
-                          const _errs27 = errors;
-                          if (errors === _errs27) {
+                      if (valid2) {
+                        if (data.start_sources !== void 0) {
+                          const _errs25 = errors;
+                          if (!validate45(data.start_sources, { instancePath: instancePath + "/start_sources", parentData: data, parentDataProperty: "start_sources", rootData })) {
+                            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+                            errors = vErrors.length;
+                          }
+                          var valid2 = _errs25 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                        if (valid2) {
+                          if (data.end !== void 0) {
+                            let data7 = data.end;
+                            const _errs26 = errors;
+                            const _errs27 = errors;
                             if (errors === _errs27) {
-                              if (typeof data6 === "string") {
-                                if (!pattern7.test(data6)) {
-                                  validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
-                                  return false;
-                                } else {
-                                  if (!formats0.validate(data6)) {
-                                    validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                              if (errors === _errs27) {
+                                if (typeof data7 === "string") {
+                                  if (!pattern7.test(data7)) {
+                                    validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                                     return false;
+                                  } else {
+                                    if (!formats0.validate(data7)) {
+                                      validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                                      return false;
+                                    }
                                   }
+                                } else {
+                                  validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
                                 }
-                              } else {
-                                validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              }
+                            }
+                            var valid2 = _errs26 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data.end_precision !== void 0) {
+                              let data8 = data.end_precision;
+                              const _errs30 = errors;
+                              if (typeof data8 !== "string") {
+                                validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                 return false;
                               }
-                            }
-                          }
-                          var valid3 = _errs26 === errors;
-                        } else {
-                          var valid3 = true;
-                        }
-                        if (valid3) {
-                          if (data.end_precision !== void 0) {
-                            let data7 = data.end_precision;
-                            const _errs30 = errors;
-                            if (typeof data7 !== "string") {
-                              validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                              return false;
-                            }
-                            if (!(data7 === "day" || data7 === "month" || data7 === "year")) {
-                              validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
-                              return false;
-                            }
-                            var valid3 = _errs30 === errors;
-                          } else {
-                            var valid3 = true;
-                          }
-                          if (valid3) {
-                            if (data.end_sources !== void 0) {
-                              const _errs33 = errors;
-                              if (!validate45(data.end_sources, { instancePath: instancePath + "/end_sources", parentData: data, parentDataProperty: "end_sources", rootData })) {
-                                vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-                                errors = vErrors.length;
+                              if (!(data8 === "day" || data8 === "month" || data8 === "year")) {
+                                validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
+                                return false;
                               }
-                              var valid3 = _errs33 === errors;
+                              var valid2 = _errs30 === errors;
                             } else {
-                              var valid3 = true;
+                              var valid2 = true;
                             }
-                            if (valid3) {
-                              if (data.in_post_by !== void 0) {
-                                let data9 = data.in_post_by;
-                                const _errs34 = errors;
-                                if (errors === _errs34) {
-                                  if (Array.isArray(data9)) {
-                                    if (data9.length > 100) {
-                                      validate44.errors = [{ instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
-                                      return false;
-                                    } else {
-                                      if (data9.length < 1) {
-                                        validate44.errors = [{ instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
-                                        return false;
-                                      } else {
-                                        var valid12 = true;
-                                        const len0 = data9.length;
-                                        for (let i0 = 0; i0 < len0; i0++) {
-                                          const _errs36 = errors;
-                                          if (!validate48(data9[i0], { instancePath: instancePath + "/in_post_by/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-                                            vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-                                            errors = vErrors.length;
-                                          }
-                                          var valid12 = _errs36 === errors;
-                                          if (!valid12) {
-                                            break;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  } else {
-                                    validate44.errors = [{ instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                    return false;
-                                  }
+                            if (valid2) {
+                              if (data.end_sources !== void 0) {
+                                const _errs33 = errors;
+                                if (!validate45(data.end_sources, { instancePath: instancePath + "/end_sources", parentData: data, parentDataProperty: "end_sources", rootData })) {
+                                  vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+                                  errors = vErrors.length;
                                 }
-                                var valid3 = _errs34 === errors;
+                                var valid2 = _errs33 === errors;
                               } else {
-                                var valid3 = true;
-                              }
-                              if (valid3) {
-                                let missing3;
-                                if (data.start !== void 0 && (data.start_sources === void 0 && (missing3 = "start_sources"))) {
-                                  validate44.errors = [{ instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-                                    property: "start",
-                                    missingProperty: missing3,
-                                    depsCount: 1,
-                                    deps: "start_sources"
-                                  }, message: "must have property start_sources when property start is present" }];
-                                  return false;
-                                } else {
-                                  if (data.start_precision !== void 0 && (data.start === void 0 && (missing3 = "start"))) {
-                                    validate44.errors = [{ instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-                                      property: "start_precision",
-                                      missingProperty: missing3,
-                                      depsCount: 1,
-                                      deps: "start"
-                                    }, message: "must have property start when property start_precision is present" }];
-                                    return false;
-                                  } else {
-                                    if (data.end !== void 0 && (data.end_sources === void 0 && (missing3 = "end_sources"))) {
-                                      validate44.errors = [{ instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-                                        property: "end",
-                                        missingProperty: missing3,
-                                        depsCount: 1,
-                                        deps: "end_sources"
-                                      }, message: "must have property end_sources when property end is present" }];
-                                      return false;
-                                    } else {
-                                      if (data.end_precision !== void 0 && (data.end === void 0 && (missing3 = "end"))) {
-                                        validate44.errors = [{ instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-                                          property: "end_precision",
-                                          missingProperty: missing3,
-                                          depsCount: 1,
-                                          deps: "end"
-                                        }, message: "must have property end when property end_precision is present" }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
+                                var valid2 = true;
                               }
                             }
                           }
@@ -2835,20 +2651,20 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   validate44.errors = vErrors;
   return errors === 0;
 }
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
       if (data.id === void 0 && (missing0 = "id") || data.publisher === void 0 && (missing0 = "publisher") || data.kind === void 0 && (missing0 = "kind")) {
-        validate52.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        validate49.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
         const _errs1 = errors;
         for (const key0 in data) {
           if (!(key0 === "id" || key0 === "publisher" || key0 === "kind" || key0 === "title" || key0 === "url" || key0 === "published" || key0 === "language" || key0 === "supports")) {
-            validate52.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            validate49.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
@@ -2861,21 +2677,21 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             if (errors === _errs3) {
               if (typeof data0 === "string") {
                 if (func2(data0) > 100) {
-                  validate52.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                  validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                   return false;
                 } else {
                   if (func2(data0) < 2) {
-                    validate52.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                    validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
                     if (!pattern10.test(data0)) {
-                      validate52.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                       return false;
                     }
                   }
                 }
               } else {
-                validate52.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                 return false;
               }
             }
@@ -2891,21 +2707,21 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
               if (errors === _errs6) {
                 if (typeof data1 === "string") {
                   if (func2(data1) > 100) {
-                    validate52.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                    validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                     return false;
                   } else {
                     if (func2(data1) < 2) {
-                      validate52.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                      validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
                       if (!pattern10.test(data1)) {
-                        validate52.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                        validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate52.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
@@ -2918,11 +2734,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                 let data2 = data.kind;
                 const _errs8 = errors;
                 if (typeof data2 !== "string") {
-                  validate52.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate49.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
                 if (!(data2 === "official-statement" || data2 === "embassy-release" || data2 === "news-report" || data2 === "wire-report" || data2 === "reprint" || data2 === "social-media-post" || data2 === "other")) {
-                  validate52.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values" }];
+                  validate49.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values" }];
                   return false;
                 }
                 var valid0 = _errs8 === errors;
@@ -2937,21 +2753,21 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                   if (errors === _errs12) {
                     if (typeof data3 === "string") {
                       if (func2(data3) > 500) {
-                        validate52.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                        validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                         return false;
                       } else {
                         if (func2(data3) < 1) {
-                          validate52.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                          validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                           return false;
                         } else {
                           if (!pattern6.test(data3)) {
-                            validate52.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                            validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                             return false;
                           }
                         }
                       }
                     } else {
-                      validate52.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                       return false;
                     }
                   }
@@ -2968,21 +2784,21 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                       if (errors === _errs15) {
                         if (typeof data4 === "string") {
                           if (func2(data4) > 2e3) {
-                            validate52.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                            validate49.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
                             return false;
                           } else {
                             if (!pattern24.test(data4)) {
-                              validate52.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
+                              validate49.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
                               return false;
                             } else {
                               if (!formats4(data4)) {
-                                validate52.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
+                                validate49.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
                                 return false;
                               }
                             }
                           }
                         } else {
-                          validate52.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          validate49.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                           return false;
                         }
                       }
@@ -3000,16 +2816,16 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                         if (errors === _errs19) {
                           if (typeof data5 === "string") {
                             if (!pattern7.test(data5)) {
-                              validate52.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
+                              validate49.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                               return false;
                             } else {
                               if (!formats0.validate(data5)) {
-                                validate52.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                                validate49.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
                                 return false;
                               }
                             }
                           } else {
-                            validate52.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            validate49.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                             return false;
                           }
                         }
@@ -3026,11 +2842,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                         if (errors === _errs23) {
                           if (typeof data6 === "string") {
                             if (!pattern26.test(data6)) {
-                              validate52.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' }];
+                              validate49.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' }];
                               return false;
                             }
                           } else {
-                            validate52.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            validate49.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                             return false;
                           }
                         }
@@ -3046,21 +2862,21 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
                           if (errors === _errs26) {
                             if (typeof data7 === "string") {
                               if (func2(data7) > 500) {
-                                validate52.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                                validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                                 return false;
                               } else {
                                 if (func2(data7) < 1) {
-                                  validate52.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                  validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                   return false;
                                 } else {
                                   if (!pattern6.test(data7)) {
-                                    validate52.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                                    validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                                     return false;
                                   }
                                 }
                               }
                             } else {
-                              validate52.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                               return false;
                             }
                           }
@@ -3078,11 +2894,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     } else {
-      validate52.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate49.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
       return false;
     }
   }
-  validate52.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
 function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -3092,7 +2908,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
-      if (data.id === void 0 && (missing0 = "id") || data.name === void 0 && (missing0 = "name") || data.positions === void 0 && (missing0 = "positions") || data.sources === void 0 && (missing0 = "sources")) {
+      if (data.id === void 0 && (missing0 = "id") || data.name === void 0 && (missing0 = "name") || data.positions === void 0 && (missing0 = "positions")) {
         validate41.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
@@ -3320,8 +3136,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
                                   const len1 = data7.length;
                                   for (let i1 = 0; i1 < len1; i1++) {
                                     const _errs24 = errors;
-                                    if (!validate52(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData })) {
-                                      vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+                                    if (!validate49(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData })) {
+                                      vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
                                       errors = vErrors.length;
                                     }
                                     var valid8 = _errs24 === errors;
@@ -3383,16 +3199,16 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   validate41.errors = vErrors;
   return errors === 0;
 }
-var validateOrganization = validate54;
-var schema115 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
-var schema121 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/organization-kind.schema.json", "title": "Organization kind", "description": "What an organization is.", "type": "string", "enum": ["ministry", "armed-service", "military-command", "military-unit", "embassy", "government-office", "media-wing", "news-outlet", "news-agency", "international-organization", "other"] };
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateOrganization = validate51;
+var schema114 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
+var schema120 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/organization-kind.schema.json", "title": "Organization kind", "description": "What an organization is.", "type": "string", "enum": ["ministry", "armed-service", "military-command", "military-unit", "embassy", "government-office", "media-wing", "news-outlet", "news-agency", "international-organization", "other"] };
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (errors === 0) {
     if (Array.isArray(data)) {
       if (data.length > 50) {
-        validate55.errors = [{ instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" }];
+        validate52.errors = [{ instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" }];
         return false;
       } else {
         var valid0 = true;
@@ -3404,21 +3220,21 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           if (errors === _errs2) {
             if (typeof data0 === "string") {
               if (func2(data0) > 500) {
-                validate55.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                 return false;
               } else {
                 if (func2(data0) < 1) {
-                  validate55.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                  validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                   return false;
                 } else {
                   if (!pattern6.test(data0)) {
-                    validate55.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                    validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                     return false;
                   }
                 }
               }
             } else {
-              validate55.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
               return false;
             }
           }
@@ -3435,7 +3251,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               for (; i1--; ) {
                 for (j0 = i1; j0--; ) {
                   if (func0(data[i1], data[j0])) {
-                    validate55.errors = [{ instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" }];
+                    validate52.errors = [{ instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" }];
                     return false;
                     break outer0;
                   }
@@ -3445,14 +3261,14 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     } else {
-      validate55.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+      validate52.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
       return false;
     }
   }
-  validate55.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3460,7 +3276,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
       if (data.id === void 0 && (missing0 = "id") || data.name === void 0 && (missing0 = "name") || data.kind === void 0 && (missing0 = "kind")) {
-        validate54.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        validate51.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
         for (const key0 in data) {
@@ -3496,7 +3312,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
               vErrors.push(err2);
             }
             errors++;
-            validate54.errors = vErrors;
+            validate51.errors = vErrors;
             return false;
             break;
           }
@@ -3504,8 +3320,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         if (valid0) {
           const _errs5 = errors;
           for (const key1 in data) {
-            if (!func1.call(schema115.properties, key1)) {
-              validate54.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+            if (!func1.call(schema114.properties, key1)) {
+              validate51.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
               return false;
               break;
             }
@@ -3518,21 +3334,21 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
               if (errors === _errs7) {
                 if (typeof data0 === "string") {
                   if (func2(data0) > 100) {
-                    validate54.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                    validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                     return false;
                   } else {
                     if (func2(data0) < 2) {
-                      validate54.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                      validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
                       if (!pattern10.test(data0)) {
-                        validate54.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                        validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate54.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
@@ -3548,21 +3364,21 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                 if (errors === _errs10) {
                   if (typeof data1 === "string") {
                     if (func2(data1) > 500) {
-                      validate54.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                      validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                       return false;
                     } else {
                       if (func2(data1) < 1) {
-                        validate54.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                        validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                         return false;
                       } else {
                         if (!pattern6.test(data1)) {
-                          validate54.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                          validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                           return false;
                         }
                       }
                     }
                   } else {
-                    validate54.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                     return false;
                   }
                 }
@@ -3573,8 +3389,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
               if (valid2) {
                 if (data.aliases !== void 0) {
                   const _errs12 = errors;
-                  if (!validate55(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
-                    vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+                  if (!validate52(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
+                    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
                     errors = vErrors.length;
                   }
                   var valid2 = _errs12 === errors;
@@ -3586,11 +3402,11 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                     let data3 = data.kind;
                     const _errs13 = errors;
                     if (typeof data3 !== "string") {
-                      validate54.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      validate51.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                       return false;
                     }
                     if (!(data3 === "ministry" || data3 === "armed-service" || data3 === "military-command" || data3 === "military-unit" || data3 === "embassy" || data3 === "government-office" || data3 === "media-wing" || data3 === "news-outlet" || data3 === "news-agency" || data3 === "international-organization" || data3 === "other")) {
-                      validate54.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values" }];
+                      validate51.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" }];
                       return false;
                     }
                     var valid2 = _errs13 === errors;
@@ -3602,7 +3418,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                       let data4 = data.country;
                       const _errs16 = errors;
                       if (typeof data4 !== "string") {
-                        validate54.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        validate51.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                         return false;
                       }
                       let valid7;
@@ -3614,7 +3430,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                       if (!valid7) {
-                        validate54.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
+                        validate51.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
                         return false;
                       }
                       var valid2 = _errs16 === errors;
@@ -3629,21 +3445,21 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                         if (errors === _errs20) {
                           if (typeof data5 === "string") {
                             if (func2(data5) > 100) {
-                              validate54.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                              validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                               return false;
                             } else {
                               if (func2(data5) < 2) {
-                                validate54.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                                validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                                 return false;
                               } else {
                                 if (!pattern10.test(data5)) {
-                                  validate54.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                                  validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                                   return false;
                                 }
                               }
                             }
                           } else {
-                            validate54.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                             return false;
                           }
                         }
@@ -3659,11 +3475,11 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                           if (errors === _errs23) {
                             if (typeof data6 === "string") {
                               if (!pattern39.test(data6)) {
-                                validate54.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' }];
+                                validate51.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' }];
                                 return false;
                               }
                             } else {
-                              validate54.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              validate51.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                               return false;
                             }
                           }
@@ -3680,21 +3496,21 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                               if (errors === _errs26) {
                                 if (typeof data7 === "string") {
                                   if (func2(data7) > 2e3) {
-                                    validate54.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                    validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
                                     return false;
                                   } else {
                                     if (!pattern24.test(data7)) {
-                                      validate54.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
+                                      validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
                                       return false;
                                     } else {
                                       if (!formats4(data7)) {
-                                        validate54.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
+                                        validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
                                         return false;
                                       }
                                     }
                                   }
                                 } else {
-                                  validate54.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                   return false;
                                 }
                               }
@@ -3711,16 +3527,16 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                               if (errors === _errs30) {
                                 if (typeof data8 === "string") {
                                   if (func2(data8) > 5e3) {
-                                    validate54.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
+                                    validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
                                     return false;
                                   } else {
                                     if (func2(data8) < 1) {
-                                      validate54.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                       return false;
                                     }
                                   }
                                 } else {
-                                  validate54.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                   return false;
                                 }
                               }
@@ -3740,11 +3556,11 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     } else {
-      validate54.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate51.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
       return false;
     }
   }
-  validate54.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
 export {
