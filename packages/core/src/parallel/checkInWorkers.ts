@@ -6,7 +6,7 @@ import { recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { recordBaseName } from '../load/extension.js';
 import type { LoadedFile } from '../load/loadMany.js';
-import { pathNames, recordReadWhenUsed } from '../load/loadMany.js';
+import { pathNames, recordReadWhenUsed, type PathNames } from '../load/loadMany.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
@@ -81,10 +81,16 @@ export async function checkInWorkers(
     for (const { worker } of threads) void worker.terminate();
   };
   const summaries = new Array<LoadedSummary | undefined>(files.length);
+  // Each file's result is made as its answer comes, while the workers go on: not after the last.
+  const loaded = new Array<LoadedFile>(files.length);
+  const paths = pathNames(options);
   const findings: Diagnostic[] = [];
   let received = 0;
   const collect = (message: FromWorker) => {
-    for (const summary of message.files) summaries[summary.index] = summary;
+    for (const summary of message.files) {
+      summaries[summary.index] = summary;
+      loaded[summary.index] = loadedFile(files[summary.index]!, summary, paths);
+    }
     findings.push(...message.findings);
     received += message.files.length;
     if (message.files.length > 0) options.onProgress?.(received, files.length);
@@ -129,7 +135,6 @@ export async function checkInWorkers(
       }
     });
 
-  const paths = pathNames(options);
   try {
     return await new Promise<ParallelCheck>((resolve, reject) => {
       failed = reject;
@@ -140,12 +145,6 @@ export async function checkInWorkers(
         await load(others);
         await broadcast({ type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) });
         await load(engagements);
-        const loaded = summaries.map((summary, i): LoadedFile => {
-          const { record, diagnostics } = summary!;
-          if (!record) return { diagnostics };
-          const { data } = record;
-          return { diagnostics, validated: true, record: recordReadWhenUsed(files[i]!, record.kind, record, paths, data === undefined ? undefined : () => data) };
-        });
         resolve({
           loaded,
           async recordFindings(dataset) {
@@ -191,6 +190,14 @@ export async function checkInWorkers(
     }
     return ids;
   }
+}
+
+/** A file's result on the main thread: its diagnostics, and a record whose data is read when used (people's and organizations' came with the answer). */
+function loadedFile(file: string, summary: LoadedSummary, paths: PathNames): LoadedFile {
+  const { record, diagnostics } = summary;
+  if (!record) return { diagnostics };
+  const { data } = record;
+  return { diagnostics, validated: true, record: recordReadWhenUsed(file, record.kind, record, paths, data === undefined ? undefined : () => data) };
 }
 
 function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {
