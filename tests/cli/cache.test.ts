@@ -15,7 +15,7 @@ describe('engagements validate with its cache', () => {
     expect(first.status).toBe(0);
     expect(first.stderr).toBe('');
     const cacheDir = ws.path('.cache');
-    const index = readdirSync(cacheDir).find((f) => /^records-[0-9a-f]+\.json$/.test(f))!;
+    const index = readdirSync(cacheDir).find((f) => /^records-[0-9a-f]+\.idx$/.test(f))!;
     const report = readdirSync(cacheDir).find((f) => f.startsWith('report-'))!;
     truncateSync(path.join(cacheDir, index), 40);
     writeFileSync(path.join(cacheDir, report), '{"signature":');
@@ -23,7 +23,7 @@ describe('engagements validate with its cache', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(second.stderr).toMatch(/^engagements: note: the cached report .*report-[0-9a-f]+\.json is unreadable \(.*\); checking afresh\.$/m);
-    expect(second.stderr).toMatch(/^engagements: note: the cache .*records-[0-9a-f]+\.json is unreadable \(.*\); checking every file afresh\.$/m);
+    expect(second.stderr).toMatch(/^engagements: note: the cache .*records-[0-9a-f]+\.idx is unreadable \(.*\); checking every file afresh\.$/m);
     expect(second.stderr).not.toMatch(/\n\s+at /); // no stack trace
     // The cache was rewritten whole: the next run has nothing to note.
     await settle();

@@ -51,7 +51,7 @@ describe('the record cache', () => {
     expect(warm.dataset.people.map((p) => p.data)).toEqual(reference.dataset.people.map((p) => p.data));
     expect(warm.dataset.engagements.map((p) => p.data)).toEqual(reference.dataset.engagements.map((p) => p.data));
     expect(notes).toEqual([]); // data read after the check (as exporters do) comes from the cache, not from a fallback
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^records-[0-9a-f]+-[0-9a-f]+\.data$/), expect.stringMatching(/^records-[0-9a-f]+\.json$/)]);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^records-[0-9a-f]+-[0-9a-f]+\.data$/), expect.stringMatching(/^records-[0-9a-f]+\.idx$/)]);
   });
 
   it('sees an edit that keeps the size and the modification time (settled stamps)', async () => {
@@ -122,9 +122,9 @@ describe('the record cache', () => {
     const index = path.join(cacheDir, cacheFiles()[1]!);
     truncateSync(index, Math.floor(statSync(index).size / 2));
     expect((await check()).diagnostics).toEqual(reference);
-    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.json is unreadable .*checking every file afresh/);
+    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable .*checking every file afresh/);
     notes.length = 0;
-    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":3,"files":"nonsense"}');
+    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":4,"files":"nonsense"}\n[]\n');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
   });
@@ -159,7 +159,7 @@ describe('the record cache', () => {
     await check();
     const [data, index] = cacheFiles();
     // What a writer killed half-way leaves: a partial temporary index, bytes appended past the index's end.
-    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":3,"key":"');
+    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":4,"key":"');
     appendFileSync(path.join(cacheDir, data!), '{"id":"half-writ');
     const warm = await check();
     expect(warm.diagnostics).toEqual(reference);
@@ -173,8 +173,9 @@ describe('the record cache', () => {
     rmSync(path.join(dir, 'records/organizations/business-recorder.yaml'));
     const result = await check();
     expect(result.dataset.organizationById.has('business-recorder')).toBe(false);
-    const index = JSON.parse(readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'utf8')) as { files: [string, unknown][] };
-    expect(index.files.map(([file]) => file)).toContain('organizations/ispr.yaml');
-    expect(index.files.map(([file]) => file)).not.toContain('organizations/business-recorder.yaml');
+    // The index's rows (after its header and lookups lines) begin with the file's path.
+    const rows = readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'utf8').split('\n').slice(2, -1).map((row) => row.split('\t')[0]);
+    expect(rows).toContain('organizations/ispr.yaml');
+    expect(rows).not.toContain('organizations/business-recorder.yaml');
   });
 });

@@ -5,8 +5,6 @@ import path from 'node:path';
  * record (`.yml`, `.YAML`, `.Yaml`, the typos `.ymal` and `.yalm`, in any case): they are
  * listed with the records and reported (LOAD009), never skipped in silence.
  */
-export const RECORD_EXTENSIONS_GLOB = '**/*.{yaml,yml,ymal,yalm}';
-
 const NEAR_MISS = /\.(?:yaml|yml|ymal|yalm)$/i;
 
 /** Whether a file name ends in `.yaml` or a near miss of it (any case). */

@@ -48,16 +48,20 @@ export const uniqueIds: DatasetRule = {
       }
     }
     const organizations = new Map<string, AnyRecord>();
-    for (const record of dataset.organizations) if (record.valid && !organizations.has(record.data.id)) organizations.set(record.data.id, record);
+    for (const record of dataset.organizations) {
+      const id = recordId(record)!;
+      if (record.valid && !organizations.has(id)) organizations.set(id, record);
+    }
     const seenPeople = new Set<string>();
     for (const person of dataset.people) {
-      if (!person.valid || seenPeople.has(person.data.id)) continue;
-      seenPeople.add(person.data.id);
-      const organization = organizations.get(person.data.id);
+      const id = recordId(person)!;
+      if (!person.valid || seenPeople.has(id)) continue;
+      seenPeople.add(id);
+      const organization = organizations.get(id);
       if (!organization) continue;
       const hint = 'A person and an organization cannot share an id: give one of them a more specific id (for an office, such as `<country>-<office>`), and rename its file.';
-      report({ record: person, path: ['id'] }, `The id "${person.data.id}" is also the id of an organization, in ${organization.file}.`, hint);
-      report({ record: organization, path: ['id'] }, `The id "${person.data.id}" is also the id of a person, in ${person.file}.`, hint);
+      report({ record: person, path: ['id'] }, `The id "${id}" is also the id of an organization, in ${organization.file}.`, hint);
+      report({ record: organization, path: ['id'] }, `The id "${id}" is also the id of a person, in ${person.file}.`, hint);
     }
   },
 };
