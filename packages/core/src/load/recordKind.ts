@@ -18,10 +18,12 @@ export const KIND_FOLDERS: Record<RecordKind, string> = {
  * The kind of record a file holds, from the nearest enclosing folder named
  * engagements/, people/ or organizations/. Undefined when there is none.
  */
+const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
+
 export function recordKindOf(filePath: string): RecordKind | undefined {
   // Absolute paths without `.` segments (the records search gives those) are read as they
   // are, without path.resolve: this runs several times per file on every run.
-  const file = path.isAbsolute(filePath) && !filePath.includes(`${path.sep}.`) ? filePath : path.resolve(filePath);
+  const file = path.isAbsolute(filePath) && !DOT_SEGMENT.test(filePath) ? filePath : path.resolve(filePath);
   let end = file.lastIndexOf(path.sep);
   while (end > 0) {
     const start = file.lastIndexOf(path.sep, end - 1);
