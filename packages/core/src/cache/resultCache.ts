@@ -120,10 +120,22 @@ function signatureOf(inputs: ReportInputs): { signature: string; newestMtime: nu
 
 let cachedCodeSignature: string | undefined;
 
+/**
+ * The folder of this package's modules, found through the package's name when it can be:
+ * the same folder whether this code runs from the package or from the command line's
+ * bundle (which copies it), so that `validate` and `build` share one cache.
+ */
+function coreRoot(): string {
+  try {
+    return path.dirname(fileURLToPath(import.meta.resolve('@engagements/core/quick')));
+  } catch {
+    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'); // import.meta.resolve is missing under some test runners
+  }
+}
+
 /** Sizes and times of this package's own modules: a rebuilt rule or schema invalidates every report. */
 export function codeSignature(): string {
   if (cachedCodeSignature) return cachedCodeSignature;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -135,7 +147,7 @@ export function codeSignature(): string {
       }
     }
   };
-  walk(root);
+  walk(coreRoot());
   try {
     walk(path.dirname(fileURLToPath(import.meta.resolve('@engagements/schema'))));
   } catch {
