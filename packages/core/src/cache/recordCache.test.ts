@@ -73,7 +73,7 @@ describe('the record cache', () => {
   });
 
   it('re-checks an unchanged engagement when a person it names changes (rule findings follow their lookups)', async () => {
-    const { dir, check, uncached, past } = setup();
+    const { dir, check, uncached, past, notes } = setup();
     const first = await check();
     expect(first.diagnostics.filter((d) => d.file === ENGAGEMENT)).toEqual([]);
     await settle();
@@ -85,6 +85,19 @@ describe('the record cache', () => {
     // And back: the finding goes away again.
     sneakyEdit(path.join(dir, PERSON), 'start: 2019-11-11', 'start: 2019-09-11', past);
     expect((await check()).diagnostics.filter((d) => d.file === ENGAGEMENT)).toEqual([]);
+    expect(notes).toEqual([]); // the rows of re-checked records were rewritten, not the cache given up
+    expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+  });
+
+  it('runs the rules afresh on another day and rewrites the rows they kept findings in', async () => {
+    const { dir, cacheDir, notes } = setup();
+    const on = (today: string, cache = true) => checkDataset({ cwd: dir, ...(cache ? { cacheDir } : {}), today, onNote: (n) => notes.push(n) });
+    await on('2026-01-01');
+    await settle();
+    const later = await on('2019-10-30'); // the call of 2019-10-29 was yesterday: other date findings
+    expect(later.diagnostics).toEqual((await on('2019-10-30', false)).diagnostics);
+    expect((await on('2019-10-30')).diagnostics).toEqual(later.diagnostics);
+    expect(notes).toEqual([]);
   });
 
   it('follows deleted, added and duplicated records across the dataset', async () => {

@@ -192,24 +192,40 @@ class Row implements CacheEntry, KeptRules {
   /** The kept findings (this row itself), or new ones set in this run. */
   get rules(): RuleResult | KeptRules | undefined {
     if (this.fresh !== null) return this.fresh;
-    return this.fields[F.lookups] ? this : undefined;
+    return this.tail(F.lookups) ? this : undefined;
+  }
+
+  /** One of the last two fields (the rules'), found from the end of the row without splitting it. */
+  private tail(field: F.lookups | F.ruleDiagnostics): string {
+    if (this.split || this.line === undefined) return this.fields[field]!;
+    const line = this.line;
+    const last = line.lastIndexOf('\t');
+    if (field === F.ruleDiagnostics) return line.slice(last + 1);
+    return line.slice(line.lastIndexOf('\t', last - 1) + 1, last);
   }
 
   set rules(value: RuleResult | KeptRules | undefined) {
     if (value === this.rules) return; // the findings kept, as they were: the row's text still holds
     if (value !== undefined && !Array.isArray(value.lookups)) throw new Error('only new findings can replace kept ones');
     this.fresh = value as RuleResult | undefined;
+    this.invalidate();
+  }
+
+  /** Splits the row (its fields are what a rewrite starts from) and forgets its text. */
+  private invalidate(): void {
+    void this.fields;
     this.line = undefined;
   }
 
   lookedUpAny(numbers: readonly number[]): boolean {
-    const text = this.fields[F.lookups]!;
+    if (numbers.length === 0) return false;
+    const text = this.tail(F.lookups);
     for (const n of numbers) if (text.includes(`,${n},`)) return true;
     return false;
   }
 
   lookups(): string[] {
-    return this.fields[F.lookups]!.split(',').slice(1, -1).map((n) => this.lookupKeys[+n]!);
+    return this.tail(F.lookups).split(',').slice(1, -1).map((n) => this.lookupKeys[+n]!);
   }
 
   /** The row's text with a new stamp (a file read and found unchanged). */
@@ -217,7 +233,7 @@ class Row implements CacheEntry, KeptRules {
     const f = this.fields;
     this.parsedStamp = stamp;
     [f[F.size], f[F.mtime], f[F.ctime], f[F.ino]] = [String(stamp.size), String(stamp.mtimeMs), String(stamp.ctimeMs), String(stamp.ino)];
-    this.line = undefined;
+    this.invalidate();
     return this;
   }
 
@@ -234,7 +250,7 @@ class Row implements CacheEntry, KeptRules {
   }
 
   findings(): Diagnostic[] {
-    const text = this.fields[F.ruleDiagnostics];
+    const text = this.tail(F.ruleDiagnostics);
     return text ? (JSON.parse(text) as Diagnostic[]) : NO_DIAGNOSTICS;
   }
 }
@@ -543,7 +559,7 @@ export class RecordCache {
       return n;
     };
     const lines: string[] = [];
-    let liveAfter = 0;
+    let appended = 0;
     try {
       let chunk: Buffer[] = [];
       let chunkBytes = 0;
@@ -571,22 +587,22 @@ export class RecordCache {
           if (text === undefined) continue; // damaged: forget the entry
           moved = append(Buffer.from(text));
         }
-        const data = moved ?? entry.data;
-        if (data) liveAfter += data[1];
+        if (moved) appended += moved[1];
         if (renumber) entry.rules = undefined;
         if (entry instanceof Row) {
-          // Nothing in the row changed: its text as read.
-          lines.push(entry.line !== undefined && !moved ? entry.line : entry.text(data, number, renumber));
+          // Nothing in the row changed: its text as read (without even splitting it).
+          lines.push(entry.line !== undefined && !moved ? entry.line : entry.text(moved ?? entry.data, number, renumber));
           continue;
         }
         const relative = path.relative(this.recordsDir, file).split(path.sep).join('/');
+        const data = moved ?? entry.data;
         lines.push(rowLine(relative, { ...entry, ...(data ? { data } : {}) }, number));
       }
       flush();
     } finally {
       closeSync(out);
     }
-    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: liveAfter, files: lines.length };
+    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length };
     const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w');
