@@ -30,8 +30,8 @@ export const uniqueIds: DatasetRule = {
     ];
     for (const [kind, records] of kinds) {
       const first = new Map<string, AnyRecord>();
-      // Stable: only moves near-miss file names after the correctly named ones.
-      const ordered = [...records].sort((a, b) => Number(nearMissExtension(a.file) !== undefined) - Number(nearMissExtension(b.file) !== undefined));
+      // Stable: only moves near-miss file names after the correctly named ones (each name tested once, not per comparison).
+      const ordered = [...records.filter((r) => nearMissExtension(r.file) === undefined), ...records.filter((r) => nearMissExtension(r.file) !== undefined)];
       for (const record of ordered) {
         if (!record.valid) continue;
         const id = recordId(record)!; // recordId: without reading a cached record's data
