@@ -56,6 +56,12 @@ describe('the sqlite3 shell', () => {
     expect(shell(realDb, "SELECT e.id FROM engagements_fts AS f JOIN engagements AS e ON e.rowid = f.rowid WHERE engagements_fts MATCH 'teleconference' AND e.type = 'call'")).toContain(FOUNDING_ID);
   });
 
+  it('finds a person\'s engagements by name, as many as the participants table lists', () => {
+    const byName = shell(realDb, "SELECT engagement_id FROM engagements_fts WHERE engagements_fts MATCH 'participants:kono' ORDER BY engagement_id");
+    expect(byName).toEqual(shell(realDb, "SELECT DISTINCT engagement_id FROM participants WHERE person = 'kono-taro' ORDER BY engagement_id"));
+    expect(byName.length).toBeGreaterThan(6);
+  });
+
   it('uses the indexes for the usual filters', () => {
     expect(shell(realDb, "EXPLAIN QUERY PLAN SELECT id FROM engagements WHERE date BETWEEN '2020-01-01' AND '2020-12-31'").join('\n')).toContain('engagements_by_date');
     expect(shell(realDb, "EXPLAIN QUERY PLAN SELECT engagement_id FROM participants WHERE person = 'kono-taro'").join('\n')).toContain('participants_by_person');

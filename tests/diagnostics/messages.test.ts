@@ -83,6 +83,15 @@ describe('choices (oneOf): keys and forms from inside the alternatives', () => {
     expect(diagnostics[0]!.message).toBe('Unknown property `source`: did you mean the required property `sources`?');
   });
 
+  it('a retired key says what replaced it: in_post_by in a position', async () => {
+    const { text, diagnostics } = await checkEdited('people/kono-taro.yaml', (t) => t.replace('    start: 2019-09-11\n', '    start: 2019-09-11\n    in_post_by: 2019-09-20\n'));
+    const at = positionOf(text, 'in_post_by');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.path])).toEqual([['SCH001', at.line, at.column, '/positions/0/in_post_by']]);
+    expect(diagnostics[0]!.hint).toBe(
+      '`in_post_by` was replaced before it was released: write the earliest date a source shows the person in post as `start`, with `start_qualifier: in-post-by` and that source in `start_sources`.',
+    );
+  });
+
   it('an unknown key with no near miss lists the keys of the mapping alternative', async () => {
     const { diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('initiator: unknown', 'initiator:\n  country: PK\n  sources: [ispr-statement]\n  why: asked'));
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['SCH001', '/initiator/why']]);

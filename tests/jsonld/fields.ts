@@ -144,10 +144,9 @@ function personChecks(p: Person): Check[] {
     checks.push({ record: p.id, field, subject, property, object });
   };
   const source = (ref: unknown): Expected => iri(`${S}#source-${String(ref)}`);
-  for (const [field, [i = 0, j = 0], v] of leaves(p)) {
+  for (const [field, [i = 0], v] of leaves(p)) {
     const position = `${S}#position-${i + 1}`;
-    const attestation = `${position}-in-post-by-${j + 1}`;
-    const src = `${S}#source-${p.sources[i]?.id}`;
+    const src = `${S}#source-${p.sources?.[i]?.id}`;
     switch (field) {
       case 'id': add(field, S, `${SCHEMA}identifier`, lit(v)); break;
       case 'name': add(field, S, `${SCHEMA}name`, lit(v)); break;
@@ -163,14 +162,10 @@ function personChecks(p: Person): Check[] {
       case 'positions[].start': add(field, position, `${SCHEMA}startDate`, date(v)); break;
       case 'positions[].end': add(field, position, `${SCHEMA}endDate`, date(v)); break;
       case 'positions[].start_precision': add(field, position, `${ENG}startDatePrecision`, concept('date-precision')(v)); break;
+      case 'positions[].start_qualifier': add(field, position, `${ENG}startQualifier`, concept('start-qualifier')(v)); break;
       case 'positions[].end_precision': add(field, position, `${ENG}endDatePrecision`, concept('date-precision')(v)); break;
       case 'positions[].start_sources[]': add(field, position, `${ENG}startSource`, source(v)); break;
       case 'positions[].end_sources[]': add(field, position, `${ENG}endSource`, source(v)); break;
-      case 'positions[].in_post_by[].date':
-        add(field, position, `${ENG}inPostBy`, iri(attestation));
-        add(field, attestation, `${ENG}attestedOn`, date(v));
-        break;
-      case 'positions[].in_post_by[].sources[]': add(field, attestation, `${ENG}source`, source(v)); break;
       case 'sources[].id':
       case 'sources[].publisher':
       case 'sources[].kind':

@@ -190,17 +190,34 @@ describe('version and changes', () => {
     expect(changelog).toContain(`## ${release.version} (${release.released})`);
   });
 
-  it('the committed release 0.1.0 is the founding record: the curated records show as additions', () => {
+  it('the committed release 0.1.0 is the founding record: the curated records and the corrections make a minor release', () => {
     const release = parseSnapshot(readFileSync(path.join(root, 'releases/latest.json'), 'utf8'));
     if (release.version !== '0.1.0') return; // a later release has been recorded since
     expect(release.data.engagements.map((e) => e.id)).toEqual([FOUNDING]);
     const changes = json('changes.json');
-    expect(changes.added.length).toBeGreaterThan(0);
-    // The person schema narrowed since 0.1.0 (every position date must cite a source; a
-    // position needs `start` or `in_post_by`), which VERSIONING.md counts as a major change.
-    expect(changes.bump).toBe('major');
-    expect(changes.version).toBe('1.0.0');
-    expect(changes.schema.change).toBe('narrowed');
+    // The schemas only widened since 0.1.0 (new optional properties such as start_qualifier,
+    // new topics): no released record becomes invalid and no field a consumer reads disappears
+    // or becomes optional (Position.start is still required). VERSIONING.md: minor.
+    const breaking = diffSchemas(release.schemas, schemas).differences.filter((d) => d.effect === 'narrowed' || d.effect === 'changed');
+    expect(breaking).toEqual([]);
+    expect(changes.schema.change).toBe('widened');
+    expect(changes.bump).toBe('minor');
+    expect(changes.version).toBe('0.2.0');
+    expect(changes.removed).toEqual([]);
+    // The curated records are additions; the founding records corrected since are modifications.
+    expect(changes.added.length).toBeGreaterThan(100);
+    expect(changes.added).toEqual(expect.arrayContaining([{ kind: 'engagement', id: '2021-12-16-jp-pk-ambassador-wada-meets-army-chief' }, { kind: 'person', id: 'wada-mitsuhiro' }]));
+    expect(changes.modified.map((m: { kind: string; id: string }) => `${m.kind} ${m.id}`)).toEqual(expect.arrayContaining(['person kono-taro', 'person qamar-javed-bajwa']));
+    const changelog = text(file('CHANGELOG.md'));
+    expect(changelog).toContain('## 0.2.0 (unreleased)\n\nCompared with 0.1.0:');
+    expect(changelog).toMatch(/Version bump: \*\*minor\*\*\./);
+    expect(changelog).not.toMatch(/\((narrowed|changed)\):/);
+    const section = (title: string) => changelog.slice(changelog.indexOf(`### ${title}\n`), changelog.indexOf('\n### ', changelog.indexOf(`### ${title}\n`) + 1));
+    expect(section('Added')).toContain('- engagement `2021-12-16-jp-pk-ambassador-wada-meets-army-chief`');
+    expect(section('Added')).toContain('- person `wada-mitsuhiro`');
+    expect(section('Modified')).toContain('- person `kono-taro`');
+    expect(section('Modified')).toContain('- person `qamar-javed-bajwa`');
+    expect(changelog).toContain('`person.schema.json#/$defs/Position/properties/start_qualifier` (widened): property start_qualifier added');
   });
 
   it('are the same bytes for the same content, whatever the order of the records', async () => {

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { attr, byId, byTag, jsonLdBlocks, linksOf, parsePage, textOf, type ParsedPage } from './html.js';
 import { expandSchemaOrg, schemaOrgTypeErrors } from './schemaorg.js';
 import { buildSite, filesUnder, FOUNDING_ID, FOUNDING_PAGE, ROOT } from './support.js';
+import { displayDate, isoDate } from '../../packages/export-site/src/format.js';
 
 // The site built from the real records, with every other output, as `engagements build` does.
 let dist: string;
@@ -15,6 +16,17 @@ const parsed = new Map<string, ParsedPage>();
 const load = (p: string) => parsed.get(p) ?? (parsed.set(p, parsePage(site, p)), parsed.get(p)!);
 const MONTH_ID = '2019-01-01-jp-pk-js-ikazuchi-karachi-visit-and-sea-exercise';
 const ids = (dir: string) => filesUnder(path.join(ROOT, 'records', dir)).map((f) => path.basename(f, '.yaml'));
+
+/** The dataset's latest engagement date and its precision, read from the records (the end of the coverage grows as records are added). */
+function latestEngagementDate(): { date: string; precision: 'day' | 'month' | 'year' } {
+  const dir = path.join(ROOT, 'records', 'engagements');
+  const dates = filesUnder(dir).map((f) => {
+    const record = parseYaml(readFileSync(path.join(dir, f), 'utf8')) as { date: string; end_date?: string; date_precision?: 'day' | 'month' | 'year' };
+    return { date: record.end_date ?? record.date, precision: record.date_precision ?? 'day' };
+  });
+  return dates.reduce((a, b) => (b.date > a.date ? b : a));
+}
+const LATEST = latestEngagementDate();
 
 beforeAll(async () => {
   dist = await buildSite(path.join(ROOT, 'records'));
@@ -90,6 +102,16 @@ describe('pages', () => {
     expect(linksOf(japan)).toContain(`../${FOUNDING_PAGE}`);
   });
 
+  it('says "in post by" before a start that is only the earliest date sources show the person in office', () => {
+    const main = (p: string) => textOf(byTag(load(p), 'main')[0]!).replace(/\s+/g, ' ');
+    // records/people/kenneth-mckenzie.yaml: start 2019-09-09 with start_qualifier in-post-by.
+    expect(main('people/kenneth-mckenzie.html')).toContain('in post by 9 September 2019 – no end recorded Commander, United States Central Command');
+    expect(load('people/kenneth-mckenzie.html').html).toContain('<span class="muted">in post by</span> <time datetime="2019-09-09">9 September 2019</time>');
+    // records/people/wada-mitsuhiro.yaml: a start known to the month, no qualifier.
+    expect(main('people/wada-mitsuhiro.html')).toContain('Positions over time October 2021 – no end recorded Ambassador of Japan to Pakistan');
+    expect(main('people/kono-taro.html')).not.toContain('in post by');
+  });
+
   it('draws the timeline and the country chart as SVG in the home page, with no script but JSON-LD', () => {
     const home = load('index.html');
     const svgs = byTag(home, 'svg').filter((s) => attr(s, 'role') === 'img');
@@ -125,7 +147,7 @@ describe('dates at month precision', () => {
   // records/engagements/2019/2019-01-01-jp-pk-js-ikazuchi-… has date_precision: month.
   it('are printed as the month on the home page, the list, the record page and its <time> elements', () => {
     const home = textOf(byTag(load('index.html'), 'body')[0]!);
-    expect(home).toContain('From January 2019 to 15 December 2022.');
+    expect(home).toContain(`From January 2019 to ${displayDate(LATEST.date, LATEST.precision)}.`);
     expect(home).not.toMatch(/(?<!\d)1 January 2019/);
     const list = load('engagements/index.html');
     const row = byTag(list, 'tr').find((r) => attr(r, 'data-id') === MONTH_ID)!;
@@ -208,7 +230,7 @@ describe('schema.org markup', () => {
     expect(dataset.creator).toEqual({ '@type': 'Organization', name: 'The engagements project contributors' });
     expect(dataset.version).toBe(JSON.parse(readFileSync(path.join(dist, 'sdk/package.json'), 'utf8')).version);
     // The earliest record has date_precision month: ISO 8601 reduced precision, as schema.org Date allows.
-    expect(dataset.temporalCoverage).toBe('2019-01/2022-12-15');
+    expect(dataset.temporalCoverage).toBe(`2019-01/${isoDate(LATEST.date, LATEST.precision)}`);
     expect(dataset.spatialCoverage).toContainEqual({ '@type': 'Country', name: 'Japan', identifier: 'JP' });
     const downloads = filesUnder(path.join(site, 'downloads')).map((f) => `downloads/${f}`);
     expect(dataset.distribution.map((d: { contentUrl: string }) => d.contentUrl).sort()).toEqual(downloads.sort());

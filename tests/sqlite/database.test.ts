@@ -125,6 +125,22 @@ describe('full-text search', () => {
     expect(search('nosuchwordanywhere')).toEqual([]);
   });
 
+  it('finds every engagement of a person by their name or any alias, whatever the title calls them', () => {
+    const search = (query: string) => (db.selectValues(`SELECT engagement_id FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ?`, [query]) as string[]).sort();
+    const kono = dataset.people.find((p) => p.id === 'kono-taro')!;
+    const his = dataset.engagements.filter((e) => e.participants.some((p) => p.person === kono.id)).map((e) => e.id).sort();
+    // Some of them name him only by office in the title and notes ("Japan's defence minister").
+    const byText = search('title:kono OR notes:kono OR outcome_summaries:kono');
+    expect(his.filter((id) => !byText.includes(id)).length).toBeGreaterThan(0);
+    expect(search('participants:kono')).toEqual(his);
+    for (const alias of kono.aliases ?? []) expect(search(`participants:"${alias.replace(/"/g, '""')}"`), alias).toEqual(expect.arrayContaining(his));
+    // An organization by an alias: every engagement with the ministry as a participant.
+    const mod = dataset.organizations.find((o) => o.id === 'japan-ministry-of-defense')!;
+    const its = dataset.engagements.filter((e) => e.participants.some((p) => p.organization === mod.id)).map((e) => e.id);
+    expect(its.length).toBeGreaterThan(0);
+    for (const alias of mod.aliases ?? []) expect(search(`participants:"${alias.replace(/"/g, '""')}"`), alias).toEqual(expect.arrayContaining(its));
+  });
+
   it('has one row per engagement, with the engagement\'s rowid', () => {
     expect(db.selectValue(`SELECT count(*) FROM ${FTS_TABLE}`)).toBe(dataset.engagements.length);
     expect(db.selectValue(`SELECT count(*) FROM ${FTS_TABLE} AS f JOIN engagements AS e ON e.rowid = f.rowid WHERE e.id = f.engagement_id`)).toBe(dataset.engagements.length);

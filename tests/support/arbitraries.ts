@@ -216,15 +216,18 @@ export function arbPerson(options: PersonOptions = {}): fc.Arbitrary<Person> {
       country: arbCountry(),
       start: arbDate('1980-01-01', MAX_DATE),
       length: fc.option(fc.integer({ min: 0, max: 20 * 366 }), { nil: undefined }),
-      // How the start is known: to the day, to the month, or only as an in-post-by date.
-      known: fc.constantFrom('day', 'month', 'attested'),
+      // How the start is known: to the day, to the month, or only as the earliest day a source shows the person in post.
+      known: fc.constantFrom('day', 'month', 'in-post-by'),
     })
     .map(({ length, known, start, ...p }): Position => {
       const from = known === 'month' ? `${start.slice(0, 8)}01` : start;
       const end = length === undefined ? undefined : dateOf(Math.min(MAX_DAY, dayNumber(from) + length));
       return compact({
         ...p,
-        ...(known === 'attested' ? { in_post_by: [{ date: from, sources: [PERSON_SOURCE] }] } : { start: from, start_precision: known === 'month' ? ('month' as const) : undefined, start_sources: [PERSON_SOURCE] }),
+        start: from,
+        start_precision: known === 'month' ? ('month' as const) : undefined,
+        start_qualifier: known === 'in-post-by' ? ('in-post-by' as const) : undefined,
+        start_sources: [PERSON_SOURCE],
         end,
         end_sources: end === undefined ? undefined : [PERSON_SOURCE],
       });

@@ -517,7 +517,7 @@ const TABLE_DEFS: TableDef[] = [
   {
     name: 'positions',
     title: 'Positions',
-    description: 'One row per office a person held, in the order of the record. The sources of its start and end are in `position_start_sources` and `position_end_sources`; dates on which sources show the person in post are in `position_attestations`.',
+    description: 'One row per office a person held, in the order of the record. The sources of its start and end are in `position_start_sources` and `position_end_sources`. With `start_qualifier` `in-post-by`, `start` is the earliest date the sources show the person in post, not the first day in office.',
     record: 'person',
     over: 'positions[]',
     columns: [
@@ -528,6 +528,7 @@ const TABLE_DEFS: TableDef[] = [
       field('country', 'positions[].country'),
       field('start', 'positions[].start'),
       field('start_precision', 'positions[].start_precision'),
+      field('start_qualifier', 'positions[].start_qualifier'),
       field('end', 'positions[].end'),
       field('end_precision', 'positions[].end_precision'),
     ],
@@ -536,40 +537,6 @@ const TABLE_DEFS: TableDef[] = [
   },
   positionCitations('start'),
   positionCitations('end'),
-  {
-    name: 'position_attestations',
-    title: 'Position attestations',
-    description: 'One row per date on which sources show a person in an office (`in_post_by`): the office began on or before it. Its sources are in `position_attestation_sources`.',
-    record: 'person',
-    over: 'positions[].in_post_by[]',
-    columns: [
-      parent('person_id'),
-      index('position_index', 0, 'position in the person\'s positions'),
-      index('attestation_index', 1, 'date in the position\'s `in_post_by` list'),
-      field('date', 'positions[].in_post_by[].date'),
-    ],
-    primaryKey: ['person_id', 'position_index', 'attestation_index'],
-    foreignKeys: [fk(['person_id', 'position_index'], 'positions', ['person_id', 'position_index'], 'the position of the row')],
-  },
-  {
-    name: 'position_attestation_sources',
-    title: 'Position attestation sources',
-    description: 'One row per source that shows a person in an office on an `in_post_by` date, in the order of the record.',
-    record: 'person',
-    over: 'positions[].in_post_by[].sources[]',
-    columns: [
-      parent('person_id'),
-      index('position_index', 0, 'position in the person\'s positions'),
-      index('attestation_index', 1, 'date in the position\'s `in_post_by` list'),
-      index('citation_index', 2, 'source in the attestation\'s list of sources'),
-      field('source_id', 'positions[].in_post_by[].sources[]'),
-    ],
-    primaryKey: ['person_id', 'position_index', 'attestation_index', 'citation_index'],
-    foreignKeys: [
-      fk(['person_id', 'position_index', 'attestation_index'], 'position_attestations', ['person_id', 'position_index', 'attestation_index'], 'the attestation of the row'),
-      fk(['person_id', 'source_id'], 'person_sources', ['person_id', 'source_id'], RULE_PERSON_SOURCE_REFS),
-    ],
-  },
   {
     name: 'person_sources',
     title: 'Person sources',

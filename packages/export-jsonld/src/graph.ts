@@ -147,20 +147,18 @@ export function personNode(person: Person): JsonObject {
     put(position, 'memberOf', p.organization && [iri.organization(p.organization)]);
     position.country = p.country;
     // A date known to the month or year is its first day with its precision, as for engagements.
-    put(position, 'startDate', p.start);
-    put(position, 'startDatePrecision', p.start === undefined ? undefined : (p.start_precision ?? 'day'));
+    // With `startQualifier` in-post-by, `startDate` is the earliest day sources show the
+    // person in post, not the first day in office (EDTF's "on or before").
+    position.startDate = p.start;
+    position.startDatePrecision = p.start_precision ?? 'day';
+    put(position, 'startQualifier', p.start_qualifier);
     put(position, 'startSource', p.start_sources?.map(sourceIri));
     put(position, 'endDate', p.end);
     put(position, 'endDatePrecision', p.end === undefined ? undefined : (p.end_precision ?? 'day'));
     put(position, 'endSource', p.end_sources?.map(sourceIri));
-    put(
-      position,
-      'inPostBy',
-      p.in_post_by?.map((a, k) => ({ '@id': iri.attestation(person.id, i + 1, k + 1), '@type': 'Attestation', attestedOn: a.date, source: a.sources.map(sourceIri) })),
-    );
     return position;
   });
-  node.subjectOf = person.sources.map((s) => sourceNode(sourceIri, s));
+  put(node, 'subjectOf', person.sources?.map((s) => sourceNode(sourceIri, s)));
   put(node, 'note', person.notes);
   return node;
 }

@@ -37,8 +37,6 @@ export const iri = {
   initiator: (engagementId: string): string => `${iri.engagement(engagementId)}#initiator`,
   /** The n-th position (1-based, in record order) of a person. */
   position: (personId: string, n: number): string => `${iri.person(personId)}#position-${n}`,
-  /** The k-th `in_post_by` date (1-based) of a person's n-th position. */
-  attestation: (personId: string, n: number, k: number): string => `${iri.person(personId)}#position-${n}-in-post-by-${k}`,
   /** A source of a person record, by its local id. */
   personSource: (personId: string, localId: string): string => `${iri.person(personId)}#source-${localId}`,
   scheme: (scheme: string): string => `${SCHEME_BASE}${scheme}`,

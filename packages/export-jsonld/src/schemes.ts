@@ -1,7 +1,7 @@
 // The concept schemes of the export, read from @engagements/schema (never written by hand):
 // every controlled vocabulary in `vocabularies`, plus the small enumerations that the
 // schemas define with a title and description per value (date precision, confidence
-// level, the `unknown` initiator).
+// level, start qualifier, the `unknown` initiator).
 import { schemas, vocabularies } from '@engagements/schema';
 
 export interface Concept {
@@ -22,6 +22,7 @@ export interface ConceptScheme {
 export type SchemeId =
   | keyof typeof vocabularies
   | 'date-precision'
+  | 'start-qualifier'
   | 'confidence-level'
   | 'initiator';
 
@@ -84,6 +85,7 @@ export function conceptSchemes(): ConceptScheme[] {
   }));
   const fromSchemas = [
     schemeFromSchema('date-precision', 'defs.schema.json', '/$defs/DatePrecision'),
+    schemeFromSchema('start-qualifier', 'defs.schema.json', '/$defs/StartQualifier'),
     schemeFromSchema('confidence-level', 'defs.schema.json', '/$defs/ConfidenceLevel'),
     schemeFromSchema('initiator', 'engagement.schema.json', '/properties/initiator'),
   ];

@@ -87,7 +87,6 @@ export function termTable(): TermDef[] {
     { term: 'Source', id: 'eng:Source', kind: 'class', doc: eng(E, '/$defs/Source'), sub: ['schema:CreativeWork'] },
     { term: 'Disagreement', id: 'eng:Disagreement', kind: 'class', doc: eng(E, '/$defs/Disagreement') },
     { term: 'Position', id: 'eng:Position', kind: 'class', doc: eng(P, '/$defs/Position'), sub: ['schema:OrganizationRole'] },
-    { term: 'Attestation', id: 'eng:Attestation', kind: 'class', doc: eng(P, '/$defs/Attestation') },
 
     // schema.org properties.
     { term: 'identifier', id: 'schema:identifier', kind: 'property' },
@@ -142,11 +141,10 @@ export function termTable(): TermDef[] {
     // People and organizations.
     { term: 'nativeName', id: 'eng:nativeName', kind: 'property', doc: eng(P, '/properties/native_name'), sub: ['schema:alternateName'] },
     { term: 'startDatePrecision', id: 'eng:startDatePrecision', kind: 'property', type: { scheme: 'date-precision' }, doc: eng(P, '/$defs/Position/properties/start_precision') },
+    { term: 'startQualifier', id: 'eng:startQualifier', kind: 'property', type: { scheme: 'start-qualifier' }, doc: eng(P, '/$defs/Position/properties/start_qualifier') },
     { term: 'endDatePrecision', id: 'eng:endDatePrecision', kind: 'property', type: { scheme: 'date-precision' }, doc: eng(P, '/$defs/Position/properties/end_precision') },
     { term: 'startSource', id: 'eng:startSource', kind: 'property', type: '@id', set: true, doc: eng(P, '/$defs/Position/properties/start_sources'), range: 'eng:Source', sub: ['prov:wasDerivedFrom'] },
     { term: 'endSource', id: 'eng:endSource', kind: 'property', type: '@id', set: true, doc: eng(P, '/$defs/Position/properties/end_sources'), range: 'eng:Source', sub: ['prov:wasDerivedFrom'] },
-    { term: 'inPostBy', id: 'eng:inPostBy', kind: 'property', set: true, doc: eng(P, '/$defs/Position/properties/in_post_by'), range: 'eng:Attestation' },
-    { term: 'attestedOn', id: 'eng:attestedOn', kind: 'property', type: 'xsd:date', doc: eng(P, '/$defs/Attestation/properties/date', 'Attested on'), range: 'xsd:date' },
     { term: 'organizationKind', id: 'eng:organizationKind', kind: 'property', type: { scheme: 'organization-kind' }, doc: eng(O, '/properties/kind', 'Organization kind') },
     // Derived at build time.
     { term: 'countries', id: 'eng:countries', kind: 'property', set: true, doc: { label: 'Countries', comment: 'Derived at build time: the distinct countries of the participants, as ISO 3166-1 alpha-2 codes.' }, range: 'xsd:string' },

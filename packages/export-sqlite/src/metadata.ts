@@ -90,7 +90,7 @@ export function datasetteMetadata(version: string): { [key: string]: Json } {
     FTS_TABLE,
     {
       title: 'Engagements: full-text index',
-      description: `FTS5 index of every engagement's title, notes and outcome summaries; its rowid is the engagement's rowid in \`engagements\`.`,
+      description: `FTS5 index of every engagement's title, notes, outcome summaries and participants' names; its rowid is the engagement's rowid in \`engagements\`.`,
       columns: { engagement_id: 'The engagement (`engagements.id`).', ...Object.fromEntries(FTS_COLUMNS.map((c) => [c.name, c.description])) },
     },
   ]);

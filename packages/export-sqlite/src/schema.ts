@@ -99,6 +99,11 @@ export const FTS_COLUMNS = [
   { name: 'title', description: 'The engagement\'s title (`engagements.title`).' },
   { name: 'notes', description: 'The engagement\'s notes (`engagements.notes`).' },
   { name: 'outcome_summaries', description: 'The summaries of the engagement\'s outcomes (`outcomes.summary`), one per line, in the order of the record.' },
+  {
+    name: 'participants',
+    description:
+      'Who took part, by every name the dataset knows: for each participant in the order of the record, the person\'s name and aliases (`people.name`, `person_aliases.alias`), the organization\'s name and aliases (`organizations.name`, `organization_aliases.alias`), and the name and title as the sources reported them (`participants.name_as_reported`, `participants.title_as_reported`), one per line.',
+  },
 ] as const;
 
 /**
@@ -108,10 +113,26 @@ export const FTS_COLUMNS = [
  */
 export const CREATE_FTS = `CREATE VIRTUAL TABLE ${quoteName(FTS_TABLE)} USING fts5(engagement_id UNINDEXED, ${FTS_COLUMNS.map((c) => c.name).join(', ')}, tokenize = 'unicode61 remove_diacritics 2')`;
 
-/** Fills the full-text table from the tables (outcome summaries in record order, joined by LF). */
-export const FILL_FTS = `INSERT INTO ${quoteName(FTS_TABLE)} (rowid, engagement_id, title, notes, outcome_summaries)
+/**
+ * The names of one participant row `p`, one per line: the person's name and aliases, the
+ * organization's name and aliases, then the name and title as reported (absent ones skipped,
+ * since group_concat leaves out NULLs). A search for "Kono" thus finds every engagement of
+ * the person whatever the sources called them.
+ */
+const PARTICIPANT_NAMES = `(SELECT group_concat(n.name, char(10) ORDER BY n.k, n.i) FROM (
+    SELECT 1 AS k, 0 AS i, pe.name AS name FROM people AS pe WHERE pe.id = p.person
+    UNION ALL SELECT 2, pa.alias_index, pa.alias FROM person_aliases AS pa WHERE pa.person_id = p.person
+    UNION ALL SELECT 3, 0, og.name FROM organizations AS og WHERE og.id = p.organization
+    UNION ALL SELECT 4, oa.alias_index, oa.alias FROM organization_aliases AS oa WHERE oa.organization_id = p.organization
+    UNION ALL SELECT 5, 0, p.name_as_reported
+    UNION ALL SELECT 6, 0, p.title_as_reported
+  ) AS n)`;
+
+/** Fills the full-text table from the tables (outcome summaries and participants in record order, joined by LF). */
+export const FILL_FTS = `INSERT INTO ${quoteName(FTS_TABLE)} (rowid, engagement_id, title, notes, outcome_summaries, participants)
 SELECT e.rowid, e.id, e.title, e.notes,
-  (SELECT group_concat(o.summary, char(10) ORDER BY o.outcome_index) FROM outcomes AS o WHERE o.engagement_id = e.id)
+  (SELECT group_concat(o.summary, char(10) ORDER BY o.outcome_index) FROM outcomes AS o WHERE o.engagement_id = e.id),
+  (SELECT group_concat(${PARTICIPANT_NAMES}, char(10) ORDER BY p.participant_index) FROM participants AS p WHERE p.engagement_id = e.id)
 FROM engagements AS e ORDER BY e.rowid`;
 
 /** The metadata table: one row per fact about the build (see metadata.ts). */

@@ -84,6 +84,9 @@ async function generateValidators(schemas) {
     stdin: { contents: code, resolveDir: here, loader: 'js' },
     bundle: true, format: 'esm', platform: 'neutral', write: false, legalComments: 'none',
     mainFields: ['module', 'main'], logLevel: 'silent',
+    // The bundle's path comments are relative to this folder: the repository root, whatever
+    // the cwd (`npm run generate` runs in packages/schema, the tests at the root).
+    absWorkingDir: path.resolve(here, '../../..'),
   });
   const js = result.outputFiles[0].text;
   return `${BANNER}// @ts-nocheck\n/* eslint-disable */\n${js}`;

@@ -73,6 +73,7 @@ describe('formatRecord over random texts', () => {
     expect(result.ok && result.text).toMatch(/\nnotes: >-\n/);
     const text = result.ok ? result.text : '';
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(LINE_WIDTH);
-    expect(parseRecordText(text).ok && (parseRecordText(text) as { value: { notes: string } }).value.notes).toBe(`${para}\n${para} ${para}`);
+    const reread = parseRecordText(text);
+    expect(reread.ok && (reread.value as { notes: string }).notes).toBe(`${para}\n${para} ${para}`);
   });
 });

@@ -28,13 +28,27 @@ describe('RULE006 end-not-before-start', () => {
     expect(diagnostics[0]!.message).toBe('The position "Minister of Defense" ends on 2019-09-10, before it starts on 2019-09-11.');
   });
 
-  it('compares a position\'s dates as periods at month precision, and reports in-post-by dates outside them', async () => {
+  it('compares a position\'s dates as periods at month precision', async () => {
     const files = baseFiles();
-    files['people/kono-taro.yaml'] = edit(edit(KONO, 'end: 2020-09-16', 'end: 2019-09-01\n    end_precision: month'), 'end_sources: [nation-kono]', 'end_sources: [nation-kono]\n    in_post_by:\n      - date: 2019-09-10\n        sources: [nation-kono]\n      - date: 2019-10-01\n        sources: [nation-kono]');
+    files['people/kono-taro.yaml'] = edit(KONO, 'end: 2020-09-16', 'end: 2019-09-01\n    end_precision: month');
+    expect(await datasetFromYaml(files, [endNotBeforeStart])).toEqual([]);
+    files['people/kono-taro.yaml'] = edit(KONO, 'end: 2020-09-16', 'end: 2019-08-01\n    end_precision: month');
     const diagnostics = await datasetFromYaml(files, [endNotBeforeStart]);
     expect(diagnostics.map((d) => [d.file, d.path, d.message])).toEqual([
-      ['records/people/kono-taro.yaml', '/positions/0/in_post_by/0/date', 'The position "Minister of Defense" is attested on 2019-09-10, before it starts on 2019-09-11.'],
-      ['records/people/kono-taro.yaml', '/positions/0/in_post_by/1/date', 'The position "Minister of Defense" is attested on 2019-10-01, after it ends in 2019-09.'],
+      ['records/people/kono-taro.yaml', '/positions/0/end', 'The position "Minister of Defense" ends in 2019-08, before it starts on 2019-09-11.'],
+    ]);
+  });
+
+  it('reports an end before an in-post-by start: the person cannot have left before sources show them in post', async () => {
+    const files = baseFiles();
+    files['people/kono-taro.yaml'] = edit(KONO, '    start: 2019-09-11\n', '    start: 2020-10-01\n    start_qualifier: in-post-by\n');
+    const diagnostics = await datasetFromYaml(files, [endNotBeforeStart]);
+    expect(diagnostics.map((d) => [d.path, d.message, d.hint])).toEqual([
+      [
+        '/positions/0/end',
+        'The position "Minister of Defense" ends on 2020-09-16, before 2020-10-01, a day its sources show the person already in it.',
+        'Check both dates: `end` is the last day in office, and with `start_qualifier: in-post-by` the `start` is a day the person was already in post.',
+      ],
     ]);
   });
 });

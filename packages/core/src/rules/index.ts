@@ -21,6 +21,7 @@ import { participantOrgCountry } from './participant-org-country.js';
 import { relatedResolves } from './related-resolves.js';
 import { plausibleDates } from './plausible-dates.js';
 import { aliasNotSplit } from './alias-not-split.js';
+import { positionDatesCited } from './position-dates-cited.js';
 
 export const rules: readonly Rule[] = [
   uniqueIds,
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   relatedResolves,
   plausibleDates,
   aliasNotSplit,
+  positionDatesCited,
 ];
 
 export type { Rule, RecordRule, DatasetRule, RuleContext, Report, RuleLocation } from './rule.js';

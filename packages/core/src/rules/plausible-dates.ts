@@ -7,12 +7,12 @@ export const EARLIEST_DATE = '1900-01-01';
 /**
  * RULE019. A date the calendar allows can still be absurd: year 0000 or 0202 is a typo,
  * and the schema's date format accepts it. No engagement date, end date, publication date
- * or position start, end or in-post-by date lies before 1900. (Dates after today are RULE007.)
+ * or position start or end lies before 1900. (Dates after today are RULE007.)
  */
 export const plausibleDates: RecordRule = {
   code: 'RULE019',
   name: 'plausible-dates',
-  description: `No engagement date, end date, source publication date or position start, end or in-post-by date is before ${EARLIEST_DATE}: an older date is a mistyped year.`,
+  description: `No engagement date, end date, source publication date or position start or end is before ${EARLIEST_DATE}: an older date is a mistyped year.`,
   severity: 'error',
   scope: 'record',
   kinds: ['engagement', 'person'],
@@ -29,9 +29,8 @@ export const plausibleDates: RecordRule = {
       record.data.positions.forEach((p, i) => {
         check(['positions', i, 'start'], p.start, `The start of the position "${p.title}"`);
         check(['positions', i, 'end'], p.end, `The end of the position "${p.title}"`);
-        (p.in_post_by ?? []).forEach((a, k) => check(['positions', i, 'in_post_by', k, 'date'], a.date, `The in-post-by date of the position "${p.title}"`));
       });
-      record.data.sources.forEach((s, i) => check(['sources', i, 'published'], s.published, `The publication date of source "${s.id}"`));
+      (record.data.sources ?? []).forEach((s, i) => check(['sources', i, 'published'], s.published, `The publication date of source "${s.id}"`));
     }
   },
 };

@@ -19,7 +19,7 @@ describe('RULE005 position-on-date', () => {
     expect(positionOf(text, 'kono-taro')).toEqual({ line: 13, column: 13 });
     expect(diagnostics[0]!.message).toBe('Kono Taro (kono-taro) held no recorded position on 2019-08-06.');
     expect(diagnostics[0]!.hint).toBe(
-      'Recorded positions: Minister of Defense (japan-ministry-of-defense) from 2019-09-11 to 2020-09-16. Check the engagement\'s date and the person; or, when a source shows them in that office then, add the position, its start or an `in_post_by` date citing that source to records/people/kono-taro.yaml.',
+      'Recorded positions: Minister of Defense (japan-ministry-of-defense) from 2019-09-11 to 2020-09-16. Check the engagement\'s date and the person; or, when a source shows them in that office then, add the position or an earlier start citing that source to records/people/kono-taro.yaml (with `start_qualifier: in-post-by` when the source shows them in post but not their first day).',
     );
   });
 
@@ -69,11 +69,11 @@ describe('RULE005 position-on-date', () => {
     expect(await datasetFromYaml(files, [positionOnDate])).toHaveLength(1);
   });
 
-  it('holds a position whose start is unknown from its earliest in-post-by date, not before', async () => {
-    const attested = edit(KONO, '    start: 2019-09-11\n    start_sources: [nation-kono]\n', '    in_post_by:\n      - date: 2020-08-06\n        sources: [nation-kono]\n      - date: 2019-12-01\n        sources: [nation-kono]\n');
+  it('holds a position whose start is only "in post by" from that date, not before, and says so in the hint', async () => {
+    const attested = edit(KONO, '    start: 2019-09-11\n', '    start: 2019-12-01\n    start_qualifier: in-post-by\n');
     expect(await datasetFromYaml({ ...onDate('2019-12-01'), 'people/kono-taro.yaml': attested }, [positionOnDate])).toEqual([]);
     const early = await datasetFromYaml({ ...onDate('2019-11-30'), 'people/kono-taro.yaml': attested }, [positionOnDate]);
-    expect(early.map((d) => d.message)).toEqual(['Kono Taro (kono-taro) held no recorded position on 2019-11-30.']);
-    expect(early[0]!.hint).toContain('Minister of Defense (japan-ministry-of-defense) in post by 2019-12-01 (start unknown) to 2020-09-16');
+    expect(early.map((d) => [d.path, d.message])).toEqual([['/participants/1/person', 'Kono Taro (kono-taro) held no recorded position on 2019-11-30.']]);
+    expect(early[0]!.hint).toContain('Minister of Defense (japan-ministry-of-defense) in post by 2019-12-01 to 2020-09-16.');
   });
 });

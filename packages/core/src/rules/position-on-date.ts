@@ -8,8 +8,8 @@ import { dateSpan, describeDate } from './shared.js';
  * as defence minister before 2019-09-11). A position without `end` is still held. With
  * month or year precision any day of that month or year counts (for the engagement's date
  * and for a position's `start_precision`/`end_precision`), and a multi-day engagement
- * counts when a position covers any of its days. A position whose start is unknown is
- * held from its earliest `in_post_by` date: nothing shows the person in post before it.
+ * counts when a position covers any of its days. A position whose `start_qualifier` is
+ * `in-post-by` is held from its `start` too: nothing shows the person in post before it.
  * Unresolved person ids are RULE003's concern.
  */
 export const positionOnDate: RecordRule<'engagement'> = {
@@ -35,7 +35,7 @@ export const positionOnDate: RecordRule<'engagement'> = {
       report(
         { record, path: ['participants', i, 'person'] },
         `${name} (${id}) held no recorded position ${when}.`,
-        `Recorded positions: ${listed.join('; ')}. Check the engagement's date and the person; or, when a source shows them in that office then, add the position, its start or an \`in_post_by\` date citing that source to ${person.file}.`,
+        `Recorded positions: ${listed.join('; ')}. Check the engagement's date and the person; or, when a source shows them in that office then, add the position or an earlier start citing that source to ${person.file} (with \`start_qualifier: in-post-by\` when the source shows them in post but not their first day).`,
       );
     });
   },

@@ -38,7 +38,7 @@ export const referencesResolve: RecordRule = {
       data.sources.forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
     } else if (record.kind === 'person') {
       record.data.positions.forEach((p, i) => expect(['positions', i, 'organization'], 'organization', p.organization, 'The position\'s organization'));
-      record.data.sources.forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
+      (record.data.sources ?? []).forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
     } else {
       const { id, parent } = record.data;
       if (parent === undefined) return;

@@ -62,4 +62,11 @@ describe('RULE004 source-refs-resolve', () => {
       ],
     ]);
   });
+
+  it('leaves a person without a sources list to RULE021: no second error for each citation', async () => {
+    const files = baseFiles();
+    files['people/kono-taro.yaml'] = edit(KONO, 'sources:\n  - id: nation-kono\n    publisher: the-nation\n    kind: news-report\n', '');
+    expect(files['people/kono-taro.yaml']).toContain('start_sources: [nation-kono]');
+    expect(await datasetFromYaml(files, [sourceRefsResolve])).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { fromPointer, toPointer } from '../diagnostics.js';
 import type { AnyRecord } from '../dataset.js';
 import { closest } from './closest.js';
+import { retiredPropertyHint } from './retiredProperties.js';
 import { SCHEMA_CODES } from './codes.js';
 import { allowedKeysAt, allowedValues, formsAt, locateSchema, schemaAt, type ResolvedSchema } from './schemaLookup.js';
 import type { RecordKind } from '@engagements/schema';
@@ -105,7 +106,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             target: 'key',
             code: SCHEMA_CODES.unknownProperty,
             message: `Unknown property \`${shorten(name)}\` in ${label}.`,
-            hint: suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`,
+            hint: retiredPropertyHint(record.kind, path, name) ?? (suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`),
           });
           break;
         }
@@ -123,36 +124,7 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
           });
           break;
         }
-        case 'dependentRequired': {
-          const name = String(e.params.missingProperty);
-          const because = String(e.params.property);
-          const prop = schemaAt(record.kind, [...path, name]);
-          findings.push({
-            path,
-            target: 'value',
-            code: SCHEMA_CODES.missingProperty,
-            message: `Missing property \`${name}\` in ${label}, required when \`${because}\` is given.`,
-            hint: `Add \`${name}:\`${prop?.description ? ` (${lowerFirst(prop.title ?? name)}): ${prop.description}` : '.'}`,
-          });
-          break;
-        }
-        case 'anyOf': {
-          // One of several keys is required (a position's `start` or `in_post_by`); the
-          // participant's person-or-organization choice has its own code.
-          const choices = ((schema as { anyOf?: { required?: string[] }[] } | undefined)?.anyOf ?? []).map((b) => b.required?.[0]).filter((k): k is string => k !== undefined);
-          if (choices.length > 0 && !choices.includes('person')) {
-            findings.push({
-              path,
-              target: 'value',
-              code: SCHEMA_CODES.missingProperty,
-              message: `${upperFirst(label)} needs one of ${choices.map((c) => `\`${c}\``).join(' or ')}.`,
-              hint: choices
-                .map((c) => schemaAt(record.kind, [...path, c]))
-                .map((prop, i) => `\`${choices[i]}\`: ${prop?.description ?? ''}`.trim())
-                .join(' '),
-            });
-            break;
-          }
+        case 'anyOf':
           findings.push({
             path,
             target: 'value',
@@ -161,7 +133,6 @@ function explain(record: AnyRecord, errors: SchemaError[]): Finding[] {
             hint: 'Add `person:` with an id from records/people/, or `organization:` with an id from records/organizations/ for an unnamed participant.',
           });
           break;
-        }
         case 'format':
         case 'pattern': {
           // An empty value is reported once, as empty (minLength), not also as badly formed.

@@ -349,6 +349,18 @@ export const schemas = {
           }
         ]
       },
+      "StartQualifier": {
+        "title": "Start qualifier",
+        "description": "What a position's `start` is when it is not the first day in office. A closed list; the terms follow EDTF's qualifiers of a date.",
+        "type": "string",
+        "oneOf": [
+          {
+            "const": "in-post-by",
+            "title": "In post by",
+            "description": "`start` is not the first day in office but the earliest date on which the cited sources show the person already in post; the office began on or before it (EDTF's \"on or before\")."
+          }
+        ]
+      },
       "ConfidenceLevel": {
         "title": "Confidence level",
         "description": "How sure the curator is that the record is right.",
@@ -927,8 +939,7 @@ export const schemas = {
     "required": [
       "id",
       "name",
-      "positions",
-      "sources"
+      "positions"
     ],
     "properties": {
       "id": {
@@ -968,7 +979,7 @@ export const schemas = {
       },
       "sources": {
         "title": "Sources",
-        "description": "The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.",
+        "description": "The documents that the position dates come from, each with a local id that `start_sources` and `end_sources` cite.",
         "type": "array",
         "minItems": 1,
         "maxItems": 200,
@@ -985,7 +996,7 @@ export const schemas = {
     "$defs": {
       "Position": {
         "title": "Position",
-        "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.",
+        "description": "An office held from a start date to an end date, each as precisely as sources give it (to the day, month or year) and citing the person's sources. When no source gives the first day in office, `start` is the earliest date on which sources show the person in post and `start_qualifier` says so.",
         "type": "object",
         "additionalProperties": false,
         "propertyNames": {
@@ -993,7 +1004,8 @@ export const schemas = {
         },
         "required": [
           "title",
-          "country"
+          "country",
+          "start"
         ],
         "properties": {
           "title": {
@@ -1014,17 +1026,22 @@ export const schemas = {
           "start": {
             "$ref": "defs.schema.json#/$defs/CalendarDate",
             "title": "Start date",
-            "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one."
+            "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. With `start_qualifier` `in-post-by`, the earliest date on which the cited sources show the person already in post (the office began on or before it). Never a date that only stands in for an unknown one."
           },
           "start_precision": {
             "$ref": "defs.schema.json#/$defs/DatePrecision",
             "title": "Start precision",
             "description": "How precisely `start` is known; `day` when left out."
           },
+          "start_qualifier": {
+            "$ref": "defs.schema.json#/$defs/StartQualifier",
+            "title": "Start qualifier",
+            "description": "What `start` is when it is not the first day in office; leave out when it is."
+          },
           "start_sources": {
             "$ref": "#/$defs/PersonSourceRefs",
             "title": "Start sources",
-            "description": "Local ids of the person's sources that give the start."
+            "description": "Local ids of the person's sources that give the start (with `start_qualifier` `in-post-by`, the sources that show the person in post on that date)."
           },
           "end": {
             "$ref": "defs.schema.json#/$defs/CalendarDate",
@@ -1040,64 +1057,6 @@ export const schemas = {
             "$ref": "#/$defs/PersonSourceRefs",
             "title": "End sources",
             "description": "Local ids of the person's sources that give the end."
-          },
-          "in_post_by": {
-            "title": "In post by",
-            "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.",
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 100,
-            "items": {
-              "$ref": "#/$defs/Attestation"
-            }
-          }
-        },
-        "anyOf": [
-          {
-            "required": [
-              "start"
-            ]
-          },
-          {
-            "required": [
-              "in_post_by"
-            ]
-          }
-        ],
-        "dependentRequired": {
-          "start": [
-            "start_sources"
-          ],
-          "start_precision": [
-            "start"
-          ],
-          "end": [
-            "end_sources"
-          ],
-          "end_precision": [
-            "end"
-          ]
-        }
-      },
-      "Attestation": {
-        "title": "Attestation",
-        "description": "A date on which sources show the person in the office.",
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "date",
-          "sources"
-        ],
-        "properties": {
-          "date": {
-            "$ref": "defs.schema.json#/$defs/CalendarDate",
-            "title": "Date",
-            "description": "The day the sources show the person in post (the day of the event they report, or their publication date)."
-          },
-          "sources": {
-            "$ref": "#/$defs/PersonSourceRefs",
-            "title": "Sources",
-            "description": "Local ids of the person's sources that show it."
           }
         }
       },

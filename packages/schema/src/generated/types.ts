@@ -25,23 +25,6 @@ export type Aliases = Text[];
  */
 export type CalendarDate = string;
 /**
- * A stable identifier of lowercase ASCII letters, digits and single hyphens, such as `kono-taro`. Never reused once published.
- *
- * This interface was referenced by `AllTypes`'s JSON-Schema
- * via the `definition` "Slug".
- */
-export type Slug = string;
-/**
- * Local ids of sources of this person record.
- *
- * @minItems 1
- * @maxItems 50
- *
- * This interface was referenced by `AllTypes`'s JSON-Schema
- * via the `definition` "PersonSourceRefs".
- */
-export type PersonSourceRefs = Slug[];
-/**
  * How sure the curator is that the record is right.
  *
  * This interface was referenced by `AllTypes`'s JSON-Schema
@@ -312,6 +295,13 @@ export type CountryCode =
  */
 export type DatePrecision = 'day' | 'month' | 'year';
 /**
+ * A stable identifier of lowercase ASCII letters, digits and single hyphens, such as `kono-taro`. Never reused once published.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "Slug".
+ */
+export type Slug = string;
+/**
  * Local ids of sources listed in this record's `sources`.
  *
  * @minItems 1
@@ -481,6 +471,23 @@ export type OrganizationKind =
  */
 export type WikidataId = string;
 /**
+ * What a position's `start` is when it is not the first day in office. A closed list; the terms follow EDTF's qualifiers of a date.
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "StartQualifier".
+ */
+export type StartQualifier = 'in-post-by';
+/**
+ * Local ids of sources of this person record.
+ *
+ * @minItems 1
+ * @maxItems 50
+ *
+ * This interface was referenced by `AllTypes`'s JSON-Schema
+ * via the `definition` "PersonSourceRefs".
+ */
+export type PersonSourceRefs = Slug[];
+/**
  * A key of a record or of a mapping inside it. `<<`, YAML's merge key, is not one: records write every key out, because YAML 1.2 readers (such as `engagements validate`) read `<<` as an ordinary key while YAML 1.1 readers and editors merge it.
  *
  * This interface was referenced by `AllTypes`'s JSON-Schema
@@ -488,16 +495,6 @@ export type WikidataId = string;
  */
 export type PropertyName = string;
 
-/**
- * A date on which sources show the person in the office.
- *
- * This interface was referenced by `AllTypes`'s JSON-Schema
- * via the `definition` "Attestation".
- */
-export interface Attestation {
-  date: CalendarDate;
-  sources: PersonSourceRefs;
-}
 /**
  * How sure the curator is, and why.
  *
@@ -699,16 +696,16 @@ export interface Person {
    */
   positions: Position[];
   /**
-   * The documents that the position dates come from, each with a local id that `start_sources`, `end_sources` and the `sources` of `in_post_by` dates cite.
+   * The documents that the position dates come from, each with a local id that `start_sources` and `end_sources` cite.
    *
    * @minItems 1
    * @maxItems 200
    */
-  sources: PersonSource[];
+  sources?: PersonSource[];
   notes?: LongText;
 }
 /**
- * An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.
+ * An office held from a start date to an end date, each as precisely as sources give it (to the day, month or year) and citing the person's sources. When no source gives the first day in office, `start` is the earliest date on which sources show the person in post and `start_qualifier` says so.
  *
  * This interface was referenced by `AllTypes`'s JSON-Schema
  * via the `definition` "Position".
@@ -717,19 +714,13 @@ export interface Position {
   title: Text;
   organization?: Slug;
   country: CountryCode;
-  start?: CalendarDate;
+  start: CalendarDate;
   start_precision?: DatePrecision;
+  start_qualifier?: StartQualifier;
   start_sources?: PersonSourceRefs;
   end?: CalendarDate;
   end_precision?: DatePrecision;
   end_sources?: PersonSourceRefs;
-  /**
-   * Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.
-   *
-   * @minItems 1
-   * @maxItems 100
-   */
-  in_post_by?: Attestation[];
 }
 /**
  * A document that shows a date of one of the person's positions.

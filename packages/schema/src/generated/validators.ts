@@ -4484,7 +4484,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema92 = { "title": "Position", "description": "An office held, with its dates as precisely as sources give them: a start and an end (each to the day, month or year) and dates on which sources show the person in post. Every date cites the person's sources.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. Leave out when no source gives it, and give `in_post_by` instead; never write a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." }, "in_post_by": { "title": "In post by", "description": "Dates on which sources show the person already in the office (such as a report of an engagement that names them by it): the office began on or before each date. With no `start`, the earliest of them is the first date the person is known to hold it.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Attestation" } } }, "anyOf": [{ "required": ["start"] }, { "required": ["in_post_by"] }], "dependentRequired": { "start": ["start_sources"], "start_precision": ["start"], "end": ["end_sources"], "end_precision": ["end"] } };
+var schema92 = { "title": "Position", "description": "An office held from a start date to an end date, each as precisely as sources give it (to the day, month or year) and citing the person's sources. When no source gives the first day in office, `start` is the earliest date on which sources show the person in post and `start_qualifier` says so.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country", "start"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. With `start_qualifier` `in-post-by`, the earliest date on which the cited sources show the person already in post (the office began on or before it). Never a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_qualifier": { "$ref": "defs.schema.json#/$defs/StartQualifier", "title": "Start qualifier", "description": "What `start` is when it is not the first day in office; leave out when it is." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start (with `start_qualifier` `in-post-by`, the sources that show the person in post on that date)." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." } } };
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4587,96 +4587,6 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate48.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.date === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.sources === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "date" || key0 === "sources")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.date !== void 0) {
-      let data0 = data.date;
-      if (typeof data0 === "string") {
-        if (!pattern7.test(data0)) {
-          const err3 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data0)) {
-          const err4 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.sources !== void 0) {
-      if (!validate45(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate48.errors = vErrors;
-  return errors === 0;
-}
-validate48.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4687,12 +4597,9 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  const _errs1 = errors;
-  let valid0 = false;
-  const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.start === void 0) {
-      const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "start" }, message: "must have required property 'start'" };
+    if (data.title === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4700,13 +4607,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-  }
-  var _valid0 = _errs2 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.in_post_by === void 0) {
-      const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "in_post_by" }, message: "must have required property 'in_post_by'" };
+    if (data.country === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4714,85 +4616,54 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-  }
-  var _valid0 = _errs3 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.title === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+    if (data.start === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "start" }, message: "must have required property 'start'" };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err2];
       } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.country === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
+        vErrors.push(err2);
       }
       errors++;
     }
     for (const key0 in data) {
-      const _errs4 = errors;
+      const _errs1 = errors;
       if (typeof key0 === "string") {
         if (!pattern4.test(key0)) {
-          const err5 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err3];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err3);
           }
           errors++;
         }
       } else {
-        const err6 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
+        const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err4];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err4);
         }
         errors++;
       }
-      var valid1 = _errs4 === errors;
-      if (!valid1) {
-        const err7 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err5];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err5);
         }
         errors++;
       }
     }
     for (const key1 in data) {
       if (!func1.call(schema92.properties, key1)) {
-        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err6];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -4801,7 +4672,25 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.title;
       if (typeof data0 === "string") {
         if (func2(data0) > 500) {
-          const err9 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          const err7 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err8 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data0)) {
+          const err9 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4809,30 +4698,12 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data0) < 1) {
-          const err10 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (!pattern6.test(data0)) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
       } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err10];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -4841,7 +4712,25 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.organization;
       if (typeof data1 === "string") {
         if (func2(data1) > 100) {
-          const err13 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err11 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data1) < 2) {
+          const err12 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (!pattern10.test(data1)) {
+          const err13 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -4849,26 +4738,37 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data1) < 2) {
-          const err14 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (!pattern10.test(data1)) {
-          const err15 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
       } else {
-        const err16 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.country !== void 0) {
+      let data2 = data.country;
+      if (typeof data2 !== "string") {
+        const err15 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      let valid6;
+      valid6 = false;
+      for (const v0 of schema45.enum) {
+        if (func0(data2, v0)) {
+          valid6 = true;
+          break;
+        }
+      }
+      if (!valid6) {
+        const err16 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -4877,62 +4777,33 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.country !== void 0) {
-      let data2 = data.country;
-      if (typeof data2 !== "string") {
-        const err17 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      let valid7;
-      valid7 = false;
-      for (const v0 of schema45.enum) {
-        if (func0(data2, v0)) {
-          valid7 = true;
-          break;
-        }
-      }
-      if (!valid7) {
-        const err18 = { instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
     if (data.start !== void 0) {
       let data3 = data.start;
       if (typeof data3 === "string") {
         if (!pattern7.test(data3)) {
-          const err19 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
+          const err17 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err17];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err17);
           }
           errors++;
         }
         if (!formats0.validate(data3)) {
-          const err20 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          const err18 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err18];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err18);
           }
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err19];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -4940,7 +4811,35 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.start_precision !== void 0) {
       let data4 = data.start_precision;
       if (typeof data4 !== "string") {
-        const err22 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      const _errs22 = errors;
+      let valid9 = false;
+      let passing0 = null;
+      const _errs23 = errors;
+      if ("day" !== data4) {
+        const err21 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      var _valid0 = _errs23 === errors;
+      if (_valid0) {
+        valid9 = true;
+        passing0 = 0;
+      }
+      const _errs24 = errors;
+      if ("month" !== data4) {
+        const err22 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -4948,77 +4847,97 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      const _errs25 = errors;
-      let valid10 = false;
-      let passing0 = null;
-      const _errs26 = errors;
-      if ("day" !== data4) {
-        const err23 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+      var _valid0 = _errs24 === errors;
+      if (_valid0 && valid9) {
+        valid9 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid9 = true;
+          passing0 = 1;
         }
-        errors++;
+        const _errs25 = errors;
+        if ("year" !== data4) {
+          const err23 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        var _valid0 = _errs25 === errors;
+        if (_valid0 && valid9) {
+          valid9 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid9 = true;
+            passing0 = 2;
+          }
+        }
       }
-      var _valid1 = _errs26 === errors;
-      if (_valid1) {
-        valid10 = true;
-        passing0 = 0;
-      }
-      const _errs27 = errors;
-      if ("month" !== data4) {
-        const err24 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+      if (!valid9) {
+        const err24 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
           vErrors.push(err24);
         }
         errors++;
-      }
-      var _valid1 = _errs27 === errors;
-      if (_valid1 && valid10) {
-        valid10 = false;
-        passing0 = [passing0, 1];
       } else {
-        if (_valid1) {
-          valid10 = true;
-          passing0 = 1;
-        }
-        const _errs28 = errors;
-        if ("year" !== data4) {
-          const err25 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
-          if (vErrors === null) {
-            vErrors = [err25];
+        errors = _errs22;
+        if (vErrors !== null) {
+          if (_errs22) {
+            vErrors.length = _errs22;
           } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        var _valid1 = _errs28 === errors;
-        if (_valid1 && valid10) {
-          valid10 = false;
-          passing0 = [passing0, 2];
-        } else {
-          if (_valid1) {
-            valid10 = true;
-            passing0 = 2;
+            vErrors = null;
           }
         }
       }
-      if (!valid10) {
-        const err26 = { instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    }
+    if (data.start_qualifier !== void 0) {
+      let data5 = data.start_qualifier;
+      if (typeof data5 !== "string") {
+        const err25 = { instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      const _errs29 = errors;
+      let valid11 = false;
+      let passing1 = null;
+      const _errs30 = errors;
+      if ("in-post-by" !== data5) {
+        const err26 = { instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/oneOf/0/const", keyword: "const", params: { allowedValue: "in-post-by" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
           vErrors.push(err26);
         }
         errors++;
+      }
+      var _valid1 = _errs30 === errors;
+      if (_valid1) {
+        valid11 = true;
+        passing1 = 0;
+      }
+      if (!valid11) {
+        const err27 = { instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
       } else {
-        errors = _errs25;
+        errors = _errs29;
         if (vErrors !== null) {
-          if (_errs25) {
-            vErrors.length = _errs25;
+          if (_errs29) {
+            vErrors.length = _errs29;
           } else {
             vErrors = null;
           }
@@ -5032,19 +4951,10 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.end !== void 0) {
-      let data6 = data.end;
-      if (typeof data6 === "string") {
-        if (!pattern7.test(data6)) {
-          const err27 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data6)) {
-          const err28 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+      let data7 = data.end;
+      if (typeof data7 === "string") {
+        if (!pattern7.test(data7)) {
+          const err28 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -5052,20 +4962,17 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err29 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+        if (!formats0.validate(data7)) {
+          const err29 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.end_precision !== void 0) {
-      let data7 = data.end_precision;
-      if (typeof data7 !== "string") {
-        const err30 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err30 = { instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -5073,12 +4980,11 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      const _errs37 = errors;
-      let valid13 = false;
-      let passing1 = null;
-      const _errs38 = errors;
-      if ("day" !== data7) {
-        const err31 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
+    }
+    if (data.end_precision !== void 0) {
+      let data8 = data.end_precision;
+      if (typeof data8 !== "string") {
+        const err31 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -5086,14 +4992,12 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid2 = _errs38 === errors;
-      if (_valid2) {
-        valid13 = true;
-        passing1 = 0;
-      }
       const _errs39 = errors;
-      if ("month" !== data7) {
-        const err32 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+      let valid14 = false;
+      let passing2 = null;
+      const _errs40 = errors;
+      if ("day" !== data8) {
+        const err32 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/0/const", keyword: "const", params: { allowedValue: "day" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -5101,49 +5005,64 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid2 = _errs39 === errors;
-      if (_valid2 && valid13) {
-        valid13 = false;
-        passing1 = [passing1, 1];
+      var _valid2 = _errs40 === errors;
+      if (_valid2) {
+        valid14 = true;
+        passing2 = 0;
+      }
+      const _errs41 = errors;
+      if ("month" !== data8) {
+        const err33 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/1/const", keyword: "const", params: { allowedValue: "month" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      var _valid2 = _errs41 === errors;
+      if (_valid2 && valid14) {
+        valid14 = false;
+        passing2 = [passing2, 1];
       } else {
         if (_valid2) {
-          valid13 = true;
-          passing1 = 1;
+          valid14 = true;
+          passing2 = 1;
         }
-        const _errs40 = errors;
-        if ("year" !== data7) {
-          const err33 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
+        const _errs42 = errors;
+        if ("year" !== data8) {
+          const err34 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf/2/const", keyword: "const", params: { allowedValue: "year" }, message: "must be equal to constant" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err34];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err34);
           }
           errors++;
         }
-        var _valid2 = _errs40 === errors;
-        if (_valid2 && valid13) {
-          valid13 = false;
-          passing1 = [passing1, 2];
+        var _valid2 = _errs42 === errors;
+        if (_valid2 && valid14) {
+          valid14 = false;
+          passing2 = [passing2, 2];
         } else {
           if (_valid2) {
-            valid13 = true;
-            passing1 = 2;
+            valid14 = true;
+            passing2 = 2;
           }
         }
       }
-      if (!valid13) {
-        const err34 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+      if (!valid14) {
+        const err35 = { instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err35];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err35);
         }
         errors++;
       } else {
-        errors = _errs37;
+        errors = _errs39;
         if (vErrors !== null) {
-          if (_errs37) {
-            vErrors.length = _errs37;
+          if (_errs39) {
+            vErrors.length = _errs39;
           } else {
             vErrors = null;
           }
@@ -5156,114 +5075,12 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.in_post_by !== void 0) {
-      let data9 = data.in_post_by;
-      if (Array.isArray(data9)) {
-        if (data9.length > 100) {
-          const err35 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        if (data9.length < 1) {
-          const err36 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate48(data9[i0], { instancePath: instancePath + "/in_post_by/" + i0, parentData: data9, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/in_post_by", schemaPath: "#/properties/in_post_by/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.start !== void 0) {
-      if (data.start_sources === void 0) {
-        const err38 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "start",
-          missingProperty: "start_sources",
-          depsCount: 1,
-          deps: "start_sources"
-        }, message: "must have property start_sources when property start is present" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.start_precision !== void 0) {
-      if (data.start === void 0) {
-        const err39 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "start_precision",
-          missingProperty: "start",
-          depsCount: 1,
-          deps: "start"
-        }, message: "must have property start when property start_precision is present" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.end !== void 0) {
-      if (data.end_sources === void 0) {
-        const err40 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "end",
-          missingProperty: "end_sources",
-          depsCount: 1,
-          deps: "end_sources"
-        }, message: "must have property end_sources when property end is present" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.end_precision !== void 0) {
-      if (data.end === void 0) {
-        const err41 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "end_precision",
-          missingProperty: "end",
-          depsCount: 1,
-          deps: "end"
-        }, message: "must have property end when property end_precision is present" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err36];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -5271,10 +5088,10 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate52.evaluated;
+  const evaluated0 = validate49.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5750,10 +5567,10 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate52.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate49.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -5786,460 +5603,6 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.positions === void 0) {
       const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "positions" }, message: "must have required property 'positions'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.sources === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      const _errs1 = errors;
-      if (typeof key0 === "string") {
-        if (!pattern4.test(key0)) {
-          const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      var valid0 = _errs1 === errors;
-      if (!valid0) {
-        const err6 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    for (const key1 in data) {
-      if (!(key1 === "id" || key1 === "name" || key1 === "aliases" || key1 === "native_name" || key1 === "wikidata" || key1 === "positions" || key1 === "sources" || key1 === "notes")) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 100) {
-          const err8 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func2(data0) < 2) {
-          const err9 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (!pattern10.test(data0)) {
-          const err10 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 500) {
-          const err12 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err13 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (!pattern6.test(data1)) {
-          const err14 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.aliases !== void 0) {
-      if (!validate42(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.native_name !== void 0) {
-      let data3 = data.native_name;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 500) {
-          const err16 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data3) < 1) {
-          const err17 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (!pattern6.test(data3)) {
-          const err18 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.wikidata !== void 0) {
-      let data4 = data.wikidata;
-      if (typeof data4 === "string") {
-        if (!pattern39.test(data4)) {
-          const err20 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.positions !== void 0) {
-      let data5 = data.positions;
-      if (Array.isArray(data5)) {
-        if (data5.length > 100) {
-          const err22 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data5.length < 1) {
-          const err23 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate44(data5[i0], { instancePath: instancePath + "/positions/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.sources !== void 0) {
-      let data7 = data.sources;
-      if (Array.isArray(data7)) {
-        if (data7.length > 200) {
-          const err25 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        if (data7.length < 1) {
-          const err26 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate52(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.notes !== void 0) {
-      let data9 = data.notes;
-      if (typeof data9 === "string") {
-        if (func2(data9) > 5e3) {
-          const err28 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (func2(data9) < 1) {
-          const err29 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err31];
-    } else {
-      vErrors.push(err31);
-    }
-    errors++;
-  }
-  validate41.errors = vErrors;
-  return errors === 0;
-}
-validate41.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateOrganization = validate54;
-var schema115 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (Array.isArray(data)) {
-    if (data.length > 50) {
-      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      let data0 = data[i0];
-      if (typeof data0 === "string") {
-        if (func2(data0) > 500) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (!pattern6.test(data0)) {
-          const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    let i1 = data.length;
-    let j0;
-    if (i1 > 1) {
-      outer0:
-        for (; i1--; ) {
-          for (j0 = i1; j0--; ) {
-            if (func0(data[i1], data[j0])) {
-              const err5 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-              break outer0;
-            }
-          }
-        }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate55.errors = vErrors;
-  return errors === 0;
-}
-validate55.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate54.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.kind === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6280,7 +5643,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key1 in data) {
-      if (!func1.call(schema115.properties, key1)) {
+      if (!(key1 === "id" || key1 === "name" || key1 === "aliases" || key1 === "native_name" || key1 === "wikidata" || key1 === "positions" || key1 === "sources" || key1 === "notes")) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -6371,8 +5734,453 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.aliases !== void 0) {
-      if (!validate55(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+      if (!validate42(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.native_name !== void 0) {
+      let data3 = data.native_name;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 500) {
+          const err15 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data3) < 1) {
+          const err16 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data3)) {
+          const err17 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.wikidata !== void 0) {
+      let data4 = data.wikidata;
+      if (typeof data4 === "string") {
+        if (!pattern39.test(data4)) {
+          const err19 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.positions !== void 0) {
+      let data5 = data.positions;
+      if (Array.isArray(data5)) {
+        if (data5.length > 100) {
+          const err21 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data5.length < 1) {
+          const err22 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        const len0 = data5.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate44(data5[i0], { instancePath: instancePath + "/positions/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.sources !== void 0) {
+      let data7 = data.sources;
+      if (Array.isArray(data7)) {
+        if (data7.length > 200) {
+          const err24 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data7.length < 1) {
+          const err25 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        const len1 = data7.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate49(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.notes !== void 0) {
+      let data9 = data.notes;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 5e3) {
+          const err27 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (func2(data9) < 1) {
+          const err28 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+validate41.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var validateOrganization = validate51;
+var schema114 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate52.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 50) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (func2(data0) > 500) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data0)) {
+          const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0:
+        for (; i1--; ) {
+          for (j0 = i1; j0--; ) {
+            if (func0(data[i1], data[j0])) {
+              const err5 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+              break outer0;
+            }
+          }
+        }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate52.errors = vErrors;
+  return errors === 0;
+}
+validate52.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate51.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern4.test(key0)) {
+          const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (!func1.call(schema114.properties, key1)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 100) {
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (func2(data0) < 2) {
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (!pattern10.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data1 = data.name;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 500) {
+          const err11 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err12 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data1)) {
+          const err13 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.aliases !== void 0) {
+      if (!validate52(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
@@ -6795,10 +6603,10 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate51.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   validateEngagement,
   validateOrganization,
