@@ -140,6 +140,15 @@ describe('the record cache', () => {
     writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":4,"files":"nonsense"}\n[]\n');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
+    // One byte changed inside a row (an id a letter off), the file's length kept: the checksum sees it.
+    notes.length = 0;
+    await check();
+    const file = path.join(cacheDir, cacheFiles()[1]!);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"kono-taro"');
+    writeFileSync(file, text.replace('"kono-taro"', '"kono-tara"'));
+    expect((await check()).diagnostics).toEqual(reference);
+    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable \(its checksum does not match\)/);
   });
 
   it('ignores a truncated data file with a note, and a damaged piece of it too', async () => {

@@ -288,6 +288,8 @@ interface IndexHeader {
   dataBytes: number;
   /** The bytes of the data file that rows point to (the rest is dead, compacted away when it is more than half). */
   liveBytes: number;
+  /** SHA-1 (base64, 12 characters) of everything after the header line. */
+  sum?: string;
   /** Number of rows: a truncated index is seen. */
   files: number;
 }
@@ -375,6 +377,7 @@ export class RecordCache {
       if (typeof header.dataFile !== 'string' || !/^[0-9a-f]+$/.test(header.dataFile) || typeof header.files !== 'number' || typeof header.liveBytes !== 'number') throw new Error('unexpected layout');
       // The header, the lookups, a row per file and the final line break: anything else is a truncated or damaged file.
       if (lines.length !== header.files + 3 || lines[lines.length - 1] !== '') throw new Error(`expected ${header.files} rows, found ${Math.max(0, lines.length - 3)}`);
+      if (header.sum !== checksum(Buffer.from(text.slice(lines[0]!.length + 1)))) throw new Error('its checksum does not match');
     } catch (error) {
       this.note(`the cache ${this.indexPath} is unreadable (${(error as Error).message}); checking every file afresh.`);
       return;
@@ -605,19 +608,13 @@ export class RecordCache {
     const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length };
     const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
+    // The body (the lookups and the rows) is checksummed in the header: a damaged byte
+    // anywhere, not only a truncation, makes the index ignored rather than believed.
+    const body = `${JSON.stringify(table)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify(header)}\n${JSON.stringify(table)}\n`);
-      // In pieces of about a megabyte: one string of the whole index would be held twice.
-      let text = '';
-      for (const line of lines) {
-        text += `${line}\n`;
-        if (text.length > 1 << 20) {
-          writeSync(fd, text);
-          text = '';
-        }
-      }
-      writeSync(fd, text);
+      writeSync(fd, `${JSON.stringify({ ...header, sum: checksum(Buffer.from(body)) })}\n`);
+      writeSync(fd, body);
     } finally {
       closeSync(fd);
     }
