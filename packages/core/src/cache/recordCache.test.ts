@@ -137,7 +137,7 @@ describe('the record cache', () => {
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable .*checking every file afresh/);
     notes.length = 0;
-    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":4,"files":"nonsense"}\n[]\n');
+    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":5,"files":"nonsense"}\n[]\n');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
     // One byte changed inside a row (an id a letter off), the file's length kept: the checksum sees it.
@@ -181,7 +181,7 @@ describe('the record cache', () => {
     await check();
     const [data, index] = cacheFiles();
     // What a writer killed half-way leaves: a partial temporary index, bytes appended past the index's end.
-    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":4,"key":"');
+    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":5,"key":"');
     appendFileSync(path.join(cacheDir, data!), '{"id":"half-writ');
     const warm = await check();
     expect(warm.diagnostics).toEqual(reference);

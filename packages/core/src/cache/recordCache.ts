@@ -7,7 +7,7 @@ import type { RecordNames } from '../dataset.js';
 import { codeSignature } from './resultCache.js';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 4; // 4: a line-oriented index, rows reused verbatim (3: a JSON index; 2: one JSON file)
+const FORMAT = 5; // 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
 
 /**
  * A file's stamp: what `lstat` says about it. The change time (ctime) and inode are in it
