@@ -73,7 +73,7 @@ describe('the files of the package', () => {
 
   it('have a package.json without dependencies or scripts, with an allow-list, sideEffects and a license', () => {
     const manifest = json('package.json');
-    expect(manifest).toMatchObject({ name: '@engagements/sdk', license: 'MIT', type: 'module', sideEffects: false });
+    expect(manifest).toMatchObject({ name: '@engagements/sdk', license: '(MIT AND CC-BY-4.0)', type: 'module', sideEffects: false });
     for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies', 'scripts', 'gypfile']) {
       expect(manifest, key).not.toHaveProperty(key);
     }
@@ -164,8 +164,10 @@ describe('the files of the package', () => {
 
   it('include a README for consumers and a license', () => {
     const readme = text(file('README.md'));
-    for (const heading of ['## Install', '## Use', '## API', '## Loading', '## Versioning', '### findEngagements(filter)']) expect(readme).toContain(heading);
-    expect(text(file('LICENSE'))).toMatch(/^MIT License/);
+    for (const heading of ['## Install', '## Use', '## API', '### Dates of offices', '## Loading', '## Versioning', '### findEngagements(filter)']) expect(readme).toContain(heading);
+    expect(text(file('LICENSE'))).toContain('CC BY 4.0');
+    expect(text(file('LICENSE'))).toContain('https://creativecommons.org/licenses/by/4.0/');
+    expect(text(file('LICENSE'))).toMatch(/^MIT License$/m);
   });
 });
 

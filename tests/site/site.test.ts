@@ -112,6 +112,19 @@ describe('pages', () => {
     expect(main('people/kono-taro.html')).not.toContain('in post by');
   });
 
+  it('names the sources of each position date and lists them, linked, on the person page', () => {
+    const page = load('people/kenneth-mckenzie.html');
+    const main = textOf(byTag(page, 'main')[0]!).replace(/\s+/g, ' ');
+    // records/people/kenneth-mckenzie.yaml: the in-post-by start cites dawn-2019-09-10.
+    expect(main).toContain('In post by: Dawn');
+    expect(main).toContain('Sources of the dates');
+    expect(linksOf(page)).toEqual(expect.arrayContaining(['#source-dawn-2019-09-10', 'https://www.dawn.com/news/1504510/coas-centcom-commander-discuss-kashmir-afghan-issues', '../organizations/dawn.html']));
+    expect(byId(page, 'source-dawn-2019-09-10')).toBeDefined();
+    // A start and an end, each with its own sources: records/people/kono-taro.yaml.
+    const kono = textOf(byTag(load('people/kono-taro.html'), 'main')[0]!).replace(/\s+/g, ' ');
+    expect(kono).toMatch(/Start: [^;]+; End: /);
+  });
+
   it('draws the timeline and the country chart as SVG in the home page, with no script but JSON-LD', () => {
     const home = load('index.html');
     const svgs = byTag(home, 'svg').filter((s) => attr(s, 'role') === 'img');

@@ -631,7 +631,7 @@ function compileColumn(def: ColumnDef, table: TableDef): Column {
         name: def.name,
         role: 'index',
         title: `${capitalize(def.name.replace(/_index$/, '').replace(/_/g, ' '))} number`,
-        description: `The position of the ${def.of}, starting at 1.`,
+        description: `The 1-based place of the ${def.of} in its list, in the order of the record.`,
         type: 'integer',
         required: true,
         freeText: false,

@@ -1,5 +1,9 @@
 export const PACKAGE_NAME = '@engagements/sdk';
-export const LICENSE = 'MIT';
+/**
+ * SPDX expression of the package: its code is MIT, the data it carries (the records and
+ * the vocabularies' definitions) CC BY 4.0, as the CSV data package and the site say.
+ */
+export const LICENSE = '(MIT AND CC-BY-4.0)';
 
 /**
  * The package.json of @engagements/sdk: dual ES module / CommonJS entry points with their
@@ -33,8 +37,18 @@ export function packageJson(version: string, counts: { engagements: number; peop
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** The LICENSE file: which part is under which licence, then both. */
 export function licenseText(): string {
-  return `MIT License
+  return `This package holds code and data under two licences (SPDX: ${LICENSE}).
+
+- The data (the records and vocabularies in dist/data.cjs, dist/index.*, schemas/,
+  changes.json and CHANGELOG.md) is licensed under the Creative Commons Attribution 4.0
+  International licence (CC BY 4.0): https://creativecommons.org/licenses/by/4.0/
+  Attribute it to "The engagements project contributors", with a link to the dataset.
+- The code (the query functions and types in dist/) is licensed under the MIT License,
+  below.
+
+MIT License
 
 Copyright (c) The engagements contributors
 

@@ -1,3 +1,5 @@
+import { LICENSE } from './manifest.js';
+
 export interface ReadmeInputs {
   version: string;
   previousVersion: string | null;
@@ -113,6 +115,29 @@ import engagementSchema from '@engagements/sdk/schemas/engagement.schema.json' w
 They reference each other by relative \`$ref\` (\`defs.schema.json\`, \`vocabularies/*.schema.json\`);
 load them all into your validator, or use \`isEngagement\` and friends.
 
+### Dates of offices
+
+A person's \`positions\` give each office's \`start\` (always present) and \`end\` (absent while
+the person holds it or when no source gives it) as ISO dates, each only as precise as its
+sources:
+
+- \`start_precision\` / \`end_precision\`: \`month\` or \`year\` when the source gives only the
+  month or the year; the date is then the first day of that month or year. Absent means
+  \`day\`.
+- \`start_qualifier: 'in-post-by'\`: no source gives the first day in office; \`start\` is the
+  earliest day a source shows the person already in post, so the office began on or before
+  it. Most people in the dataset have such a start: read it as "in post by", not as the
+  day they took office.
+- \`start_sources\` / \`end_sources\`: the local ids of the person's \`sources\` that give the
+  date.
+
+\`\`\`ts
+for (const p of getPerson('qamar-javed-bajwa')!.positions) {
+  const from = p.start_qualifier === 'in-post-by' ? \`in post by \${p.start}\` : \`from \${p.start}\`;
+  console.log(p.title, from, p.end ? \`to \${p.end}\` : '');
+}
+\`\`\`
+
 ## Loading
 
 Importing the package does not parse its records: the parse cost moves to their first use,
@@ -149,6 +174,10 @@ type should keep a \`default\` branch.
 
 ## License
 
-MIT.
+The data (records, vocabularies, schemas' texts, changes) is licensed under
+[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): you may share and adapt it,
+also commercially, if you credit "The engagements project contributors" and link to the
+dataset. The package's code is MIT-licensed. \`package.json\` says both:
+\`${LICENSE}\`; \`LICENSE\` has the texts.
 `;
 }
