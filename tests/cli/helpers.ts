@@ -20,8 +20,8 @@ export interface CliResult {
  * no colour settings inherited from the test runner unless given in `env`.
  */
 export function engagements(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  if (!existsSync(path.join(ROOT, 'packages/cli/dist/main.js'))) {
-    throw new Error('packages/cli/dist/main.js is missing: build first (`npm test` does, or `npx turbo run build`).');
+  if (!existsSync(path.join(ROOT, 'packages/cli/dist/bundle/main.js'))) {
+    throw new Error('packages/cli/dist/bundle/main.js is missing: build first (`npm test` does, or `npx turbo run build`).');
   }
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC', ...options.env };
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', timeout: 60_000 });

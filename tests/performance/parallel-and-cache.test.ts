@@ -87,7 +87,7 @@ describe('parallel loading and the cache', () => {
     // Ageing the files moved their change time to now: stamps are trusted a second later.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
     expect(validate(dir, {}, '--cache-dir', cacheDir)).toEqual(first);
-    const index = readdirSync(cacheDir).find((f) => /^records-[0-9a-f]+\.json$/.test(f))!;
+    const index = readdirSync(cacheDir).find((f) => /^records-[0-9a-f]+\.idx$/.test(f))!;
     const written = statSync(path.join(cacheDir, index)).mtimeMs;
     // Reused: the same report, and no check ran (the record cache's index was not rewritten).
     expect(validate(dir, {}, '--cache-dir', cacheDir)).toEqual(first);

@@ -29,7 +29,7 @@ const workspaceNames = new Set([...manifests.values()].map((m) => m.name as stri
 /** The direct production dependencies of every workspace package, other than workspace links. */
 const EXPECTED_DIRECT: Record<string, Record<string, string>> = {
   'packages/cli': { '@babel/code-frame': '^7.29.7', '@inquirer/prompts': '^7.10.1', commander: '^14.0.3', picocolors: '^1.1.1' },
-  'packages/core': { 'fastest-levenshtein': '^1.0.16', 'js-yaml': '^4.3.2', tinyglobby: '^0.2.17', yaml: '^2.9.1' },
+  'packages/core': { 'fastest-levenshtein': '^1.0.16', 'js-yaml': '^4.3.2', yaml: '^2.9.1' },
   'packages/export-codebook': {},
   'packages/export-csv': { 'csv-stringify': '^6.9.0' },
   'packages/export-jsonld': {},
@@ -47,8 +47,8 @@ const EXPECTED_PRODUCTION_TREE = [
   '@inquirer/number', '@inquirer/password', '@inquirer/prompts', '@inquirer/rawlist', '@inquirer/search', '@inquirer/select',
   '@inquirer/type', '@sqlite.org/sqlite-wasm', 'ansi-regex', 'ansi-styles', 'argparse', 'chardet', 'cli-width', 'color-convert', 'color-name', 'commander',
   'csv-stringify', 'd3-array', 'd3-chord', 'd3-color', 'd3-format', 'd3-interpolate', 'd3-path', 'd3-scale', 'd3-shape', 'd3-time',
-  'd3-time-format', 'emoji-regex', 'eta', 'fastest-levenshtein', 'fdir', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
-  'internmap', 'minisearch', 'mute-stream', 'picocolors', 'picomatch', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'tinyglobby', 'wrap-ansi',
+  'd3-time-format', 'emoji-regex', 'eta', 'fastest-levenshtein', 'iconv-lite', 'is-fullwidth-code-point', 'js-tokens', 'js-yaml',
+  'internmap', 'minisearch', 'mute-stream', 'picocolors', 'safer-buffer', 'signal-exit', 'string-width', 'strip-ansi', 'wrap-ansi',
   'yaml', 'yoctocolors-cjs',
 ];
 

@@ -50,11 +50,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The version in this package's package.json: one folder up from dist/, two from the bundle in dist/bundle/. */
 function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === '@engagements/cli') return pkg.version ?? '0.0.0';
+    } catch {
+      // not there: try the next
+    }
   }
+  return '0.0.0';
 }

@@ -91,7 +91,6 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     const kind = recordKindOf(toLoad[i]!);
     if (kind) unreadableIds[kind].add(recordBaseName(toLoad[i]!));
   });
-  const hashes = new WeakMap<AnyRecord, string>();
   const entries = new Map<AnyRecord, CacheEntry>();
   loaded.forEach((result, i) => {
     // A near-miss ending is reported whichever path loaded the file (the cache too: the
@@ -111,14 +110,11 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     }
     if (!result.record) return;
     records.push(result.record);
-    if (entry) {
-      hashes.set(result.record, entry.hash);
-      entries.set(result.record, entry);
-    }
+    if (entry) entries.set(result.record, entry);
   });
   const dataset = createDataset(recordsDir, records, unreadableIds);
   // Custom rules (options.rules) are not what the cache's key describes: no findings kept.
-  const memo = cache && !options.rules ? new IncrementalRules(dataset, hashes, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupValues()) : undefined;
+  const memo = cache && !options.rules ? new IncrementalRules(dataset, (record) => entries.get(record)?.hash, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupTable()) : undefined;
   if (parallel) {
     diagnostics.push(...runRules(defaultRules.filter((rule) => rule.scope === 'dataset'), { dataset, today }));
     diagnostics.push(...(await parallel.recordFindings(dataset)));
@@ -126,8 +122,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   if (cache) {
     for (const [record, entry] of entries) {
       const result = memo?.resultOf(record);
-      if (result) entry.rules = result;
-      else delete entry.rules;
+      entry.rules = result; // undefined: none kept
     }
     cache.save(memo?.lookupValues());
   }

@@ -36,6 +36,28 @@ export interface LoadedRecord<K extends RecordKind = RecordKind> {
    * string id. Absent otherwise; use `recordId`.
    */
   readonly id?: string | null;
+  /**
+   * A person's or organization's name, aliases and country, when known without reading
+   * `data` (records recalled from the cache): what the dataset-scoped rules compare
+   * across records. Absent otherwise; use `recordNames`.
+   */
+  readonly names?: RecordNames;
+}
+
+/** What RULE013 (alias-unique) compares across people and organizations. */
+export interface RecordNames {
+  name: string;
+  aliases: string[];
+  /** An organization's country (absent for people and organizations without one). */
+  country?: string;
+}
+
+/** A valid person's or organization's names (undefined for engagements), without reading a cached record's data. */
+export function recordNames(record: LoadedRecord): RecordNames | undefined {
+  if (record.kind === 'engagement') return undefined;
+  if (record.names) return record.names;
+  const data = record.data as { name: string; aliases?: string[]; country?: string };
+  return { name: data.name, aliases: data.aliases ?? [], ...(data.country !== undefined ? { country: data.country } : {}) };
 }
 
 /** A record's id (a string), or undefined when it has none, without reading a cached record's data. */

@@ -5,3 +5,4 @@ export { reusableReport, statFiles, type CheckReport, type ReportInputs } from '
 export { findRecordFiles, todayUtc } from './load/findFiles.js';
 export { LIMITS } from './load/limits.js';
 export { looksLikeRecordFile } from './load/extension.js';
+export { showInvisible } from './load/invisible.js';

@@ -13,8 +13,12 @@ export const commands: ReadonlyArray<{ name: string; load: () => Promise<CliComm
   { name: 'diff', load: async () => (await import('./diff.js')).diffCommand },
 ];
 
-/** The commands a command line needs: the one it names, or all of them (for help or a mistake). */
+/**
+ * The commands a command line needs: the one it names, none for `--version` (commander
+ * prints it before looking at commands), or all of them (for help or a mistake).
+ */
 export async function loadCommands(argv: readonly string[]): Promise<CliCommand[]> {
+  if (argv[0] === '-V' || argv[0] === '--version') return [];
   const named = commands.find((c) => c.name === argv[0]);
   return Promise.all((named ? [named] : commands).map((c) => c.load()));
 }

@@ -70,7 +70,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
       return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
     }
   }
-  const { checkDataset } = await import('@engagements/core');
+  // Only the check and what it needs: the exporters, formatters and diff of the core's main entry are not loaded.
+  const { checkDataset } = await import('@engagements/core/check');
   const progress = progressBar(context.io, 'checking records');
   const result = await checkDataset({
     recordsDir,

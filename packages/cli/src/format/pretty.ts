@@ -1,5 +1,6 @@
 import { codeFrameColumns } from '@babel/code-frame';
-import { showInvisible, type Diagnostic } from '@engagements/core';
+import type { Diagnostic } from '@engagements/core';
+import { showInvisible } from '@engagements/core/quick'; // the light entry point: validate's rerun loads no parser
 import pc from 'picocolors';
 import type { Renderer } from './renderer.js';
 import { summaryLine } from './summary.js';

@@ -3,7 +3,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { AnyRecord, Dataset } from '../dataset.js';
 import type { RuleContext } from '../rules/rule.js';
 import type { RuleMemo } from '../rules/runRules.js';
-import type { RecordCache } from './recordCache.js';
+import type { KeptRules, RecordCache, RuleResult } from './recordCache.js';
+
+function isFresh(rules: RuleResult | KeptRules): rules is RuleResult {
+  return Array.isArray((rules as RuleResult).lookups);
+}
 
 type Kind = 'engagement' | 'person' | 'organization';
 const LETTER: Record<Kind, string> = { engagement: 'e', person: 'p', organization: 'o' };
@@ -16,22 +20,27 @@ const LETTER: Record<Kind, string> = { engagement: 'e', person: 'p', organizatio
  * be reused". A record's findings are reused when its content (hash) is the one they were
  * computed on and every key it looked up has the value it had then: the content hash and
  * validity of the first record with that id, "unreadable" or "none" (`lookupValue`).
- * The dataset-scoped rules (unique ids, aliases) run in full every time.
+ * The keys whose value changed are found once per run from the cache's lookups table, and
+ * a record's kept findings are tested against those numbers only. The dataset-scoped
+ * rules (unique ids, aliases) run over every record each time, reading ids and names that
+ * the cache keeps in its index rather than the records' data.
  */
 export class IncrementalRules implements RuleMemo {
   private noted: Set<string> | undefined;
   private blind = false;
   private readonly values = new Map<string, string>();
-  private readonly changed = new Map<string, boolean>();
   private readonly view: Dataset;
-  private readonly results = new Map<AnyRecord, { diagnostics: Diagnostic[]; lookups: string[] }>();
+  private readonly results = new Map<AnyRecord, RuleResult | KeptRules>();
+  private changedNumbers: number[] | undefined;
 
   constructor(
     private readonly dataset: Dataset,
-    private readonly hashes: WeakMap<AnyRecord, string>,
+    /** The SHA-1 of a record's file as the cache knows it (undefined: not cached). */
+    private readonly hashOf: (record: AnyRecord) => string | undefined,
     /** The cached findings of a record (undefined: none, or its content changed). */
-    private readonly cached: (record: AnyRecord) => { diagnostics: Diagnostic[]; lookups: string[] } | undefined,
-    private readonly previous: Readonly<Record<string, string>>,
+    private readonly cached: (record: AnyRecord) => RuleResult | KeptRules | undefined,
+    /** The lookups table of the cache: the keys kept findings depend on and the values they had, by number. */
+    private readonly table: readonly (readonly [string, string])[],
   ) {
     const note = (key: string) => this.noted?.add(key);
     const blind = () => {
@@ -76,9 +85,17 @@ export class IncrementalRules implements RuleMemo {
   recall(record: AnyRecord): Diagnostic[] | undefined {
     const earlier = this.cached(record);
     if (!earlier) return undefined;
-    for (const key of earlier.lookups) if (this.hasChanged(key)) return undefined;
+    if (isFresh(earlier)) {
+      for (const key of earlier.lookups) if (this.valueOf(key) !== this.table.find(([k]) => k === key)?.[1]) return undefined;
+      this.results.set(record, earlier);
+      return earlier.diagnostics;
+    }
+    // The keys whose value changed are found once, from the table; a record's findings
+    // hold unless it looked one of them up (its lookups are not even parsed then).
+    this.changedNumbers ??= this.table.flatMap(([key, value], n) => (this.valueOf(key) !== value ? [n] : []));
+    if (earlier.lookedUpAny(this.changedNumbers)) return undefined;
     this.results.set(record, earlier);
-    return earlier.diagnostics;
+    return earlier.findings();
   }
 
   observe(record: AnyRecord, context: RuleContext, run: (context: RuleContext) => Diagnostic[]): Diagnostic[] {
@@ -90,30 +107,22 @@ export class IncrementalRules implements RuleMemo {
     } finally {
       const lookups = this.noted;
       this.noted = undefined;
-      if (!this.blind && this.hashes.has(record)) this.results.set(record, { diagnostics: diagnostics!, lookups: [...lookups] });
+      if (!this.blind && this.hashOf(record) !== undefined) this.results.set(record, { diagnostics: diagnostics!, lookups: [...lookups!] });
     }
     return diagnostics;
   }
 
   /** The findings to keep for a record (undefined when they cannot be reused). */
-  resultOf(record: AnyRecord): { diagnostics: Diagnostic[]; lookups: string[] } | undefined {
+  resultOf(record: AnyRecord): RuleResult | KeptRules | undefined {
     return this.results.get(record);
   }
 
-  /** The current value of every key some kept finding depends on. */
+  /** The current value of every key of the cache's table and of every key some new finding depends on. */
   lookupValues(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const { lookups } of this.results.values()) for (const key of lookups) out[key] ??= this.valueOf(key);
+    for (const [key] of this.table) out[key] = this.valueOf(key);
+    for (const result of this.results.values()) if (isFresh(result)) for (const key of result.lookups) out[key] ??= this.valueOf(key);
     return out;
-  }
-
-  private hasChanged(key: string): boolean {
-    let changed = this.changed.get(key);
-    if (changed === undefined) {
-      changed = this.previous[key] === undefined || this.previous[key] !== this.valueOf(key);
-      this.changed.set(key, changed);
-    }
-    return changed;
   }
 
   /** What a lookup key stands for now; see the class comment. */
@@ -133,7 +142,7 @@ export class IncrementalRules implements RuleMemo {
       const id = key.slice(2);
       const record = byId.get(id) as AnyRecord | undefined;
       // A record without a known hash gets a value that never matches: its dependents rerun.
-      value = record ? `${this.hashes.get(record) ?? `?${Math.random()}`}${record.valid ? '+' : '-'}${record.relativePath}` : unreadable.has(id) ? 'unreadable' : 'none';
+      value = record ? `${this.hashOf(record) ?? `?${Math.random()}`}${record.valid ? '+' : '-'}${record.relativePath}` : unreadable.has(id) ? 'unreadable' : 'none';
     }
     this.values.set(key, value);
     return value;

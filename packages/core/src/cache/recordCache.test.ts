@@ -51,7 +51,7 @@ describe('the record cache', () => {
     expect(warm.dataset.people.map((p) => p.data)).toEqual(reference.dataset.people.map((p) => p.data));
     expect(warm.dataset.engagements.map((p) => p.data)).toEqual(reference.dataset.engagements.map((p) => p.data));
     expect(notes).toEqual([]); // data read after the check (as exporters do) comes from the cache, not from a fallback
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^records-[0-9a-f]+-[0-9a-f]+\.data$/), expect.stringMatching(/^records-[0-9a-f]+\.json$/)]);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^records-[0-9a-f]+-[0-9a-f]+\.data$/), expect.stringMatching(/^records-[0-9a-f]+\.idx$/)]);
   });
 
   it('sees an edit that keeps the size and the modification time (settled stamps)', async () => {
@@ -73,7 +73,7 @@ describe('the record cache', () => {
   });
 
   it('re-checks an unchanged engagement when a person it names changes (rule findings follow their lookups)', async () => {
-    const { dir, check, uncached, past } = setup();
+    const { dir, check, uncached, past, notes } = setup();
     const first = await check();
     expect(first.diagnostics.filter((d) => d.file === ENGAGEMENT)).toEqual([]);
     await settle();
@@ -85,6 +85,19 @@ describe('the record cache', () => {
     // And back: the finding goes away again.
     sneakyEdit(path.join(dir, PERSON), 'start: 2019-11-11', 'start: 2019-09-11', past);
     expect((await check()).diagnostics.filter((d) => d.file === ENGAGEMENT)).toEqual([]);
+    expect(notes).toEqual([]); // the rows of re-checked records were rewritten, not the cache given up
+    expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+  });
+
+  it('runs the rules afresh on another day and rewrites the rows they kept findings in', async () => {
+    const { dir, cacheDir, notes } = setup();
+    const on = (today: string, cache = true) => checkDataset({ cwd: dir, ...(cache ? { cacheDir } : {}), today, onNote: (n) => notes.push(n) });
+    await on('2026-01-01');
+    await settle();
+    const later = await on('2019-10-30'); // the call of 2019-10-29 was yesterday: other date findings
+    expect(later.diagnostics).toEqual((await on('2019-10-30', false)).diagnostics);
+    expect((await on('2019-10-30')).diagnostics).toEqual(later.diagnostics);
+    expect(notes).toEqual([]);
   });
 
   it('follows deleted, added and duplicated records across the dataset', async () => {
@@ -122,11 +135,20 @@ describe('the record cache', () => {
     const index = path.join(cacheDir, cacheFiles()[1]!);
     truncateSync(index, Math.floor(statSync(index).size / 2));
     expect((await check()).diagnostics).toEqual(reference);
-    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.json is unreadable .*checking every file afresh/);
+    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable .*checking every file afresh/);
     notes.length = 0;
-    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":3,"files":"nonsense"}');
+    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":5,"files":"nonsense"}\n[]\n');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
+    // One byte changed inside a row (an id a letter off), the file's length kept: the checksum sees it.
+    notes.length = 0;
+    await check();
+    const file = path.join(cacheDir, cacheFiles()[1]!);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"kono-taro"');
+    writeFileSync(file, text.replace('"kono-taro"', '"kono-tara"'));
+    expect((await check()).diagnostics).toEqual(reference);
+    expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable \(its checksum does not match\)/);
   });
 
   it('ignores a truncated data file with a note, and a damaged piece of it too', async () => {
@@ -159,7 +181,7 @@ describe('the record cache', () => {
     await check();
     const [data, index] = cacheFiles();
     // What a writer killed half-way leaves: a partial temporary index, bytes appended past the index's end.
-    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":3,"key":"');
+    writeFileSync(path.join(cacheDir, `${index}.99999.tmp`), '{"format":5,"key":"');
     appendFileSync(path.join(cacheDir, data!), '{"id":"half-writ');
     const warm = await check();
     expect(warm.diagnostics).toEqual(reference);
@@ -173,8 +195,9 @@ describe('the record cache', () => {
     rmSync(path.join(dir, 'records/organizations/business-recorder.yaml'));
     const result = await check();
     expect(result.dataset.organizationById.has('business-recorder')).toBe(false);
-    const index = JSON.parse(readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'utf8')) as { files: [string, unknown][] };
-    expect(index.files.map(([file]) => file)).toContain('organizations/ispr.yaml');
-    expect(index.files.map(([file]) => file)).not.toContain('organizations/business-recorder.yaml');
+    // The index's rows (after its header and lookups lines) begin with the file's path.
+    const rows = readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'utf8').split('\n').slice(2, -1).map((row) => row.split('\t')[0]);
+    expect(rows).toContain('organizations/ispr.yaml');
+    expect(rows).not.toContain('organizations/business-recorder.yaml');
   });
 });

@@ -3,10 +3,11 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import path from 'node:path';
 import { schemas, type RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
+import type { RecordNames } from '../dataset.js';
 import { codeSignature } from './resultCache.js';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 3; // 3: index and data files (2: one JSON file; files holding invisible characters are not valid, YAML007)
+const FORMAT = 5; // 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
 
 /**
  * A file's stamp: what `lstat` says about it. The change time (ctime) and inode are in it
@@ -39,6 +40,19 @@ export interface RuleResult {
   lookups: string[];
 }
 
+/**
+ * Rule findings kept in the index, read only as far as needed: a record whose lookups
+ * did not change needs its findings (usually none) and nothing else.
+ */
+export interface KeptRules {
+  /** The rules' diagnostics on the record. */
+  findings(): Diagnostic[];
+  /** Whether the rules looked up any of these keys, given by their numbers in the lookups table. */
+  lookedUpAny(numbers: readonly number[]): boolean;
+  /** The keys looked up. */
+  lookups(): string[];
+}
+
 /** What the cache keeps of one record file (read it as "this content gave this"). */
 export interface CacheEntry {
   stamp: FileStamp;
@@ -53,10 +67,218 @@ export interface CacheEntry {
   diagnostics: Diagnostic[];
   /** Where the data is in the data file: offset, length, checksum. Valid records only. */
   data?: [number, number, string];
-  rules?: RuleResult;
+  /** A valid person's or organization's names, for the dataset-scoped rules without its data. */
+  names?: RecordNames;
+  /** The record-scoped rules' findings (undefined: none kept). Setting it rewrites the entry's row unless it is what was kept. */
+  rules?: RuleResult | KeptRules | undefined;
 }
 
-interface IndexFile {
+/**
+ * The index file, line-oriented: a header line (JSON: format, keys, when it was written,
+ * the data file and the length of it the index relies on, the number of rows), a line with
+ * the lookups table (JSON: `[key, value]` pairs, numbered by position), then one line per
+ * record file, fields separated by tabs:
+ *
+ *   path relative to the records folder (JSON when it holds a tab, a line break, `"` or `\`),
+ *   size, mtimeMs, ctimeMs, ino, state, kind, id (JSON), hash, data offset, data length,
+ *   data checksum, diagnostics (JSON, empty: none), names (JSON, empty: none), the numbers
+ *   of the lookups the rules made (`,3,17,`; empty: no findings kept), the rules'
+ *   diagnostics (JSON, empty: none)
+ *
+ * Reading it is one split into lines and a few `indexOf` per row: the stamp is compared
+ * as text, the other fields are split and parsed only when used, and a row nothing changed
+ * is written back as the same text. (The JSON index of format 3, parsed whole, cost about
+ * a third of an incremental run at 10,000 files, most of it garbage collection.)
+ */
+const enum F {
+  path,
+  size,
+  mtime,
+  ctime,
+  ino,
+  state,
+  kind,
+  id,
+  hash,
+  offset,
+  length,
+  sum,
+  diagnostics,
+  names,
+  lookups,
+  ruleDiagnostics,
+  count,
+}
+
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+
+/** The text of a stamp as a row holds it (size to inode, each followed by a tab). */
+function stampText(info: FileStamp | Stats): string {
+  return `${info.size}\t${info.mtimeMs}\t${info.ctimeMs}\t${info.ino}\t`;
+}
+
+/** A row of the index, parsed lazily; its text is reused when nothing in it changed. */
+class Row implements CacheEntry, KeptRules {
+  private split: string[] | undefined;
+  private parsedStamp: FileStamp | undefined;
+  private parsedDiagnostics: Diagnostic[] | undefined;
+  private parsedNames: RecordNames | undefined | null = null;
+  private fresh: RuleResult | undefined | null = null;
+  readonly state: 1 | 0 | -1;
+  readonly id: string | null;
+  private dataRef: [number, number, string] | undefined | null = null;
+  /** The line to write back (undefined once anything in the row changed). */
+  line: string | undefined;
+
+  readonly kind: RecordKind;
+
+  /** `stampAt`: where the stamp begins (after the path and its tab). Throws on a row that is not one. */
+  constructor(
+    line: string,
+    private readonly stampAt: number,
+    private readonly lookupKeys: readonly string[],
+  ) {
+    this.line = line;
+    let at = stampAt;
+    for (let n = F.size; n < F.state; n++) at = line.indexOf('\t', at) + 1;
+    const state = line.charCodeAt(at) === 45 /* - */ ? -1 : line.charCodeAt(at) - 48;
+    const kindAt = line.indexOf('\t', at) + 1;
+    const idAt = line.indexOf('\t', kindAt) + 1;
+    const idEnd = line.indexOf('\t', idAt);
+    const kind = KINDS[line.slice(kindAt, idAt - 1)];
+    if (at === 0 || kindAt === 0 || idAt === 0 || idEnd < 0 || !kind || (state !== 1 && state !== 0 && state !== -1)) throw new Error('a row of an unexpected layout');
+    this.state = state;
+    this.kind = kind;
+    const id = line.slice(idAt, idEnd);
+    this.id = id === 'null' ? null : id.includes('\\') ? (JSON.parse(id) as string) : id.slice(1, -1);
+  }
+
+  private get fields(): string[] {
+    return (this.split ??= this.line!.split('\t'));
+  }
+
+  /** Whether the file's stamp is the one this row holds. */
+  sameStamp(info: Stats): boolean {
+    return this.line !== undefined && this.line.startsWith(stampText(info), this.stampAt);
+  }
+
+  get stamp(): FileStamp {
+    const f = this.fields;
+    return (this.parsedStamp ??= { size: +f[F.size]!, mtimeMs: +f[F.mtime]!, ctimeMs: +f[F.ctime]!, ino: +f[F.ino]! });
+  }
+
+  get hash(): string {
+    return this.fields[F.hash]!;
+  }
+
+  get data(): [number, number, string] | undefined {
+    if (this.dataRef === null) {
+      const f = this.fields;
+      this.dataRef = +f[F.offset]! >= 0 ? [+f[F.offset]!, +f[F.length]!, f[F.sum]!] : undefined;
+    }
+    return this.dataRef;
+  }
+
+  get diagnostics(): Diagnostic[] {
+    if (this.state === 1) return NO_DIAGNOSTICS; // valid records have none: no need to split the row
+    return (this.parsedDiagnostics ??= this.fields[F.diagnostics] ? (JSON.parse(this.fields[F.diagnostics]!) as Diagnostic[]) : NO_DIAGNOSTICS);
+  }
+
+  get names(): RecordNames | undefined {
+    if (this.parsedNames === null) this.parsedNames = this.fields[F.names] ? (JSON.parse(this.fields[F.names]!) as RecordNames) : undefined;
+    return this.parsedNames;
+  }
+
+  /** The kept findings (this row itself), or new ones set in this run. */
+  get rules(): RuleResult | KeptRules | undefined {
+    if (this.fresh !== null) return this.fresh;
+    return this.tail(F.lookups) ? this : undefined;
+  }
+
+  /** One of the last two fields (the rules'), found from the end of the row without splitting it. */
+  private tail(field: F.lookups | F.ruleDiagnostics): string {
+    if (this.split || this.line === undefined) return this.fields[field]!;
+    const line = this.line;
+    const last = line.lastIndexOf('\t');
+    if (field === F.ruleDiagnostics) return line.slice(last + 1);
+    return line.slice(line.lastIndexOf('\t', last - 1) + 1, last);
+  }
+
+  set rules(value: RuleResult | KeptRules | undefined) {
+    if (value === this.rules) return; // the findings kept, as they were: the row's text still holds
+    if (value !== undefined && !Array.isArray(value.lookups)) throw new Error('only new findings can replace kept ones');
+    this.fresh = value as RuleResult | undefined;
+    this.invalidate();
+  }
+
+  /** Splits the row (its fields are what a rewrite starts from) and forgets its text. */
+  private invalidate(): void {
+    void this.fields;
+    this.line = undefined;
+  }
+
+  lookedUpAny(numbers: readonly number[]): boolean {
+    if (numbers.length === 0) return false;
+    const text = this.tail(F.lookups);
+    for (const n of numbers) if (text.includes(`,${n},`)) return true;
+    return false;
+  }
+
+  lookups(): string[] {
+    return this.tail(F.lookups).split(',').slice(1, -1).map((n) => this.lookupKeys[+n]!);
+  }
+
+  /** The row's text with a new stamp (a file read and found unchanged). */
+  withStamp(stamp: FileStamp): this {
+    const f = this.fields;
+    this.parsedStamp = stamp;
+    [f[F.size], f[F.mtime], f[F.ctime], f[F.ino]] = [String(stamp.size), String(stamp.mtimeMs), String(stamp.ctimeMs), String(stamp.ino)];
+    this.invalidate();
+    return this;
+  }
+
+  /** The row's fields as text, for a row rewritten with `data` (new offsets after a compaction) and its current findings. */
+  text(data: [number, number, string] | undefined, lookupNumber: (key: string) => number, renumber: boolean): string {
+    const f = [...this.fields];
+    f[F.offset] = String(data?.[0] ?? -1);
+    f[F.length] = String(data?.[1] ?? 0);
+    f[F.sum] = data?.[2] ?? '';
+    const rules = this.rules;
+    if (rules === undefined) f[F.lookups] = f[F.ruleDiagnostics] = '';
+    else if (rules !== this || renumber) [f[F.lookups], f[F.ruleDiagnostics]] = ruleFields(rules === this ? { diagnostics: this.findings(), lookups: this.lookups() } : (rules as RuleResult), lookupNumber);
+    return f.join('\t');
+  }
+
+  findings(): Diagnostic[] {
+    const text = this.tail(F.ruleDiagnostics);
+    return text ? (JSON.parse(text) as Diagnostic[]) : NO_DIAGNOSTICS;
+  }
+}
+
+function ruleFields(rules: RuleResult, lookupNumber: (key: string) => number): [string, string] {
+  return [`,${rules.lookups.map(lookupNumber).join(',')}${rules.lookups.length ? ',' : ''}`, rules.diagnostics.length ? JSON.stringify(rules.diagnostics) : ''];
+}
+
+function rowLine(relative: string, e: CacheEntry, lookupNumber: (key: string) => number): string {
+  const rules = e.rules ? ruleFields(e.rules as RuleResult, lookupNumber) : ['', ''];
+  const fields = [
+    /[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative,
+    stampText(e.stamp).slice(0, -1),
+    e.state,
+    e.kind,
+    JSON.stringify(e.id),
+    e.hash,
+    e.data?.[0] ?? -1,
+    e.data?.[1] ?? 0,
+    e.data?.[2] ?? '',
+    e.diagnostics.length ? JSON.stringify(e.diagnostics) : '',
+    e.names ? JSON.stringify(e.names) : '',
+    ...rules,
+  ];
+  return fields.join('\t');
+}
+
+interface IndexHeader {
   format: number;
   key: string;
   codeKey: string;
@@ -64,29 +286,12 @@ interface IndexFile {
   writtenAt: number;
   dataFile: string;
   dataBytes: number;
-  /** The lookups rule findings depend on, with the value each had when they were computed. */
-  lookups: [string, string][];
-  /** One row per file (arrays, not objects: the index of 100,000 files parses in a fraction of the time). */
-  files: Row[];
-}
-
-/**
- * [path relative to the records folder, size, mtimeMs, ctimeMs, ino, hash, kind, id,
- * state, diagnostics or 0, data offset, data length, data checksum, rule diagnostics
- * (0: none, null: no findings kept), indexes into `lookups`].
- */
-type Row = [string, number, number, number, number, string, RecordKind, string | null, 1 | 0 | -1, Diagnostic[] | 0, number, number, string, Diagnostic[] | 0 | null, number[]];
-
-function toRow(relative: string, e: CacheEntry, lookupIndex: (key: string) => number): Row {
-  const { stamp: st } = e;
-  return [relative, st.size, st.mtimeMs, st.ctimeMs, st.ino, e.hash, e.kind, e.id, e.state, e.diagnostics.length ? e.diagnostics : 0, e.data?.[0] ?? -1, e.data?.[1] ?? 0, e.data?.[2] ?? '', e.rules ? (e.rules.diagnostics.length ? e.rules.diagnostics : 0) : null, e.rules ? e.rules.lookups.map(lookupIndex) : []];
-}
-
-function fromRow(r: Row, keys: readonly string[]): CacheEntry {
-  const entry: CacheEntry = { stamp: { size: r[1], mtimeMs: r[2], ctimeMs: r[3], ino: r[4] }, hash: r[5], kind: r[6], id: r[7], state: r[8], diagnostics: r[9] || [] };
-  if (r[10] >= 0) entry.data = [r[10], r[11], r[12]];
-  if (r[13] !== null) entry.rules = { diagnostics: r[13] || [], lookups: r[14].map((k) => keys[k]!) };
-  return entry;
+  /** The bytes of the data file that rows point to (the rest is dead, compacted away when it is more than half). */
+  liveBytes: number;
+  /** SHA-1 (base64, 12 characters) of everything after the header line. */
+  sum?: string;
+  /** Number of rows: a truncated index is seen. */
+  files: number;
 }
 
 export interface CacheOpenOptions {
@@ -119,13 +324,16 @@ export interface CacheOpenOptions {
  * cache can make a run slower, never its result different.
  */
 export class RecordCache {
-  private entries = new Map<string, CacheEntry>();
+  private entries = new Map<string, Row>();
   private readonly lookups: Record<string, string> = {};
+  /** The lookups table's keys in the order the index numbers them (rows written back verbatim keep their numbers). */
+  private lookupKeys: string[] = [];
   private readonly fresh = new Map<string, CacheEntry>();
   private pendingData = new Map<string, string>();
   private dataFd: number | undefined;
   private dataFile = '';
   private dataBytes = 0;
+  private liveBytes = 0;
   /** False when the rule findings of the index cannot be reused (another day, other code). */
   rulesReusable = false;
 
@@ -140,7 +348,7 @@ export class RecordCache {
 
   /** Opens (or starts) the cache of one records folder, in `cacheDir`. Never throws. */
   static open(cacheDir: string, recordsDir: string, options: CacheOpenOptions): RecordCache {
-    const key = sha256(`${FORMAT}\n${JSON.stringify(schemas)}`);
+    const key = sha256(`${FORMAT}\n${schemaSignature()}`);
     const codeKey = sha256(`${key}\n${codeSignature()}\n${options.cwd}`);
     const ruleKey = sha256(`${codeKey}\n${options.today}`);
     const name = `records-${sha256(path.resolve(recordsDir))}`;
@@ -150,7 +358,7 @@ export class RecordCache {
   }
 
   private get indexPath(): string {
-    return path.join(this.dir, `${this.name}.json`);
+    return path.join(this.dir, `${this.name}.idx`);
   }
 
   private read(): void {
@@ -160,17 +368,22 @@ export class RecordCache {
     } catch {
       return; // no cache yet
     }
-    let index: IndexFile;
+    let header: IndexHeader;
+    let lines: string[];
     try {
-      index = JSON.parse(text) as IndexFile;
-      if (index.format !== FORMAT) return; // an older layout: start afresh, quietly
-      if (!Array.isArray(index.files) || !Array.isArray(index.lookups) || typeof index.dataFile !== 'string' || !/^[0-9a-f]+$/.test(index.dataFile)) throw new Error('unexpected layout');
+      lines = text.split('\n');
+      header = JSON.parse(lines[0]!) as IndexHeader;
+      if (header.format !== FORMAT) return; // an older layout: start afresh, quietly
+      if (typeof header.dataFile !== 'string' || !/^[0-9a-f]+$/.test(header.dataFile) || typeof header.files !== 'number' || typeof header.liveBytes !== 'number') throw new Error('unexpected layout');
+      // The header, the lookups, a row per file and the final line break: anything else is a truncated or damaged file.
+      if (lines.length !== header.files + 3 || lines[lines.length - 1] !== '') throw new Error(`expected ${header.files} rows, found ${Math.max(0, lines.length - 3)}`);
+      if (header.sum !== checksum(Buffer.from(text.slice(lines[0]!.length + 1)))) throw new Error('its checksum does not match');
     } catch (error) {
       this.note(`the cache ${this.indexPath} is unreadable (${(error as Error).message}); checking every file afresh.`);
       return;
     }
-    if (index.key !== this.keys.key) return; // the schemas changed: every record is checked again
-    const dataPath = this.dataPath(index.dataFile);
+    if (header.key !== this.keys.key) return; // the schemas changed: every record is checked again
+    const dataPath = this.dataPath(header.dataFile);
     let fd: number;
     try {
       fd = openSync(dataPath, 'r');
@@ -178,34 +391,44 @@ export class RecordCache {
       this.note(`the cache's data file ${dataPath} is missing; checking every file afresh.`);
       return;
     }
-    if (fstatSync(fd).size < index.dataBytes) {
+    if (fstatSync(fd).size < header.dataBytes) {
       closeSync(fd);
       this.note(`the cache's data file ${dataPath} is truncated; checking every file afresh.`);
       return;
     }
-    const sameCode = index.codeKey === this.keys.codeKey;
-    this.rulesReusable = index.ruleKey === this.keys.ruleKey;
+    const sameCode = header.codeKey === this.keys.codeKey;
+    this.rulesReusable = header.ruleKey === this.keys.ruleKey;
     try {
-      const keys = this.rulesReusable ? index.lookups.map(([key]) => key) : [];
+      const lookups = JSON.parse(lines[1]!) as [string, string][];
+      if (!Array.isArray(lookups)) throw new Error('unexpected layout');
+      const keys = this.rulesReusable ? lookups.map(([key]) => key) : [];
       const prefix = this.recordsDir + path.sep;
-      for (const row of index.files) {
-        if (!sameCode && row[8] !== 1) continue; // diagnostics were written by other code
-        if (!this.rulesReusable) row[13] = null;
-        if (row[10] >= 0 && row[10] + row[11] > index.dataBytes) continue;
-        const file = row[0].includes('..') || path.sep !== '/' ? path.join(this.recordsDir, row[0]) : prefix + row[0];
-        this.entries.set(file, fromRow(row, keys));
+      for (let i = 2; i < lines.length - 1; i++) {
+        const line = lines[i]!;
+        const pathEnd = line.indexOf('\t');
+        const row = new Row(line, pathEnd + 1, keys);
+        if (!sameCode && row.state !== 1) continue; // diagnostics were written by other code
+        if (!this.rulesReusable) row.rules = undefined;
+        const shown = line.slice(0, pathEnd);
+        const relative = shown.startsWith('"') ? (JSON.parse(shown) as string) : shown;
+        const file = relative.includes('..') || path.sep !== '/' ? path.join(this.recordsDir, relative) : prefix + relative;
+        this.entries.set(file, row);
       }
-      if (this.rulesReusable) for (const [key, value] of index.lookups) this.lookups[key] = value;
+      if (this.rulesReusable) {
+        this.lookupKeys = keys;
+        for (const [key, value] of lookups) this.lookups[key] = value;
+      }
     } catch (error) {
       this.entries.clear();
       closeSync(fd);
       this.note(`the cache ${this.indexPath} is unreadable (${(error as Error).message}); checking every file afresh.`);
       return;
     }
-    this.writtenAt = index.writtenAt;
+    this.writtenAt = header.writtenAt;
     this.dataFd = fd;
-    this.dataFile = index.dataFile;
-    this.dataBytes = index.dataBytes;
+    this.dataFile = header.dataFile;
+    this.dataBytes = header.dataBytes;
+    this.liveBytes = header.liveBytes;
   }
 
   private dataPath(token: string): string {
@@ -220,9 +443,8 @@ export class RecordCache {
   recall(file: string, kind: RecordKind, info: Stats, hashOf: (bytes: Uint8Array) => string, read: (bytes: Uint8Array | undefined) => void): CacheEntry | undefined {
     const entry = this.entries.get(file);
     if (!entry || entry.kind !== kind) return undefined;
-    const old = entry.stamp;
     const settled = info.mtimeMs < this.writtenAt - RACY_MS && info.ctimeMs < this.writtenAt - RACY_MS;
-    if (settled && info.size === old.size && info.mtimeMs === old.mtimeMs && info.ctimeMs === old.ctimeMs && info.ino === old.ino) return this.keep(file, entry);
+    if (settled && entry.sameStamp(info)) return this.keep(file, entry);
     const stamp = stampOf(info);
     let bytes: Uint8Array | undefined;
     try {
@@ -232,7 +454,7 @@ export class RecordCache {
     }
     read(bytes);
     if (!bytes || hashOf(bytes) !== entry.hash) return undefined;
-    return this.keep(file, { ...entry, stamp });
+    return this.keep(file, entry.withStamp(stamp));
   }
 
   private keep(file: string, entry: CacheEntry): CacheEntry {
@@ -241,16 +463,20 @@ export class RecordCache {
   }
 
   /** Records what a file (read with `stamp`, its bytes hashing to `hash`) gave. `data`: a valid record's data. */
-  remember(file: string, entry: Omit<CacheEntry, 'data' | 'rules'>, data?: Record<string, unknown>): CacheEntry {
+  remember(file: string, entry: Omit<CacheEntry, 'data' | 'rules' | 'names'>, data?: Record<string, unknown>): CacheEntry {
     const stored: CacheEntry = { ...entry };
+    if (data && entry.kind !== 'engagement') {
+      const { name, aliases, country } = data as { name: string; aliases?: string[]; country?: string };
+      stored.names = { name, aliases: aliases ?? [], ...(country !== undefined ? { country } : {}) };
+    }
     this.fresh.set(file, stored);
     if (data) this.pendingData.set(file, JSON.stringify(data));
     return stored;
   }
 
-  /** The lookup values the cached rule findings were computed with. */
-  lookupValues(): Readonly<Record<string, string>> {
-    return this.lookups;
+  /** The lookups table: the keys that kept rule findings depend on, with the values they had, in the index's numbering. */
+  lookupTable(): readonly (readonly [string, string])[] {
+    return this.lookupKeys.map((key) => [key, this.lookups[key]!] as const);
   }
 
   /**
@@ -304,8 +530,10 @@ export class RecordCache {
 
   private write(lookups: Record<string, string> | undefined): void {
     mkdirSync(this.dir, { recursive: true });
-    let live = 0;
-    for (const [file, entry] of this.fresh) if (entry.data && !this.pendingData.has(file)) live += entry.data[1];
+    // The bytes of the data file still used: what the index said, less the pieces of files
+    // gone or changed (only their rows are parsed).
+    let live = this.liveBytes;
+    for (const [file, entry] of this.entries) if (this.fresh.get(file) !== entry || this.pendingData.has(file)) live -= entry.data?.[1] ?? 0;
     const compact = this.dataFd === undefined || live < this.dataBytes / 2;
     let token = this.dataFile;
     let out: number;
@@ -318,9 +546,23 @@ export class RecordCache {
       out = openSync(this.dataPath(token), 'a');
       bytes = fstatSync(out).size; // an interrupted run may have appended past what the index knows
     }
-    const files: Row[] = [];
-    const lookupKeys = Object.keys(lookups ?? {});
+    // The lookups table keeps the numbers of the old one (rows written back verbatim use
+    // them; its values are brought up to date) and numbers new keys after them. It starts
+    // afresh when no findings were kept, and whenever "today" or the code changes.
+    const current = lookups ?? {};
+    const renumber = !lookups;
+    const lookupKeys = renumber ? [] : [...this.lookupKeys, ...Object.keys(current).filter((key) => !(key in this.lookups))];
     const lookupIndexes = new Map(lookupKeys.map((key, i) => [key, i]));
+    const number = (key: string): number => {
+      let n = lookupIndexes.get(key);
+      if (n === undefined) {
+        n = lookupKeys.push(key) - 1; // a key of kept findings missing from `lookups`: cannot happen, but never a wrong number
+        lookupIndexes.set(key, n);
+      }
+      return n;
+    };
+    const lines: string[] = [];
+    let appended = 0;
     try {
       let chunk: Buffer[] = [];
       let chunkBytes = 0;
@@ -339,36 +581,40 @@ export class RecordCache {
       };
       const sorted = [...this.fresh.keys()].sort();
       for (const file of sorted) {
-        const entry = { ...this.fresh.get(file)! };
+        const entry = this.fresh.get(file)!;
         const pending = this.pendingData.get(file);
-        if (pending !== undefined) entry.data = append(Buffer.from(pending));
-        else if (entry.data && compact) {
+        let moved: [number, number, string] | undefined;
+        if (pending !== undefined) moved = append(Buffer.from(pending));
+        else if (compact && entry.data) {
           const text = this.readPiece(entry.data);
           if (text === undefined) continue; // damaged: forget the entry
-          entry.data = append(Buffer.from(text));
+          moved = append(Buffer.from(text));
         }
-        if (!lookups) delete entry.rules;
-        files.push(toRow(path.relative(this.recordsDir, file).split(path.sep).join('/'), entry, (key) => lookupIndexes.get(key)!));
+        if (moved) appended += moved[1];
+        if (renumber) entry.rules = undefined;
+        if (entry instanceof Row) {
+          // Nothing in the row changed: its text as read (without even splitting it).
+          lines.push(entry.line !== undefined && !moved ? entry.line : entry.text(moved ?? entry.data, number, renumber));
+          continue;
+        }
+        const relative = path.relative(this.recordsDir, file).split(path.sep).join('/');
+        const data = moved ?? entry.data;
+        lines.push(rowLine(relative, { ...entry, ...(data ? { data } : {}) }, number));
       }
       flush();
     } finally {
       closeSync(out);
     }
-    const index: IndexFile = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, lookups: lookupKeys.map((key) => [key, lookups![key]!]), files };
+    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length };
+    const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
+    // The body (the lookups and the rows) is checksummed in the header: a damaged byte
+    // anywhere, not only a truncation, makes the index ignored rather than believed.
+    const body = `${JSON.stringify(table)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
     const fd = openSync(tmp, 'w');
     try {
-      // Entry by entry: one JSON.stringify of a large index would hold it all in one string.
-      writeSync(fd, `{"format":${index.format},"key":"${index.key}","codeKey":"${index.codeKey}","ruleKey":"${index.ruleKey}","writtenAt":${index.writtenAt},"dataFile":"${token}","dataBytes":${bytes},"lookups":${JSON.stringify(index.lookups)},"files":[`);
-      let text = '';
-      files.forEach((item, i) => {
-        text += (i ? ',' : '') + JSON.stringify(item);
-        if (text.length > 1 << 20) {
-          writeSync(fd, text);
-          text = '';
-        }
-      });
-      writeSync(fd, `${text}]}`);
+      writeSync(fd, `${JSON.stringify({ ...header, sum: checksum(Buffer.from(body)) })}\n`);
+      writeSync(fd, body);
     } finally {
       closeSync(fd);
     }
@@ -378,6 +624,15 @@ export class RecordCache {
       if (name.startsWith(`${this.name}-`) && name.endsWith('.data') && name !== `${this.name}-${token}.data`) rmSync(path.join(this.dir, name), { force: true });
     }
   }
+}
+
+const KINDS: Record<string, RecordKind> = { engagement: 'engagement', person: 'person', organization: 'organization' };
+
+let cachedSchemaSignature: string | undefined;
+
+/** The schemas, as a key of the cache: valid data stays valid only under the same schemas. */
+function schemaSignature(): string {
+  return (cachedSchemaSignature ??= JSON.stringify(schemas));
 }
 
 function sha256(text: string): string {

@@ -95,22 +95,47 @@ function signatureOf(inputs: ReportInputs): { signature: string; newestMtime: nu
   hash.update(`${codeSignature()}\n${inputs.today}\n${inputs.cwd}\n${(inputs.requested ?? []).join('\n')}\n--\n`);
   let newestMtime = 0;
   const stats = inputs.stats ?? statFiles(inputs.files);
-  inputs.files.forEach((file, i) => {
+  // The names in one string and the stamps in one array of numbers: two updates of the
+  // hash instead of a string built per file (a tenth of a rerun's time at 10,000 files).
+  const stamps = new Float64Array(inputs.files.length * 4);
+  inputs.files.forEach((_, i) => {
     // The change time and inode as well: tools that restore a file's modification time
     // (checkouts, touch -d, copies) cannot restore these. A vanished file: stamp -1.
     const info = stats[i];
-    if (info) newestMtime = Math.max(newestMtime, info.mtimeMs, info.ctimeMs);
-    hash.update(info ? `${file}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}\n` : `${file}\0-1\n`);
+    if (!info) {
+      stamps[4 * i] = -1;
+      return;
+    }
+    if (info.mtimeMs > newestMtime) newestMtime = info.mtimeMs;
+    if (info.ctimeMs > newestMtime) newestMtime = info.ctimeMs;
+    stamps[4 * i] = info.size;
+    stamps[4 * i + 1] = info.mtimeMs;
+    stamps[4 * i + 2] = info.ctimeMs;
+    stamps[4 * i + 3] = info.ino;
   });
+  hash.update(inputs.files.join('\0'));
+  hash.update(new Uint8Array(stamps.buffer));
   return { signature: hash.digest('hex'), newestMtime };
 }
 
 let cachedCodeSignature: string | undefined;
 
+/**
+ * The folder of this package's modules, found through the package's name when it can be:
+ * the same folder whether this code runs from the package or from the command line's
+ * bundle (which copies it), so that `validate` and `build` share one cache.
+ */
+function coreRoot(): string {
+  try {
+    return path.dirname(fileURLToPath(import.meta.resolve('@engagements/core/quick')));
+  } catch {
+    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'); // import.meta.resolve is missing under some test runners
+  }
+}
+
 /** Sizes and times of this package's own modules: a rebuilt rule or schema invalidates every report. */
 export function codeSignature(): string {
   if (cachedCodeSignature) return cachedCodeSignature;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -122,7 +147,7 @@ export function codeSignature(): string {
       }
     }
   };
-  walk(root);
+  walk(coreRoot());
   try {
     walk(path.dirname(fileURLToPath(import.meta.resolve('@engagements/schema'))));
   } catch {

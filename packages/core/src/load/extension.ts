@@ -5,8 +5,6 @@ import path from 'node:path';
  * record (`.yml`, `.YAML`, `.Yaml`, the typos `.ymal` and `.yalm`, in any case): they are
  * listed with the records and reported (LOAD009), never skipped in silence.
  */
-export const RECORD_EXTENSIONS_GLOB = '**/*.{yaml,yml,ymal,yalm}';
-
 const NEAR_MISS = /\.(?:yaml|yml|ymal|yalm)$/i;
 
 /** Whether a file name ends in `.yaml` or a near miss of it (any case). */
@@ -21,6 +19,6 @@ export function recordBaseName(file: string): string {
 
 /** The near-miss ending of a record file (`.YAML`, `.yml`, ...), or undefined when it ends in `.yaml` or is no record file at all. */
 export function nearMissExtension(file: string): string | undefined {
-  const m = NEAR_MISS.exec(path.basename(file));
+  const m = NEAR_MISS.exec(file); // anchored at the end: the file name's ending, without taking the name apart
   return m && m[0] !== '.yaml' ? m[0] : undefined;
 }

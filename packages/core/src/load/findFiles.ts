@@ -1,17 +1,36 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { RECORD_EXTENSIONS_GLOB } from './extension.js';
+import { looksLikeRecordFile } from './extension.js';
 
 /**
  * Finds every record file under the records folder, in a stable order (code-unit sort of
  * absolute paths). Symbolic links are neither followed nor listed: a link committed into
  * records/ could otherwise make the check walk the whole file system, or read (and quote
- * in its messages) a file from outside the repository. Files whose ending is a near miss
- * of `.yaml` (`.yml`, `.YAML`, ...) are listed too, so that the check reports them.
+ * in its messages) a file from outside the repository. Hidden files and folders (a name
+ * starting with `.`) are not records. Files whose ending is a near miss of `.yaml`
+ * (`.yml`, `.YAML`, ...) are listed too, so that the check reports them.
+ *
+ * One `readdir` with file types per folder and no `stat`: the listing of 10,000 records
+ * costs a few milliseconds (a glob library cost about 6% of an incremental run).
  */
 export async function findRecordFiles(recordsDir: string): Promise<string[]> {
-  const files = await glob([RECORD_EXTENSIONS_GLOB], { cwd: recordsDir, caseSensitiveMatch: false, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false });
-  return files.map((f) => path.resolve(f)).sort();
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable or vanished folder lists nothing, as a glob would
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.charCodeAt(0) === 46 /* . */) continue;
+      if (entry.isDirectory()) walk(dir + path.sep + name);
+      else if (entry.isFile() && looksLikeRecordFile(name)) files.push(dir + path.sep + name);
+    }
+  };
+  walk(path.resolve(recordsDir));
+  return files.sort();
 }
 
 /** Today's date in UTC as YYYY-MM-DD, whatever the local time zone. */

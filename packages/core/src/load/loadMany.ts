@@ -8,10 +8,9 @@ import { stampOf, type CacheEntry, type FileStamp, type RecordCache } from '../c
 import type { AnyRecord } from '../dataset.js';
 import { fastLoadBatch, hashOf, type FastAnswer, type FastJob } from './fastLoadBatch.js';
 import { createLazyLocator } from './lazyLocator.js';
+import { recalledRecord } from '../cache/recalledRecord.js';
 import { LIMITS } from './limits.js';
 import { displayPath, loadRecordFile, type LoadOptions, type LoadResult } from './loadRecord.js';
-import { fastLoad } from './fastParse.js';
-import { parseRecordBytes } from './parseYaml.js';
 import { recordKindOf } from './recordKind.js';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -105,37 +104,8 @@ export async function loadRecordFiles(
 
 /** The result of a file whose content is the one cached: its diagnostics, and a record whose data is read when used. */
 function recalledResult(file: string, kind: RecordKind, entry: CacheEntry, cache: RecordCache, paths: PathNames): LoadedFile {
-  if (entry.state === -1) return { diagnostics: entry.diagnostics, recalled: entry };
-  const record = recordReadWhenUsed(file, kind, { id: entry.id, valid: entry.state === 1 }, paths, entry.state === 1 ? () => cache.readData(file) : undefined);
-  return { record, diagnostics: entry.diagnostics, recalled: entry };
-}
-
-/**
- * A record whose id and validity are known (from the cache, or from the worker that
- * loaded it) and whose data is read from the file only when used: the stored copy when
- * `stored` gives one, else the fast path, else the full parser. Positions likewise.
- */
-export function recordReadWhenUsed(file: string, kind: RecordKind, known: { id: string | null; valid: boolean }, paths: PathNames, stored?: () => unknown): AnyRecord {
-  const base = {
-    kind,
-    file: paths.display(file),
-    absolutePath: file,
-    relativePath: paths.relative(file),
-    id: known.id,
-    valid: known.valid,
-  };
-  let full: ReturnType<typeof parseRecordBytes> | undefined;
-  const parseFull = () => (full ??= parseRecordBytes(readFileSync(file)));
-  const record = known.valid
-    ? Object.defineProperties(
-        { ...base, source: createLazyLocator(() => readFileSync(file, 'utf8')) },
-        lazyData(() => stored?.() ?? fastLoad(readFileSync(file), kind) ?? valueOf(parseFull())),
-      )
-    : Object.defineProperties(
-        { ...base, source: { locate: (p: readonly (string | number)[], target?: 'key' | 'value', within?: string) => locatorOf(parseFull()).locate(p, target, within) } },
-        lazyData(() => stored?.() ?? valueOf(parseFull())),
-      );
-  return record as unknown as AnyRecord;
+  const record = recalledRecord(file, kind, entry, cache, paths.display(file), paths.relative(file));
+  return { ...(record ? { record } : {}), diagnostics: entry.diagnostics, recalled: entry };
 }
 
 export interface PathNames {
@@ -154,30 +124,6 @@ export function pathNames(options: LoadOptions): PathNames {
     display: (file) => (posix && file.startsWith(inCwd) && !file.includes('/../') ? file.slice(inCwd.length) : displayPath(file, cwd)),
     relative: (file) => (posix && file.startsWith(inRecords) && !file.includes('/../') ? file.slice(inRecords.length) : path.relative(recordsDir, file).split(path.sep).join('/')),
   };
-}
-
-/** A `data` property computed on first use, then kept as a plain value. */
-function lazyData(load: () => unknown): PropertyDescriptorMap {
-  return {
-    data: {
-      configurable: true,
-      enumerable: true,
-      get(this: object) {
-        const value = load();
-        Object.defineProperty(this, 'data', { value, writable: true, enumerable: true, configurable: true });
-        return value;
-      },
-    },
-  };
-}
-
-function valueOf(parsed: ReturnType<typeof parseRecordBytes>): unknown {
-  return parsed.ok ? parsed.value : {};
-}
-
-function locatorOf(parsed: ReturnType<typeof parseRecordBytes>) {
-  if (parsed.ok) return parsed.locator;
-  return { locate: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }) };
 }
 
 /** Number of worker threads to use beside the main thread. */

@@ -18,11 +18,18 @@ export const KIND_FOLDERS: Record<RecordKind, string> = {
  * The kind of record a file holds, from the nearest enclosing folder named
  * engagements/, people/ or organizations/. Undefined when there is none.
  */
+const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
+
 export function recordKindOf(filePath: string): RecordKind | undefined {
-  const parts = path.resolve(filePath).split(path.sep);
-  for (let i = parts.length - 2; i >= 0; i--) {
-    const kind = FOLDERS[parts[i] ?? ''];
-    if (kind) return kind;
+  // Absolute paths without `.` segments (the records search gives those) are read as they
+  // are, without path.resolve: this runs several times per file on every run.
+  const file = path.isAbsolute(filePath) && !DOT_SEGMENT.test(filePath) ? filePath : path.resolve(filePath);
+  let end = file.lastIndexOf(path.sep);
+  while (end > 0) {
+    const start = file.lastIndexOf(path.sep, end - 1);
+    const name = file.slice(start + 1, end);
+    if (Object.hasOwn(FOLDERS, name)) return FOLDERS[name];
+    end = start;
   }
   return undefined;
 }

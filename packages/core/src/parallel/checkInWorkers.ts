@@ -6,7 +6,8 @@ import { recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { recordBaseName } from '../load/extension.js';
 import type { LoadedFile } from '../load/loadMany.js';
-import { pathNames, recordReadWhenUsed, type PathNames } from '../load/loadMany.js';
+import { pathNames, type PathNames } from '../load/loadMany.js';
+import { loadedElsewhere } from './loadedElsewhere.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
@@ -197,7 +198,7 @@ function loadedFile(file: string, summary: LoadedSummary, paths: PathNames): Loa
   const { record, diagnostics } = summary;
   if (!record) return { diagnostics };
   const { data } = record;
-  return { diagnostics, validated: true, record: recordReadWhenUsed(file, record.kind, record, paths, data === undefined ? undefined : () => data) };
+  return { diagnostics, validated: true, record: loadedElsewhere(file, record.kind, record, paths, data) };
 }
 
 function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {

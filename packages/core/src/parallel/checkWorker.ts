@@ -11,7 +11,8 @@ import { createDataset, recordId, type AnyRecord, type Dataset } from '../datase
 import type { Diagnostic } from '../diagnostics.js';
 import { fastLoad } from '../load/fastParse.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
-import { pathNames, recordReadWhenUsed } from '../load/loadMany.js';
+import { pathNames } from '../load/loadMany.js';
+import { loadedElsewhere } from './loadedElsewhere.js';
 import { loadRecordFile } from '../load/loadRecord.js';
 import { readRegularFile } from '../load/readRegular.js';
 import { recordKindOf } from '../load/recordKind.js';
@@ -125,5 +126,5 @@ function summarize(index: number, record: AnyRecord, diagnostics: Diagnostic[]):
 
 /** A record of the dataset for lookups: one this worker keeps, or one whose data (people, organizations) came with it or is read when used. */
 function lookupRecord(info: LookupRecord): AnyRecord {
-  return waiting.get(info.absolutePath) ?? recordReadWhenUsed(info.absolutePath, info.kind, info, paths, info.data === undefined ? undefined : () => info.data);
+  return waiting.get(info.absolutePath) ?? loadedElsewhere(info.absolutePath, info.kind, info, paths, info.data);
 }

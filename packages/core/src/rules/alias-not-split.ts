@@ -7,7 +7,9 @@ import type { RecordRule } from './rule.js';
  * English names of the countries of the schema's CountryCode list, from the CLDR data
  * that Node's Intl carries (`VN` -> "Vietnam"), by nameKey.
  */
-const COUNTRY_NAMES: ReadonlyMap<string, string> = (() => {
+let countryNames: ReadonlyMap<string, string> | undefined;
+/** Built on first use, not at import: a run that checks no person or organization never pays for it. */
+const COUNTRY_NAMES = (): ReadonlyMap<string, string> => (countryNames ??= (() => {
   const codes = (schemas['defs.schema.json'] as unknown as { $defs: { CountryCode: { enum: string[] } } }).$defs.CountryCode.enum;
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const map = new Map<string, string>();
@@ -16,7 +18,7 @@ const COUNTRY_NAMES: ReadonlyMap<string, string> = (() => {
     if (name && name !== code) map.set(nameKey(name), code);
   }
   return map;
-})();
+})());
 
 /**
  * RULE020. In a flow list, a comma separates items: `aliases: [Ministry of National
@@ -38,7 +40,7 @@ export const aliasNotSplit: RecordRule = {
     const { name, aliases = [] } = record.data;
     aliases.forEach((alias, i) => {
       const key = nameKey(alias);
-      const country = COUNTRY_NAMES.get(key);
+      const country = COUNTRY_NAMES().get(key);
       // The own name as written (spacing aside): an alias in other capitals (`KONO Taro`) is a spelling sources use.
       const own = sameText(alias, name);
       if (!country && !own) return;

@@ -1,4 +1,4 @@
-import type { AnyRecord } from '../dataset.js';
+import { recordId, recordNames, type AnyRecord } from '../dataset.js';
 import type { DatasetRule } from './rule.js';
 
 /** Compares names as a person reading them would: case, width and spacing do not matter. */
@@ -33,8 +33,10 @@ export const aliasUnique: DatasetRule = {
       const owners = new Map<string, Holder>();
       for (const record of records) {
         if (!record.valid || record.kind === 'engagement') continue;
-        const data = record.data;
-        const names: Holder[] = [{ record, path: ['name'], text: data.name }, ...(data.aliases ?? []).map((text, i) => ({ record, path: ['aliases', i], text }))];
+        // Names and ids without reading a cached record's data: an incremental run keeps them in its index.
+        const data = recordNames(record)!;
+        const id = recordId(record);
+        const names: Holder[] = [{ record, path: ['name'], text: data.name }, ...data.aliases.map((text, i) => ({ record, path: ['aliases', i], text }))];
         const own = new Set<string>();
         for (const holder of names) {
           const key = `${scopeOf(record)}\u0000${nameKey(holder.text)}`;
@@ -45,11 +47,11 @@ export const aliasUnique: DatasetRule = {
             owners.set(key, holder);
             continue;
           }
-          if (owner.record.data.id === data.id) continue; // duplicate ids are RULE001's concern
+          if (recordId(owner.record) === id) continue; // duplicate ids are RULE001's concern
           const field = owner.path[0] === 'name' ? 'name' : 'an alias';
           report(
             { record, path: holder.path },
-            `"${holder.text}" is also ${field} of the ${kind} "${owner.record.data.id}" (${owner.record.file}), so the two cannot be told apart by it.`,
+            `"${holder.text}" is also ${field} of the ${kind} "${recordId(owner.record)}" (${owner.record.file}), so the two cannot be told apart by it.`,
             owner.path[0] === 'name' && holder.path[0] === 'name'
               ? `If they are the same ${kind}, merge the records; otherwise make the names distinct (add a qualifier, such as a middle name or country).`
               : `If they are the same ${kind}, merge the records; otherwise remove the ambiguous alias from one of them.`,
@@ -58,6 +60,6 @@ export const aliasUnique: DatasetRule = {
       }
     };
     check(dataset.people, () => '', 'person');
-    check(dataset.organizations, (r) => (r.kind === 'organization' ? r.data.country ?? '' : ''), 'organization');
+    check(dataset.organizations, (r) => recordNames(r)?.country ?? '', 'organization');
   },
 };
