@@ -77,6 +77,16 @@ describe('parallel loading and the cache', () => {
     expect(validate(dir, env, '--no-cache', one)).toEqual(validate(dir, { ENGAGEMENTS_WORKERS: '0' }, '--no-cache', one));
   });
 
+  it('find their worker scripts in the bundled command line (a missing one would silently check on one thread)', () => {
+    const bundle = path.join(root, 'packages/cli/dist/bundle');
+    const started = new Set<string>();
+    for (const file of readdirSync(bundle).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(path.join(bundle, file), 'utf8').matchAll(/new URL\("\.\/([\w-]+\.js)", import\.meta\.url\)/g)) started.add(m[1]!);
+    }
+    expect([...started].sort()).toEqual(['checkWorker.js', 'fastLoadWorker.js']);
+    for (const worker of started) expect(readdirSync(bundle)).toContain(worker);
+  });
+
   it('reuse the last report when no file changed, and only then', () => {
     const dir = workspace();
     const past = new Date('2024-01-01T00:00:00Z');
