@@ -63,7 +63,11 @@ function ensureBuilt() {
 function ensureDataset({ label, size, shape }) {
   const dir = path.join(dataRoot, shape === 'bench' ? size : `founding-${size}`);
   const generator = readFileSync(path.join(root, 'bench/generate.mjs'));
-  const stamp = createHash('sha1').update(generator).update(String(SIZES[size])).update(shape).digest('hex');
+  const hash = createHash('sha1').update(generator).update(String(SIZES[size])).update(shape);
+  // The founding shape copies records/ (people, organizations, the founding record): a change
+  // there (a schema change migrates them) must make a new dataset, or the copy is stale.
+  if (shape === 'founding') for (const file of filesBelow(path.join(root, 'records'))) hash.update(file).update(readFileSync(file));
+  const stamp = hash.digest('hex');
   const stampFile = path.join(dir, '.stamp');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return dir;
   log(`generating the ${label} dataset…`);
@@ -192,6 +196,12 @@ function changeOneFile(dir, i) {
   const text = readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: Changed title number ${i} ${Date.now()}`);
   writeFileSync(file, text);
   return file;
+}
+/** Every file below a folder, sorted, as absolute paths. */
+function filesBelow(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? filesBelow(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 function readdirSorted(d) {
   return readdirSync(d).filter((f) => !f.startsWith('.')).sort();
