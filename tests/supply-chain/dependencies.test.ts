@@ -36,7 +36,7 @@ const EXPECTED_DIRECT: Record<string, Record<string, string>> = {
   'packages/export-sdk': {},
   'packages/export-site': { 'd3-array': '^3.2.5', 'd3-chord': '^3.0.2', 'd3-path': '^3.1.1', 'd3-scale': '^4.0.3', 'd3-shape': '^3.2.1', eta: '^4.6.0', minisearch: '^7.2.0' },
   // SQLite's own WebAssembly build (FTS5 included): no native code, nothing run or downloaded at install.
-  'packages/export-sqlite': { '@sqlite.org/sqlite-wasm': '3.54.1-build1' },
+  'packages/export-sqlite': { '@sqlite.org/sqlite-wasm': '3.50.4-build1' },
   'packages/schema': {},
 };
 
