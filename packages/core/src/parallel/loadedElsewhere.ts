@@ -1,56 +1,23 @@
-import { readFileSync } from 'node:fs';
 import type { RecordKind } from '@engagements/schema';
-import { locatorOf, valueOf } from '../cache/recalledRecord.js';
-import type { AnyRecord, SourceLocator } from '../dataset.js';
-import { fastLoad } from '../load/fastParse.js';
-import { createLazyLocator } from '../load/lazyLocator.js';
+import type { AnyRecord } from '../dataset.js';
+import { LazyRecord } from '../load/lazyRecord.js';
 import type { PathNames } from '../load/loadMany.js';
-import { parseRecordBytes } from '../load/parseYaml.js';
-
-type Parsed = ReturnType<typeof parseRecordBytes>;
 
 /**
  * A record loaded in another thread: its id and validity came with the answer (and the
  * data of a person or organization); anything else (`data`, `source`) is read from the
- * file when first asked, and kept. One small object per file, fields on the prototype.
+ * file when first asked, and kept.
  */
-class LoadedElsewhere {
-  #stored: unknown;
-  #parsed: Parsed | undefined;
+class LoadedElsewhere extends LazyRecord {
+  readonly #stored: unknown;
 
-  constructor(
-    readonly kind: RecordKind,
-    readonly file: string,
-    readonly absolutePath: string,
-    readonly relativePath: string,
-    readonly id: string | null,
-    readonly valid: boolean,
-    stored: unknown,
-  ) {
+  constructor(kind: RecordKind, file: string, absolutePath: string, relativePath: string, id: string | null, valid: boolean, stored: unknown) {
+    super(kind, file, absolutePath, relativePath, id, valid);
     this.#stored = stored;
   }
 
-  get data(): unknown {
-    const file = this.absolutePath;
-    const value = this.#stored ?? (this.valid ? (fastLoad(readFileSync(file), this.kind) ?? valueOf(this.#parse())) : valueOf(this.#parse()));
-    Object.defineProperty(this, 'data', { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  }
-
-  set data(value: unknown) {
-    Object.defineProperty(this, 'data', { value, writable: true, enumerable: true, configurable: true });
-  }
-
-  get source(): SourceLocator {
-    const file = this.absolutePath;
-    // A valid record's positions come from its text alone; an invalid one's from the full parse (which the loader made too).
-    const value: SourceLocator = this.valid ? createLazyLocator(() => readFileSync(file, 'utf8')) : { locate: (p, target, within) => locatorOf(this.#parse()).locate(p, target, within) };
-    Object.defineProperty(this, 'source', { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  }
-
-  #parse(): Parsed {
-    return (this.#parsed ??= parseRecordBytes(readFileSync(this.absolutePath)));
+  protected knownData(): unknown {
+    return this.#stored;
   }
 }
 
