@@ -126,6 +126,17 @@ const parent = (name: string): ColumnDef => ({ role: 'parent', name });
 const index = (name: string, level: number, of: string): ColumnDef => ({ role: 'index', name, level, of });
 const key = (name: string, path: string): ColumnDef => ({ role: 'key', name, path });
 const field = (name: string, path: string): ColumnDef => ({ role: 'field', name, path });
+/** The columns of a source's own fields, the same for an engagement's and a person's sources (one schema shape each). */
+const sourceFields = (): ColumnDef[] => [
+  field('source_id', 'sources[].id'),
+  field('publisher', 'sources[].publisher'),
+  field('kind', 'sources[].kind'),
+  field('title', 'sources[].title'),
+  field('url', 'sources[].url'),
+  field('published', 'sources[].published'),
+  field('language', 'sources[].language'),
+  field('supports', 'sources[].supports'),
+];
 const count = (name: string, path: string): ColumnDef => ({ role: 'count', name, path });
 
 interface TableDef {
@@ -390,14 +401,7 @@ const TABLE_DEFS: TableDef[] = [
     columns: [
       parent('engagement_id'),
       index('source_index', 0, 'source in the engagement\'s sources'),
-      field('source_id', 'sources[].id'),
-      field('publisher', 'sources[].publisher'),
-      field('kind', 'sources[].kind'),
-      field('title', 'sources[].title'),
-      field('url', 'sources[].url'),
-      field('published', 'sources[].published'),
-      field('language', 'sources[].language'),
-      field('supports', 'sources[].supports'),
+      ...sourceFields(),
     ],
     primaryKey: ['engagement_id', 'source_id'],
     foreignKeys: [
@@ -546,14 +550,7 @@ const TABLE_DEFS: TableDef[] = [
     columns: [
       parent('person_id'),
       index('source_index', 0, 'source in the person\'s sources'),
-      field('source_id', 'sources[].id'),
-      field('publisher', 'sources[].publisher'),
-      field('kind', 'sources[].kind'),
-      field('title', 'sources[].title'),
-      field('url', 'sources[].url'),
-      field('published', 'sources[].published'),
-      field('language', 'sources[].language'),
-      field('supports', 'sources[].supports'),
+      ...sourceFields(),
     ],
     primaryKey: ['person_id', 'source_id'],
     foreignKeys: [fk(['person_id'], 'people', ['id'], 'the person of the row'), fk(['publisher'], 'organizations', ['id'], RULE_REFS)],
