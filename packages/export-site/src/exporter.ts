@@ -76,6 +76,11 @@ function formatters(model: SiteModel) {
     person: (id: string) => model.personById.get(id),
     organization: (id: string) => model.organizationById.get(id),
     engagement: (id: string) => model.engagementById.get(id),
+    /** The name a source is cited by: its publisher's name (the id when the publisher is not a record), or the local id itself when no source has it. */
+    sourceName: (sources: readonly { id: string; publisher: string }[] | undefined, id: string) => {
+      const s = sources?.find((x) => x.id === id);
+      return s ? (model.organizationById.get(s.publisher)?.name ?? s.publisher) : id;
+    },
   };
 }
 
