@@ -126,7 +126,7 @@ sources:
   \`day\`.
 - \`start_qualifier: 'in-post-by'\`: no source gives the first day in office; \`start\` is the
   earliest day a source shows the person already in post, so the office began on or before
-  it. Most people in the dataset have such a start: read it as "in post by", not as the
+  it. Many starts are of this kind: read them as "in post by", not as the
   day they took office.
 - \`start_sources\` / \`end_sources\`: the local ids of the person's \`sources\` that give the
   date.
