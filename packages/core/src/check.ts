@@ -11,7 +11,8 @@ import { recordKindOf } from './load/recordKind.js';
 import { RecordCache, type CacheEntry } from './cache/recordCache.js';
 import { IncrementalRules } from './cache/incremental.js';
 import { reportSignature, statFiles, storeReport } from './cache/resultCache.js';
-import { readdirSync, type Stats } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import type { FileStamps } from './load/fileStamps.js';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
 import { nearMissExtension, recordBaseName } from './load/extension.js';
 
@@ -35,7 +36,7 @@ export interface CheckOptions {
   /** Every record file under the records folder, when the caller has listed them already. */
   recordFiles?: readonly string[];
   /** `lstat` of each of `recordFiles`, when the caller has taken them already (see statFiles). */
-  recordStats?: readonly (Stats | undefined)[];
+  recordStats?: FileStamps;
   /** Where notes about the cache go (a damaged cache file that was ignored); the CLI writes them on stderr. */
   onNote?: (message: string) => void;
   /** Called as files are loaded (done of total), for a progress bar on long runs. */

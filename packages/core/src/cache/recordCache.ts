@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { schemas, type RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RecordNames } from '../dataset.js';
 import { codeSignature } from './resultCache.js';
+import type { FileStamps } from '../load/fileStamps.js';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 5; // 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
+const FORMAT = 6; // 6: the stamps as numbers in a binary block; 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
 
 /**
  * A file's stamp: what `lstat` says about it. The change time (ctime) and inode are in it
@@ -22,8 +23,10 @@ export interface FileStamp {
   ino: number;
 }
 
-export function stampOf(info: Stats): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+/** The stamp of file `i` of `stamps`. */
+export function stampOf(stamps: FileStamps, i: number): FileStamp {
+  const v = stamps.values;
+  return { size: v[4 * i]!, mtimeMs: v[4 * i + 1]!, ctimeMs: v[4 * i + 2]!, ino: v[4 * i + 3]! };
 }
 
 /**
@@ -74,28 +77,25 @@ export interface CacheEntry {
 }
 
 /**
- * The index file, line-oriented: a header line (JSON: format, keys, when it was written,
- * the data file and the length of it the index relies on, the number of rows), a line with
- * the lookups table (JSON: `[key, value]` pairs, numbered by position), then one line per
- * record file, fields separated by tabs:
+ * The index file: a header line (JSON: format, keys, when it was written, the data file
+ * and the length of it the index relies on, the number of rows), the rows' stamps as one
+ * binary block (size, mtimeMs, ctimeMs, ino of each row, in row order: 4 little-endian
+ * float64 per row), then text: a line with the lookups table (JSON: `[key, value]` pairs,
+ * numbered by position), then one line per record file, fields separated by tabs:
  *
  *   path relative to the records folder (JSON when it holds a tab, a line break, `"` or `\`),
- *   size, mtimeMs, ctimeMs, ino, state, kind, id (JSON), hash, data offset, data length,
- *   data checksum, diagnostics (JSON, empty: none), names (JSON, empty: none), the numbers
- *   of the lookups the rules made (`,3,17,`; empty: no findings kept), the rules'
- *   diagnostics (JSON, empty: none)
+ *   state, kind, id (JSON), hash, data offset, data length, data checksum, diagnostics
+ *   (JSON, empty: none), names (JSON, empty: none), the numbers of the lookups the rules
+ *   made (`,3,17,`; empty: no findings kept), the rules' diagnostics (JSON, empty: none)
  *
- * Reading it is one split into lines and a few `indexOf` per row: the stamp is compared
- * as text, the other fields are split and parsed only when used, and a row nothing changed
- * is written back as the same text. (The JSON index of format 3, parsed whole, cost about
- * a third of an incremental run at 10,000 files, most of it garbage collection.)
+ * Reading it is one split into lines and a few `indexOf` per row; a file's stamp is
+ * compared with its row's as four numbers (no text made per file), the other fields are
+ * split and parsed only when used, and a row nothing changed is written back as the same
+ * text. (The JSON index of format 3, parsed whole, cost about a third of an incremental
+ * run at 10,000 files, most of it garbage collection.)
  */
 const enum F {
   path,
-  size,
-  mtime,
-  ctime,
-  ino,
   state,
   kind,
   id,
@@ -112,15 +112,10 @@ const enum F {
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
-/** The text of a stamp as a row holds it (size to inode, each followed by a tab). */
-function stampText(info: FileStamp | Stats): string {
-  return `${info.size}\t${info.mtimeMs}\t${info.ctimeMs}\t${info.ino}\t`;
-}
-
 /** A row of the index, parsed lazily; its text is reused when nothing in it changed. */
 class Row implements CacheEntry, KeptRules {
   private split: string[] | undefined;
-  private parsedStamp: FileStamp | undefined;
+  private newStamp: FileStamp | undefined;
   private parsedDiagnostics: Diagnostic[] | undefined;
   private parsedNames: RecordNames | undefined | null = null;
   private fresh: RuleResult | undefined | null = null;
@@ -132,15 +127,15 @@ class Row implements CacheEntry, KeptRules {
 
   readonly kind: RecordKind;
 
-  /** `stampAt`: where the stamp begins (after the path and its tab). Throws on a row that is not one. */
+  /** `at`: where the state begins (after the path and its tab); `stamps`: the index's, this row's at `4 * number`. Throws on a row that is not one. */
   constructor(
     line: string,
-    private readonly stampAt: number,
+    at: number,
     private readonly lookupKeys: readonly string[],
+    private readonly stamps: Float64Array,
+    private readonly number: number,
   ) {
     this.line = line;
-    let at = stampAt;
-    for (let n = F.size; n < F.state; n++) at = line.indexOf('\t', at) + 1;
     const state = line.charCodeAt(at) === 45 /* - */ ? -1 : line.charCodeAt(at) - 48;
     const kindAt = line.indexOf('\t', at) + 1;
     const idAt = line.indexOf('\t', kindAt) + 1;
@@ -157,14 +152,25 @@ class Row implements CacheEntry, KeptRules {
     return (this.split ??= this.line!.split('\t'));
   }
 
-  /** Whether the file's stamp is the one this row holds. */
-  sameStamp(info: Stats): boolean {
-    return this.line !== undefined && this.line.startsWith(stampText(info), this.stampAt);
+  /** Whether file `i` of `stamps` has the stamp this row holds. */
+  sameStamp(stamps: FileStamps, i: number): boolean {
+    const mine = this.stamps;
+    const r = 4 * this.number;
+    const v = stamps.values;
+    const o = 4 * i;
+    return this.newStamp === undefined && mine[r] === v[o] && mine[r + 1] === v[o + 1] && mine[r + 2] === v[o + 2] && mine[r + 3] === v[o + 3];
+  }
+
+  /** Writes the row's stamp into `block` as row `n`. */
+  copyStamp(block: Float64Array, n: number): void {
+    if (this.newStamp) block.set([this.newStamp.size, this.newStamp.mtimeMs, this.newStamp.ctimeMs, this.newStamp.ino], 4 * n);
+    else block.set(this.stamps.subarray(4 * this.number, 4 * this.number + 4), 4 * n);
   }
 
   get stamp(): FileStamp {
-    const f = this.fields;
-    return (this.parsedStamp ??= { size: +f[F.size]!, mtimeMs: +f[F.mtime]!, ctimeMs: +f[F.ctime]!, ino: +f[F.ino]! });
+    const v = this.stamps;
+    const r = 4 * this.number;
+    return this.newStamp ?? { size: v[r]!, mtimeMs: v[r + 1]!, ctimeMs: v[r + 2]!, ino: v[r + 3]! };
   }
 
   get hash(): string {
@@ -228,12 +234,9 @@ class Row implements CacheEntry, KeptRules {
     return this.tail(F.lookups).split(',').slice(1, -1).map((n) => this.lookupKeys[+n]!);
   }
 
-  /** The row's text with a new stamp (a file read and found unchanged). */
+  /** The row with a new stamp (a file read and found unchanged); its text still holds. */
   withStamp(stamp: FileStamp): this {
-    const f = this.fields;
-    this.parsedStamp = stamp;
-    [f[F.size], f[F.mtime], f[F.ctime], f[F.ino]] = [String(stamp.size), String(stamp.mtimeMs), String(stamp.ctimeMs), String(stamp.ino)];
-    this.invalidate();
+    this.newStamp = stamp;
     return this;
   }
 
@@ -263,7 +266,6 @@ function rowLine(relative: string, e: CacheEntry, lookupNumber: (key: string) =>
   const rules = e.rules ? ruleFields(e.rules as RuleResult, lookupNumber) : ['', ''];
   const fields = [
     /[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative,
-    stampText(e.stamp).slice(0, -1),
     e.state,
     e.kind,
     JSON.stringify(e.id),
@@ -362,22 +364,28 @@ export class RecordCache {
   }
 
   private read(): void {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.indexPath, 'utf8');
+      bytes = readFileSync(this.indexPath);
     } catch {
       return; // no cache yet
     }
     let header: IndexHeader;
     let lines: string[];
+    let stamps: Float64Array;
     try {
-      lines = text.split('\n');
-      header = JSON.parse(lines[0]!) as IndexHeader;
+      const headerEnd = bytes.indexOf(10);
+      header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as IndexHeader;
       if (header.format !== FORMAT) return; // an older layout: start afresh, quietly
       if (typeof header.dataFile !== 'string' || !/^[0-9a-f]+$/.test(header.dataFile) || typeof header.files !== 'number' || typeof header.liveBytes !== 'number') throw new Error('unexpected layout');
-      // The header, the lookups, a row per file and the final line break: anything else is a truncated or damaged file.
-      if (lines.length !== header.files + 3 || lines[lines.length - 1] !== '') throw new Error(`expected ${header.files} rows, found ${Math.max(0, lines.length - 3)}`);
-      if (header.sum !== checksum(Buffer.from(text.slice(lines[0]!.length + 1)))) throw new Error('its checksum does not match');
+      const textAt = headerEnd + 1 + header.files * 32;
+      if (textAt > bytes.length) throw new Error(`expected ${header.files} stamps, found ${Math.max(0, Math.floor((bytes.length - headerEnd - 1) / 32))}`);
+      if (header.sum !== checksum(bytes.subarray(headerEnd + 1))) throw new Error('its checksum does not match');
+      // A copy: the block is not aligned for a Float64Array in the file's buffer (and this layout is little-endian, as every platform Node runs on).
+      stamps = new Float64Array(bytes.buffer.slice(bytes.byteOffset + headerEnd + 1, bytes.byteOffset + textAt));
+      lines = bytes.toString('utf8', textAt).split('\n');
+      // The lookups, a row per file and the final line break: anything else is a truncated or damaged file.
+      if (lines.length !== header.files + 2 || lines[lines.length - 1] !== '') throw new Error(`expected ${header.files} rows, found ${Math.max(0, lines.length - 2)}`);
     } catch (error) {
       this.note(`the cache ${this.indexPath} is unreadable (${(error as Error).message}); checking every file afresh.`);
       return;
@@ -399,14 +407,14 @@ export class RecordCache {
     const sameCode = header.codeKey === this.keys.codeKey;
     this.rulesReusable = header.ruleKey === this.keys.ruleKey;
     try {
-      const lookups = JSON.parse(lines[1]!) as [string, string][];
+      const lookups = JSON.parse(lines[0]!) as [string, string][];
       if (!Array.isArray(lookups)) throw new Error('unexpected layout');
       const keys = this.rulesReusable ? lookups.map(([key]) => key) : [];
       const prefix = this.recordsDir + path.sep;
-      for (let i = 2; i < lines.length - 1; i++) {
+      for (let i = 1; i < lines.length - 1; i++) {
         const line = lines[i]!;
         const pathEnd = line.indexOf('\t');
-        const row = new Row(line, pathEnd + 1, keys);
+        const row = new Row(line, pathEnd + 1, keys, stamps, i - 1);
         if (!sameCode && row.state !== 1) continue; // diagnostics were written by other code
         if (!this.rulesReusable) row.rules = undefined;
         const shown = line.slice(0, pathEnd);
@@ -436,16 +444,17 @@ export class RecordCache {
   }
 
   /**
-   * The entry of a file whose content is the one cached, or undefined. `info` is the
+   * The entry of a file whose content is the one cached, or undefined. `stamps[i]` is the
    * file's lstat taken before anything reads it. Reads and hashes the file when its stamp
    * does not prove it unchanged; `read` is told the bytes so that a miss need not read again.
    */
-  recall(file: string, kind: RecordKind, info: Stats, hashOf: (bytes: Uint8Array) => string, read: (bytes: Uint8Array | undefined) => void): CacheEntry | undefined {
+  recall(file: string, kind: RecordKind, stamps: FileStamps, i: number, hashOf: (bytes: Uint8Array) => string, read: (bytes: Uint8Array | undefined) => void): CacheEntry | undefined {
     const entry = this.entries.get(file);
     if (!entry || entry.kind !== kind) return undefined;
-    const settled = info.mtimeMs < this.writtenAt - RACY_MS && info.ctimeMs < this.writtenAt - RACY_MS;
-    if (settled && entry.sameStamp(info)) return this.keep(file, entry);
-    const stamp = stampOf(info);
+    const trusted = this.writtenAt - RACY_MS;
+    const settled = stamps.values[4 * i + 1]! < trusted && stamps.values[4 * i + 2]! < trusted;
+    if (settled && entry.sameStamp(stamps, i)) return this.keep(file, entry);
+    const stamp = stampOf(stamps, i);
     let bytes: Uint8Array | undefined;
     try {
       bytes = readFileSync(file);
@@ -562,6 +571,7 @@ export class RecordCache {
       return n;
     };
     const lines: string[] = [];
+    const stampBlock = new Float64Array(this.fresh.size * 4);
     let appended = 0;
     try {
       let chunk: Buffer[] = [];
@@ -594,11 +604,13 @@ export class RecordCache {
         if (renumber) entry.rules = undefined;
         if (entry instanceof Row) {
           // Nothing in the row changed: its text as read (without even splitting it).
+          entry.copyStamp(stampBlock, lines.length);
           lines.push(entry.line !== undefined && !moved ? entry.line : entry.text(moved ?? entry.data, number, renumber));
           continue;
         }
         const relative = path.relative(this.recordsDir, file).split(path.sep).join('/');
         const data = moved ?? entry.data;
+        stampBlock.set([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino], 4 * lines.length);
         lines.push(rowLine(relative, { ...entry, ...(data ? { data } : {}) }, number));
       }
       flush();
@@ -608,12 +620,12 @@ export class RecordCache {
     const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length };
     const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
-    // The body (the lookups and the rows) is checksummed in the header: a damaged byte
-    // anywhere, not only a truncation, makes the index ignored rather than believed.
-    const body = `${JSON.stringify(table)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
+    // The body (the stamps, the lookups and the rows) is checksummed in the header: a
+    // damaged byte anywhere, not only a truncation, makes the index ignored rather than believed.
+    const body = Buffer.concat([Buffer.from(stampBlock.buffer, 0, lines.length * 32), Buffer.from(`${JSON.stringify(table)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`)]);
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify({ ...header, sum: checksum(Buffer.from(body)) })}\n`);
+      writeSync(fd, `${JSON.stringify({ ...header, sum: checksum(body) })}\n`);
       writeSync(fd, body);
     } finally {
       closeSync(fd);
