@@ -106,7 +106,7 @@ export async function loadRecordFiles(
 /** The result of a file whose content is the one cached: its diagnostics, and a record whose data is read when used. */
 function recalledResult(file: string, kind: RecordKind, entry: CacheEntry, cache: RecordCache, paths: PathNames): LoadedFile {
   const record = recalledRecord(file, kind, entry, cache, paths.display(file), paths.relative(file));
-  return { ...(record ? { record } : {}), diagnostics: entry.diagnostics, recalled: entry };
+  return record ? { record, diagnostics: entry.diagnostics, recalled: entry } : { diagnostics: entry.diagnostics, recalled: entry };
 }
 
 export interface PathNames {
@@ -121,8 +121,11 @@ export function pathNames(options: LoadOptions): PathNames {
   const posix = path.sep === '/';
   const inRecords = recordsDir + '/';
   const inCwd = cwd.endsWith('/') ? cwd : cwd + '/';
+  // A file outside the working directory is shown by its absolute path (displayPath):
+  // known without path.relative when both paths are absolute and normalized.
+  const plainCwd = posix && path.isAbsolute(cwd) && path.normalize(inCwd) === inCwd;
   return {
-    display: (file) => (posix && file.startsWith(inCwd) && !file.includes('/../') ? file.slice(inCwd.length) : displayPath(file, cwd)),
+    display: (file) => (posix && !file.includes('/../') && !file.includes('/./') && !file.includes('//') ? (file.startsWith(inCwd) ? file.slice(inCwd.length) : plainCwd && path.isAbsolute(file) ? file : displayPath(file, cwd)) : displayPath(file, cwd)),
     relative: (file) => (posix && file.startsWith(inRecords) && !file.includes('/../') ? file.slice(inRecords.length) : path.relative(recordsDir, file).split(path.sep).join('/')),
   };
 }
