@@ -37,6 +37,8 @@ export interface CheckOptions {
   recordFiles?: readonly string[];
   /** `lstat` of each of `recordFiles`, when the caller has taken them already (see statFiles). */
   recordStats?: FileStamps;
+  /** The signature of the report's inputs (reportSignature) over `recordFiles` and `recordStats`, when the caller has computed it. */
+  reportSignature?: string;
   /** Where notes about the cache go (a damaged cache file that was ignored); the CLI writes them on stderr. */
   onNote?: (message: string) => void;
   /** Called as files are loaded (done of total), for a progress bar on long runs. */
@@ -79,9 +81,10 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   }
   const today = options.today ?? todayUtc();
   // One lstat of every file, before anything is read, serves the report's signature and the record cache.
-  const stats = options.cacheDir ? (options.recordStats && options.recordFiles?.length === toLoad.length ? options.recordStats : statFiles(toLoad)) : undefined;
+  const given = options.recordStats !== undefined && options.recordFiles?.length === toLoad.length;
+  const stats = options.cacheDir ? (given ? options.recordStats : statFiles(toLoad)) : undefined;
   const reportInputs = options.cacheDir ? { cacheDir: options.cacheDir, recordsDir, files: toLoad, ...(requested ? { requested } : {}), today, cwd, stats } : undefined;
-  const signature = reportInputs ? reportSignature(reportInputs) : undefined;
+  const signature = reportInputs ? ((given && !requested ? options.reportSignature : undefined) ?? reportSignature(reportInputs)) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? RecordCache.open(options.cacheDir, recordsDir, { cwd, today, ...(options.onNote ? { onNote: options.onNote } : {}) }) : undefined;
   const parallel = options.lazyRecords && !cache && !options.rules ? await checkInWorkers(toLoad, { recordsDir, cwd, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(() => undefined) : undefined; // a failed worker: one thread, slower, never different
