@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -187,6 +187,69 @@ describe('the record cache', () => {
     expect(warm.diagnostics).toEqual(reference);
     expect(notes).toEqual([]);
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp') && !f.includes('99999'))).toEqual([]);
+  });
+
+  it('writes a run that changed few files as a record of its change log, not a new index, with the same results', async () => {
+    const { dir, cacheDir, check, uncached, past, notes } = setup();
+    await check();
+    await settle();
+    await check(); // every stamp trusted from now on
+    await settle();
+    const index = () => readdirSync(cacheDir).find((f) => f.endsWith('.idx'))!;
+    const log = () => path.join(cacheDir, index().replace(/\.idx$/, '.log'));
+    const { mtimeMs, ino } = statSync(path.join(cacheDir, index()));
+    const same = async () => expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+    // Edits of every kind, each a record: a person's term (an engagement's finding follows), a
+    // same-size same-time edit, a removed organization (references break), a duplicate id,
+    // a schema error, a file renamed.
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-09-11', 'start: 2019-11-11', past);
+    const edited = await check();
+    expect(edited.diagnostics.filter((d) => d.file === ENGAGEMENT).map((d) => d.code)).toContain('RULE005');
+    expect(edited.diagnostics).toEqual((await uncached()).diagnostics);
+    rmSync(path.join(dir, 'records/organizations/japan-ministry-of-defense.yaml'));
+    await same();
+    writeFileSync(path.join(dir, 'records/people/kono-taro-again.yaml'), readFileSync(path.join(dir, PERSON)));
+    await same();
+    const file = path.join(dir, ENGAGEMENT);
+    expect(readFileSync(file, 'utf8')).toContain('medium: telephone');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('medium: telephone', 'medium: telephnoe'));
+    await same();
+    renameSync(path.join(dir, 'records/people/kono-taro-again.yaml'), path.join(dir, 'records/people/kono-taro-copy.yaml'));
+    await same();
+    expect(readFileSync(log(), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(5);
+    expect(statSync(path.join(cacheDir, index()))).toMatchObject({ mtimeMs, ino }); // the index was not rewritten
+    expect(notes).toEqual([]);
+    // Records read back by a later run give the same result again (each check opens the cache anew).
+    await settle();
+    await same();
+    expect(notes).toEqual([]);
+  });
+
+  it('ignores a damaged or cut change log from the damage on, with a note, and gives the same result', async () => {
+    const { dir, cacheDir, check, uncached, past, notes } = setup();
+    await check();
+    await settle();
+    await check();
+    await settle();
+    const log = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.idx'))!.replace(/\.idx$/, '.log'));
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-09-11', 'start: 2019-11-11', past);
+    await check();
+    const reference = (await uncached()).diagnostics;
+    // An interrupted append: half a record at the end.
+    const text = readFileSync(log, 'utf8');
+    appendFileSync(log, text.slice(0, Math.floor(text.length / 2)));
+    expect((await check()).diagnostics).toEqual(reference);
+    expect(notes.join('\n')).toMatch(/the cache's change log .*records-[0-9a-f]+\.log is damaged from byte \d+ \(a record is cut short\); the changes before it are used\./);
+    // That run rewrote the index (a new log); one byte changed inside a record is seen too.
+    notes.length = 0;
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-11-11', 'start: 2019-09-11', past);
+    await settle();
+    expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+    const record = readFileSync(log, 'utf8');
+    expect(record).toContain('"rows":');
+    writeFileSync(log, record.replace('"rows":', '"rowz":')); // the same length: only the checksum tells
+    expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+    expect(notes.join('\n')).toMatch(/change log .* is damaged from byte 0 \(its checksum does not match\)/);
   });
 
   it('forgets deleted files', async () => {

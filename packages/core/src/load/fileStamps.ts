@@ -36,6 +36,13 @@ let raw: RawLstat | null | undefined;
  */
 function rawLstat(probe: string): RawLstat | null {
   if (raw !== undefined) return raw;
+  let expected;
+  try {
+    expected = lstatSync(probe, { throwIfNoEntry: false });
+  } catch {
+    expected = undefined;
+  }
+  if (!expected) return null; // nothing to compare with: ask again with the next call's first file
   raw = null;
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
   // process.binding is a pending deprecation: never make it print a warning.
@@ -44,9 +51,8 @@ function rawLstat(probe: string): RawLstat | null {
     const binding = (process as unknown as { binding(name: string): { lstat?: unknown } }).binding('fs');
     if (typeof binding.lstat !== 'function') return raw;
     const candidate = binding.lstat.bind(binding) as RawLstat;
-    const expected = lstatSync(probe, { throwIfNoEntry: false });
     const got = candidate(probe, false, undefined, false);
-    if (!expected || !(got instanceof Float64Array) || got.length < 16) return raw;
+    if (!(got instanceof Float64Array) || got.length < 16) return raw;
     const [size, mtimeMs, ctimeMs, ino] = numbers(got);
     if (size === expected.size && mtimeMs === expected.mtimeMs && ctimeMs === expected.ctimeMs && ino === expected.ino && isRegular(got[SLOT.mode]!) === expected.isFile()) raw = candidate;
   } catch {
