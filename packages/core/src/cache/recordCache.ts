@@ -115,6 +115,8 @@ const NO_DIAGNOSTICS: Diagnostic[] = [];
 /** A row of the index, parsed lazily; its text is reused when nothing in it changed. */
 class Row implements CacheEntry, KeptRules {
   private split: string[] | undefined;
+  /** The rules' two fields (lookups, findings) as read. */
+  private tails: [string, string] | undefined;
   private newStamp: FileStamp | undefined;
   private parsedDiagnostics: Diagnostic[] | undefined;
   private parsedNames: RecordNames | undefined | null = null;
@@ -210,11 +212,16 @@ class Row implements CacheEntry, KeptRules {
 
   /** One of the last two fields (the rules'), found from the end of the row without splitting it. */
   private tail(field: F.lookups | F.ruleDiagnostics): string {
-    if (this.split || this.line === undefined) return this.fields[field]!;
-    const line = this.line;
-    const last = line.lastIndexOf('\t');
-    if (field === F.ruleDiagnostics) return line.slice(last + 1);
-    return line.slice(line.lastIndexOf('\t', last - 1) + 1, last);
+    // Found once: a run asks each row several times (recall, the findings, the write).
+    if (!this.tails) {
+      if (this.split || this.line === undefined) this.tails = [this.fields[F.lookups]!, this.fields[F.ruleDiagnostics]!];
+      else {
+        const line = this.line;
+        const last = line.lastIndexOf('\t');
+        this.tails = [line.slice(line.lastIndexOf('\t', last - 1) + 1, last), line.slice(last + 1)];
+      }
+    }
+    return this.tails[field === F.lookups ? 0 : 1];
   }
 
   set rules(value: RuleResult | KeptRules | undefined) {
@@ -685,6 +692,7 @@ export class RecordCache {
       return n;
     };
     for (const key of Object.keys(lookups)) number(key);
+    if (count === 0 && table.length === 0) return true; // nothing changed: nothing to write
     const rows: LogRecord['rows'] = [];
     let bytes = this.dataBytes;
     let appended = 0;
