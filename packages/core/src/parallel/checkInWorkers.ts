@@ -11,7 +11,10 @@ import { loadedElsewhere } from './loadedElsewhere.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
-import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+import { loadRecordFile, type LoadOptions } from '../load/loadRecord.js';
+import { validateRecord } from '../validate/validateRecord.js';
+import { summarize } from './summary.js';
+import type { DeclinedFile, FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
 /** Below this many files, starting workers costs more than it saves (the same threshold as loadRecordFiles'). */
 const PARALLEL_THRESHOLD = Number(process.env.ENGAGEMENTS_PARALLEL_THRESHOLD ?? 2000);
@@ -48,9 +51,12 @@ interface Thread {
  * dropped there. The main thread receives each file's diagnostics, each record's id and
  * validity and the data of people and organizations, never the engagements: it neither
  * parses nor collects them. Its engagements read their data from the file when used
- * (a dataset-scoped rule reporting on one). recordFindings then checks, against the
- * whole dataset, the few records whose rules looked engagements up. The diagnostics are
- * those of one thread (a test compares them).
+ * (a dataset-scoped rule reporting on one). The few files the fast path declines (invalid
+ * records, YAML features it leaves to the full parser) come back to the main thread,
+ * which loads them with the full loader as they come, while the workers go on.
+ * recordFindings then checks, against the whole dataset, the few records whose rules
+ * looked engagements up, and the valid records the main thread loaded. The diagnostics
+ * are those of one thread (a test compares them).
  *
  * Undefined when workers would not pay (few files, ENGAGEMENTS_WORKERS=0) or cannot run
  * (from TypeScript sources). Rejects when a worker fails; the caller then checks on one thread.
@@ -86,15 +92,32 @@ export async function checkInWorkers(
   const loaded = new Array<LoadedFile>(files.length);
   const paths = pathNames(options);
   const findings: Diagnostic[] = [];
+  /** Valid records loaded here (declined by the fast path): their record-scoped rules run here too. */
+  const mine: AnyRecord[] = [];
+  /** The full loads of declined files, one after the other. */
+  let fullLoads = Promise.resolve();
   let received = 0;
+  const progress = (n: number) => {
+    received += n;
+    if (n > 0) options.onProgress?.(received, files.length);
+  };
+  const loadHere = ({ index, bytes }: DeclinedFile) => {
+    fullLoads = fullLoads.then(async () => {
+      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, ...(bytes ? { bytes } : {}) });
+      summaries[index] = summary;
+      loaded[index] = record ? { diagnostics: summary.diagnostics, validated: true, record } : { diagnostics: summary.diagnostics };
+      if (record?.valid) mine.push(record);
+      progress(1);
+    });
+  };
   const collect = (message: FromWorker) => {
     for (const summary of message.files) {
       summaries[summary.index] = summary;
       loaded[summary.index] = loadedFile(files[summary.index]!, summary, paths);
     }
     findings.push(...message.findings);
-    received += message.files.length;
-    if (message.files.length > 0) options.onProgress?.(received, files.length);
+    message.declined.forEach(loadHere);
+    progress(message.files.length);
   };
   /** Sends `message` to every thread and waits for every answer. */
   const broadcast = (message: ToWorker) =>
@@ -126,7 +149,7 @@ export async function checkInWorkers(
       for (const thread of threads) {
         thread.answered = (answer) => {
           collect(answer);
-          pending -= answer.files.length;
+          pending -= answer.files.length + answer.declined.length;
           if (pending === 0) resolve();
           else give(thread);
         };
@@ -144,8 +167,10 @@ export async function checkInWorkers(
       files.forEach((file, i) => (recordKindOf(file) === 'engagement' ? engagements : others).push(i));
       void (async () => {
         await load(others);
+        await fullLoads;
         await broadcast({ type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) });
         await load(engagements);
+        await fullLoads;
         resolve({
           loaded,
           async recordFindings(dataset) {
@@ -167,7 +192,7 @@ export async function checkInWorkers(
                   ).then(() => done());
                 });
               }
-              return findings;
+              return mine.length > 0 ? [...findings, ...runRules(recordRules, { dataset, today: options.today }, undefined, mine)] : findings;
             } catch {
               // A worker failed: every record-scoped rule on this thread instead, the records reading their data from the files.
               return runRules(recordRules, { dataset, today: options.today });
@@ -176,7 +201,7 @@ export async function checkInWorkers(
             }
           },
         });
-      })();
+      })().catch((error: Error) => failed?.(error));
     });
   } catch (error) {
     stopAll();
@@ -199,6 +224,14 @@ function loadedFile(file: string, summary: LoadedSummary, paths: PathNames): Loa
   if (!record) return { diagnostics };
   const { data } = record;
   return { diagnostics, validated: true, record: loadedElsewhere(file, record.kind, record, paths, data) };
+}
+
+/** Loads a file the fast path declined, as loadRecordFiles and checkDataset do on one thread: the same record, the same diagnostics. */
+async function loadFully(file: string, index: number, options: LoadOptions): Promise<{ summary: LoadedSummary; record?: AnyRecord }> {
+  const result = await loadRecordFile(file, options);
+  if (!result.record) return { summary: { index, diagnostics: result.diagnostics } };
+  const diagnostics = result.record.valid ? result.diagnostics : [...result.diagnostics, ...validateRecord(result.record)];
+  return { summary: summarize(index, result.record, diagnostics), record: result.record };
 }
 
 function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {
