@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { recordBaseName } from '../load/extension.js';
 import type { LoadedFile } from '../load/loadMany.js';
 import { pathNames, type PathNames } from '../load/loadMany.js';
 import { loadedElsewhere } from './loadedElsewhere.js';
+import { checkWorkerCount, startCheckWorker, takeEarlyWorkers } from './checkWorkers.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
@@ -16,15 +14,10 @@ import { validateRecord } from '../validate/validateRecord.js';
 import { summarize } from './summary.js';
 import type { DeclinedFile, FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
-/** Below this many files, starting workers costs more than it saves (the same threshold as loadRecordFiles'). */
-const PARALLEL_THRESHOLD = Number(process.env.ENGAGEMENTS_PARALLEL_THRESHOLD ?? 2000);
-
 /** Files per message: small enough that the threads finish together, large enough that messages are few. */
 const CHUNK = 128;
 
 const recordRules = rules.filter((rule) => rule.scope === 'record');
-
-const workerUrl = new URL('./checkWorker.js', import.meta.url);
 
 /** A check whose loading and record-scoped rules run in worker threads (see checkInWorkers). */
 export interface ParallelCheck {
@@ -59,18 +52,21 @@ interface Thread {
  * are those of one thread (a test compares them).
  *
  * Undefined when workers would not pay (few files, ENGAGEMENTS_WORKERS=0) or cannot run
- * (from TypeScript sources). Rejects when a worker fails; the caller then checks on one thread.
+ * (from TypeScript sources). Uses the workers started early (startCheckWorkersEarly), if
+ * any. Rejects when a worker fails; the caller then checks on one thread.
  */
 export async function checkInWorkers(
   files: readonly string[],
   options: { recordsDir: string; cwd: string; today: string; onProgress?: (done: number, total: number) => void },
 ): Promise<ParallelCheck | undefined> {
-  const count = workerCount(files.length);
-  if (count === 0 || files.length === 0 || !existsSync(fileURLToPath(workerUrl))) return undefined;
+  const count = checkWorkerCount(files.length);
+  const early = takeEarlyWorkers(count);
+  if (count === 0) return undefined;
   const setup: WorkerSetup = { recordsDir: options.recordsDir, cwd: options.cwd, today: options.today };
   let failed: ((error: Error) => void) | undefined;
-  const threads: Thread[] = Array.from({ length: count }, () => {
-    const thread: Thread = { worker: new Worker(workerUrl, { workerData: setup }), waiting: 0 };
+  const started = [...early, ...Array.from({ length: count - early.length }, startCheckWorker)];
+  const threads: Thread[] = started.map((start) => {
+    const thread: Thread = { worker: start.worker, waiting: 0, ...(start.error ? { error: start.error } : {}) };
     thread.worker.on('message', (message: FromWorker) => {
       thread.waiting = message.waiting;
       thread.answered?.(message);
@@ -81,12 +77,19 @@ export async function checkInWorkers(
     };
     thread.worker.once('error', fail);
     thread.worker.once('exit', (code) => fail(new Error(`a checking worker stopped (exit code ${code})`)));
+    thread.worker.postMessage({ type: 'setup', setup } satisfies ToWorker);
     return thread;
   });
   const stopAll = () => {
     failed = undefined;
     for (const { worker } of threads) void worker.terminate();
   };
+  // A worker started early that stopped already (its exit will not be heard again): one thread instead.
+  const stopped = threads.find((t) => t.error);
+  if (stopped) {
+    stopAll();
+    throw stopped.error;
+  }
   const summaries = new Array<LoadedSummary | undefined>(files.length);
   // Each file's result is made as its answer comes, while the workers go on: not after the last.
   const loaded = new Array<LoadedFile>(files.length);
@@ -103,7 +106,7 @@ export async function checkInWorkers(
   };
   const loadHere = ({ index, bytes }: DeclinedFile) => {
     fullLoads = fullLoads.then(async () => {
-      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, ...(bytes ? { bytes } : {}) });
+      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, ...(bytes ? { bytes, declined: true } : {}) });
       summaries[index] = summary;
       loaded[index] = record ? { diagnostics: summary.diagnostics, validated: true, record } : { diagnostics: summary.diagnostics };
       if (record?.valid) mine.push(record);
@@ -241,12 +244,4 @@ function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {
 
 function lookupOfRecord(r: AnyRecord): LookupRecord {
   return { kind: r.kind, absolutePath: r.absolutePath, id: recordId(r) ?? null, valid: r.valid, ...(r.kind === 'engagement' ? {} : { data: r.data }) };
-}
-
-/** Worker threads: one per core (the main thread only coordinates), at most four; ENGAGEMENTS_WORKERS sets the number. */
-function workerCount(files: number): number {
-  const forced = process.env.ENGAGEMENTS_WORKERS;
-  if (forced !== undefined) return Math.max(0, Number(forced));
-  if (files < PARALLEL_THRESHOLD) return 0;
-  return Math.max(1, Math.min(availableParallelism(), 4));
 }

@@ -7,12 +7,12 @@
 // never cross to the main thread. A file the fast path declines goes back as it was read:
 // the main thread loads it with the full loader (see DeclinedFile).
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createDataset, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fastLoad } from '../load/fastParse.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
-import { pathNames } from '../load/loadMany.js';
+import { pathNames, type PathNames } from '../load/loadMany.js';
 import { loadedElsewhere } from './loadedElsewhere.js';
 import { readRegularFile } from '../load/readRegular.js';
 import { recordKindOf } from '../load/recordKind.js';
@@ -21,8 +21,8 @@ import { runRules } from '../rules/runRules.js';
 import { summarize } from './summary.js';
 import type { DeclinedFile, FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
-const setup = workerData as WorkerSetup;
-const paths = pathNames(setup);
+let setup: WorkerSetup;
+let paths: PathNames;
 const recordRules = rules.filter((rule) => rule.scope === 'record');
 /** Records loaded before the people and organizations were known, then those that looked engagements up. */
 let waiting = new Map<string, AnyRecord>();
@@ -31,6 +31,11 @@ let partial: Dataset | undefined;
 let touched = false;
 
 parentPort!.on('message', (message: ToWorker) => {
+  if (message.type === 'setup') {
+    setup = message.setup;
+    paths = pathNames(setup);
+    return;
+  }
   if (message.type === 'load') return loadAll(message.files, message.indexes);
   const dataset = createDataset(setup.recordsDir, message.records.map(lookupRecord), message.unreadableIds);
   const records = [...waiting.values()];

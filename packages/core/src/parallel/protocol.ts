@@ -7,7 +7,7 @@ import type { RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Dataset } from '../dataset.js';
 
-/** What a worker is started with. */
+/** What a worker is set up with (its first message). */
 export interface WorkerSetup {
   recordsDir: string;
   cwd: string;
@@ -42,6 +42,8 @@ export interface LookupRecord {
 }
 
 export type ToWorker =
+  /** The first message: what the checks need to know. */
+  | { type: 'setup'; setup: WorkerSetup }
   /** Load these files (`indexes`: their places in the main thread's list); once `people` has come, run the record-scoped rules on each record at once. */
   | { type: 'load'; files: string[]; indexes: number[] }
   /** Every person and organization: the lookups the rules make, but those of engagements. */
