@@ -12,7 +12,7 @@ import { runRules } from '../rules/runRules.js';
 import { loadRecordFile, type LoadOptions } from '../load/loadRecord.js';
 import { validateRecord } from '../validate/validateRecord.js';
 import { summarize } from './summary.js';
-import type { DeclinedFile, FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
 /** Files per message: small enough that the threads finish together, large enough that messages are few. */
 const CHUNK = 128;
@@ -104,9 +104,10 @@ export async function checkInWorkers(
     received += n;
     if (n > 0) options.onProgress?.(received, files.length);
   };
-  const loadHere = ({ index, bytes }: DeclinedFile) => {
+  const loadHere = (index: number) => {
     fullLoads = fullLoads.then(async () => {
-      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, ...(bytes ? { bytes, declined: true } : {}) });
+      // Read again here: the full loader first makes sure that it is a regular file, as on one thread.
+      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true });
       summaries[index] = summary;
       loaded[index] = record ? { diagnostics: summary.diagnostics, validated: true, record } : { diagnostics: summary.diagnostics };
       if (record?.valid) mine.push(record);

@@ -14,12 +14,12 @@ import { fastLoad } from '../load/fastParse.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
 import { pathNames, type PathNames } from '../load/loadMany.js';
 import { loadedElsewhere } from './loadedElsewhere.js';
-import { readRegularFile } from '../load/readRegular.js';
+import { readWithinLimit } from '../load/readRegular.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
 import { summarize } from './summary.js';
-import type { DeclinedFile, FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
 let setup: WorkerSetup;
 let paths: PathNames;
@@ -53,17 +53,16 @@ parentPort!.on('message', (message: ToWorker) => {
  */
 function loadAll(files: string[], indexes: number[]): void {
   const summaries: LoadedSummary[] = [];
-  const declined: DeclinedFile[] = [];
+  const declined: number[] = [];
   const findings: Diagnostic[] = [];
   for (let k = 0; k < files.length; k++) {
     const file = files[k]!;
     const index = indexes[k]!;
     const kind = recordKindOf(file);
-    const bytes = kind ? readRegularFile(file)?.bytes : undefined;
+    const bytes = kind ? readWithinLimit(file) : undefined;
     const data = kind && bytes ? fastLoad(bytes, kind) : undefined;
     if (!data) {
-      // A copy of exactly the bytes read: a small Buffer is a view of a shared pool, which would be copied whole.
-      declined.push(bytes ? { index, bytes: new Uint8Array(bytes) } : { index });
+      declined.push(index);
       continue;
     }
     const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord;
@@ -74,7 +73,7 @@ function loadAll(files: string[], indexes: number[]): void {
   post(summaries, declined, findings);
 }
 
-function post(files: LoadedSummary[], declined: DeclinedFile[], findings: Diagnostic[]) {
+function post(files: LoadedSummary[], declined: number[], findings: Diagnostic[]) {
   const message: FromWorker = { type: 'done', files, declined, findings, waiting: waiting.size };
   parentPort!.postMessage(message);
 }

@@ -51,18 +51,13 @@ export type ToWorker =
   /** Every record: run the rules on the records kept because they looked engagements up. */
   | { type: 'all'; records: LookupRecord[]; unreadableIds: Dataset['unreadableIds'] };
 
-/**
- * A file the fast path declined (invalid, or written with a YAML feature it leaves to
- * the full parser, about 1% of files): the main thread loads it with the full loader, so
- * that the full parser and the schema's messages are compiled and warmed up once, not
- * in every worker. `bytes`: what the worker read (absent when it could not read the
- * file: the full loader then says why), so that both threads judge the same content.
- */
-export interface DeclinedFile {
-  index: number;
-  bytes?: Uint8Array;
-}
-
 export type FromWorker =
-  /** Answers a `load` (files and declined files), or a `people` or an `all` (neither): findings of the rules run meanwhile, and how many records wait for `all`. */
-  { type: 'done'; files: LoadedSummary[]; declined: DeclinedFile[]; findings: Diagnostic[]; waiting: number };
+  /**
+   * Answers a `load`, or a `people` or an `all` (no files): findings of the rules run
+   * meanwhile, and how many records wait for `all`. `declined`: the indexes of the files
+   * the fast path declined (invalid, written with a YAML feature it leaves to the full
+   * parser, or not read: about 1% of files), which the main thread loads with the full
+   * loader, so that the full parser and the schema's messages are compiled and warmed up
+   * once, not in every worker.
+   */
+  { type: 'done'; files: LoadedSummary[]; declined: number[]; findings: Diagnostic[]; waiting: number };
