@@ -14,8 +14,14 @@ import { validateRecord } from '../validate/validateRecord.js';
 import { summarize } from './summary.js';
 import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
-/** Files per message: small enough that the threads finish together, large enough that messages are few. */
+/**
+ * Files per message: at most CHUNK (messages few), and smaller towards the end (a quarter
+ * of each thread's share of what is left, at least MIN_CHUNK), so that the threads finish
+ * together: with fixed chunks of 128, one could still have a chunk to go (~45 ms of bench
+ * records) when the other had none left.
+ */
 const CHUNK = 128;
+const MIN_CHUNK = 16;
 
 const recordRules = rules.filter((rule) => rule.scope === 'record');
 
@@ -39,9 +45,9 @@ interface Thread {
 
 /**
  * Loads and checks the files in worker threads, one per core: the main thread only
- * coordinates. First the people and organizations are loaded, and sent to every worker;
- * then the engagements, each checked by the record-scoped rules where it was loaded and
- * dropped there. The main thread receives each file's diagnostics, each record's id and
+ * coordinates. First the people and organizations are loaded, and sent to every worker
+ * as soon as the last is known; then the engagements (without a pause in between), each
+ * checked by the record-scoped rules where it was loaded and dropped there. The main thread receives each file's diagnostics, each record's id and
  * validity and the data of people and organizations, never the engagements: it neither
  * parses nor collects them. Its engagements read their data from the file when used
  * (a dataset-scoped rule reporting on one). The few files the fast path declines (invalid
@@ -99,6 +105,25 @@ export async function checkInWorkers(
   const mine: AnyRecord[] = [];
   /** The full loads of declined files, one after the other. */
   let fullLoads = Promise.resolve();
+  // People and organizations are loaded first; every thread is sent them as soon as the
+  // last is known (they are what the record-scoped rules look up), while the threads go
+  // on loading engagements (those loaded before wait in their thread until then).
+  const engagements: number[] = [];
+  const others: number[] = [];
+  files.forEach((file, i) => (recordKindOf(file) === 'engagement' ? engagements : others).push(i));
+  const isOther = new Uint8Array(files.length);
+  for (const i of others) isOther[i] = 1;
+  let othersLeft = others.length;
+  let peopleLeft = threads.length;
+  let peopleAnswered!: () => void;
+  const peopleDone = new Promise<void>((resolve) => (peopleAnswered = resolve));
+  const sendPeople = () => {
+    const message: ToWorker = { type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) };
+    for (const { worker } of threads) worker.postMessage(message);
+  };
+  const settled = (index: number) => {
+    if (isOther[index] === 1 && --othersLeft === 0) sendPeople();
+  };
   let received = 0;
   const progress = (n: number) => {
     received += n;
@@ -106,37 +131,28 @@ export async function checkInWorkers(
   };
   const loadHere = (index: number) => {
     fullLoads = fullLoads.then(async () => {
+      // Back to the event loop first: the workers' answers (and the next chunks they are
+      // given) must not wait behind a queue of full loads, which take milliseconds each.
+      await new Promise((next) => setImmediate(next));
       // Read again here: the full loader first makes sure that it is a regular file, as on one thread.
       const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true });
       summaries[index] = summary;
       loaded[index] = record ? { diagnostics: summary.diagnostics, validated: true, record } : { diagnostics: summary.diagnostics };
       if (record?.valid) mine.push(record);
       progress(1);
+      settled(index);
     });
   };
   const collect = (message: FromWorker) => {
     for (const summary of message.files) {
       summaries[summary.index] = summary;
       loaded[summary.index] = loadedFile(files[summary.index]!, summary, paths);
+      settled(summary.index);
     }
     findings.push(...message.findings);
     message.declined.forEach(loadHere);
     progress(message.files.length);
   };
-  /** Sends `message` to every thread and waits for every answer. */
-  const broadcast = (message: ToWorker) =>
-    Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve) => {
-            thread.answered = (answer) => {
-              collect(answer);
-              resolve();
-            };
-            thread.worker.postMessage(message);
-          }),
-      ),
-    );
   /** Has the threads load these files (indexes into `files`), a chunk at a time to whichever thread is free. */
   const load = (indexes: number[]) =>
     new Promise<void>((resolve) => {
@@ -145,14 +161,19 @@ export async function checkInWorkers(
       if (pending === 0) return resolve();
       const give = (thread: Thread) => {
         if (next >= indexes.length) return;
-        const chunk = indexes.slice(next, next + CHUNK);
-        next += CHUNK;
+        const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil((indexes.length - next) / (threads.length * 4))));
+        const chunk = indexes.slice(next, next + size);
+        next += size;
         const message: ToWorker = { type: 'load', files: chunk.map((i) => files[i]!), indexes: chunk };
         thread.worker.postMessage(message);
       };
       for (const thread of threads) {
         thread.answered = (answer) => {
           collect(answer);
+          if (answer.to === 'people') {
+            if (--peopleLeft === 0) peopleAnswered();
+            return;
+          }
           pending -= answer.files.length + answer.declined.length;
           if (pending === 0) resolve();
           else give(thread);
@@ -166,15 +187,11 @@ export async function checkInWorkers(
   try {
     return await new Promise<ParallelCheck>((resolve, reject) => {
       failed = reject;
-      const engagements: number[] = [];
-      const others: number[] = [];
-      files.forEach((file, i) => (recordKindOf(file) === 'engagement' ? engagements : others).push(i));
       void (async () => {
-        await load(others);
+        if (others.length === 0) sendPeople();
+        await load([...others, ...engagements]);
         await fullLoads;
-        await broadcast({ type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) });
-        await load(engagements);
-        await fullLoads;
+        await peopleDone;
         resolve({
           loaded,
           async recordFindings(dataset) {

@@ -42,8 +42,8 @@ parentPort!.on('message', (message: ToWorker) => {
   waiting = new Map();
   if (message.type === 'people') {
     partial = withoutEngagements(dataset);
-    post([], [], records.flatMap(checkNow));
-  } else post([], [], runRules(recordRules, { dataset, today: setup.today }, undefined, records));
+    post('people', [], [], records.flatMap(checkNow));
+  } else post('all', [], [], runRules(recordRules, { dataset, today: setup.today }, undefined, records));
 });
 
 /**
@@ -70,11 +70,11 @@ function loadAll(files: string[], indexes: number[]): void {
     if (partial) findings.push(...checkNow(record));
     else waiting.set(record.absolutePath, record);
   }
-  post(summaries, declined, findings);
+  post('load', summaries, declined, findings);
 }
 
-function post(files: LoadedSummary[], declined: number[], findings: Diagnostic[]) {
-  const message: FromWorker = { type: 'done', files, declined, findings, waiting: waiting.size };
+function post(to: FromWorker['to'], files: LoadedSummary[], declined: number[], findings: Diagnostic[]) {
+  const message: FromWorker = { type: 'done', to, files, declined, findings, waiting: waiting.size };
   parentPort!.postMessage(message);
 }
 

@@ -44,7 +44,7 @@ export interface LookupRecord {
 export type ToWorker =
   /** The first message: what the checks need to know. */
   | { type: 'setup'; setup: WorkerSetup }
-  /** Load these files (`indexes`: their places in the main thread's list); once `people` has come, run the record-scoped rules on each record at once. */
+  /** Load these files (`indexes`: their places in the main thread's list); once `people` has come, run the record-scoped rules on each record at once (those loaded before wait for it). */
   | { type: 'load'; files: string[]; indexes: number[] }
   /** Every person and organization: the lookups the rules make, but those of engagements. */
   | { type: 'people'; records: LookupRecord[]; unreadableIds: Dataset['unreadableIds'] }
@@ -60,4 +60,4 @@ export type FromWorker =
    * loader, so that the full parser and the schema's messages are compiled and warmed up
    * once, not in every worker.
    */
-  { type: 'done'; files: LoadedSummary[]; declined: number[]; findings: Diagnostic[]; waiting: number };
+  { type: 'done'; to: 'load' | 'people' | 'all'; files: LoadedSummary[]; declined: number[]; findings: Diagnostic[]; waiting: number };
