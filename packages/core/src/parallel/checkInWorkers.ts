@@ -149,9 +149,14 @@ export async function checkInWorkers(
       loaded[summary.index] = loadedFile(files[summary.index]!, summary, paths);
       settled(summary.index);
     }
+    const { indexes, ids } = message.engagements;
+    for (let k = 0; k < indexes.length; k++) {
+      const index = indexes[k]!;
+      loaded[index] = { diagnostics: [], validated: true, record: loadedElsewhere(files[index]!, 'engagement', { id: ids[k]!, valid: true }, paths) };
+    }
     findings.push(...message.findings);
     message.declined.forEach(loadHere);
-    progress(message.files.length);
+    progress(message.files.length + indexes.length);
   };
   /** Has the threads load these files (indexes into `files`), a chunk at a time to whichever thread is free. */
   const load = (indexes: number[]) =>
@@ -174,7 +179,7 @@ export async function checkInWorkers(
             if (--peopleLeft === 0) peopleAnswered();
             return;
           }
-          pending -= answer.files.length + answer.declined.length;
+          pending -= answer.files.length + answer.engagements.indexes.length + answer.declined.length;
           if (pending === 0) resolve();
           else give(thread);
         };

@@ -8,7 +8,7 @@
 // the main thread loads it with the full loader (see DeclinedFile).
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { createDataset, type AnyRecord, type Dataset } from '../dataset.js';
+import { createDataset, recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fastLoad } from '../load/fastParse.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
@@ -19,7 +19,7 @@ import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
 import { summarize } from './summary.js';
-import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, ValidEngagements, WorkerSetup } from './protocol.js';
 
 let setup: WorkerSetup;
 let paths: PathNames;
@@ -53,6 +53,7 @@ parentPort!.on('message', (message: ToWorker) => {
  */
 function loadAll(files: string[], indexes: number[]): void {
   const summaries: LoadedSummary[] = [];
+  const engagements: ValidEngagements = { indexes: [], ids: [] };
   const declined: number[] = [];
   const findings: Diagnostic[] = [];
   for (let k = 0; k < files.length; k++) {
@@ -66,15 +67,18 @@ function loadAll(files: string[], indexes: number[]): void {
       continue;
     }
     const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord;
-    summaries.push(summarize(index, record, []));
+    if (kind === 'engagement') {
+      engagements.indexes.push(index);
+      engagements.ids.push(recordId(record) ?? null);
+    } else summaries.push(summarize(index, record, []));
     if (partial) findings.push(...checkNow(record));
     else waiting.set(record.absolutePath, record);
   }
-  post('load', summaries, declined, findings);
+  post('load', summaries, declined, findings, engagements);
 }
 
-function post(to: FromWorker['to'], files: LoadedSummary[], declined: number[], findings: Diagnostic[]) {
-  const message: FromWorker = { type: 'done', to, files, declined, findings, waiting: waiting.size };
+function post(to: FromWorker['to'], files: LoadedSummary[], declined: number[], findings: Diagnostic[], engagements: ValidEngagements = { indexes: [], ids: [] }) {
+  const message: FromWorker = { type: 'done', to, files, engagements, declined, findings, waiting: waiting.size };
   parentPort!.postMessage(message);
 }
 
