@@ -137,8 +137,13 @@ export async function checkInWorkers(
       // Read again here: the full loader first makes sure that it is a regular file, as on one thread.
       const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true });
       summaries[index] = summary;
-      loaded[index] = record ? { diagnostics: summary.diagnostics, validated: true, record } : { diagnostics: summary.diagnostics };
-      if (record?.valid) mine.push(record);
+      if (record?.valid) {
+        loaded[index] = { diagnostics: summary.diagnostics, validated: true, record };
+        mine.push(record);
+      } else {
+        // As a worker's: the parsed document is not kept (hundreds at 100k records); a rule that asks reads the file again.
+        loaded[index] = loadedFile(files[index]!, summary, paths);
+      }
       progress(1);
       settled(index);
     });
