@@ -152,7 +152,9 @@ describe('parseCanonicalYaml: scalars', () => {
     expect(valueOf('"123"')).toBe('123');
     expect(valueOf('""')).toBe('');
     expect(valueOf('"a # b"   # c')).toBe('a # b');
-    for (const line of ["'it''s'", "''", "'a # b: c'", "'x' # comment", '"\\u00e9"', '"\\U0001F600"', '"\\x41\\t\\n\\r\\\\\\"\\/"', '"2020-08-06"', '"123"', '""', '"a # b"   # c']) {
+    expect(valueOf("' a '")).toBe(' a ');
+    expect(valueOf('" a  "')).toBe(' a  ');
+    for (const line of ["'it''s'", "''", "'a # b: c'", "'x' # comment", '"\\u00e9"', '"\\U0001F600"', '"\\x41\\t\\n\\r\\\\\\"\\/"', '"2020-08-06"', '"123"', '""', '"a # b"   # c', "' a '", '" a  "']) {
       expect(agrees(`v: ${line}\n`), line).toBe(true);
     }
   });
@@ -396,7 +398,7 @@ const record = fc.dictionary(key, node, { minKeys: 1, maxKeys: 6 });
  * subset, a quoted or complex key, a double-quoted scalar over several lines, a flow
  * item with a colon or starting with `?`.
  */
-const FMT_FEATURES_OUTSIDE_SUBSET = /(?: $|(?:: |- )\[(?:[^\]\n]*:|(?:[^\]\n]*, )?\?)|[>|][0-9]|^ *- - |"(?:[^"\\\n]|\\.)*?\\[^"\\/ntrxuU]|^ *(?:- )?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'):(?: |$)|^ *(?:- )?\? |^ *(?:[\w-]+: |- )"(?:[^"\\\n]|\\.)*$)/m;
+const FMT_FEATURES_OUTSIDE_SUBSET = /(?: $|(?:: |- )\[(?:[^\]\n]*:|(?:[^\]\n]*, )?\?)|[>|][0-9]|^ *- - |"(?:[^"\\\n]|\\.)*?\\[^"\\/ntrxuU]|^ *(?:- )?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'):(?: |$)|^ *(?:- )?\? |^ *(?:- )?(?:[\w-]+: )?"(?:[^"\\\n]|\\.)*$)/m;
 
 /** A small deterministic random source (fast-check gives the seed). */
 function randomSource(seedValue: number): { pick: <T>(list: readonly T[]) => T; chance: (p: number) => boolean; int: (n: number) => number } {
@@ -414,7 +416,7 @@ function randomSource(seedValue: number): { pick: <T>(list: readonly T[]) => T; 
 const PLAIN_POOL = [
   'value', 'two words', 'Kōno', '~', 'null', 'yes', 'True', '0x1F', '0o7', '1e3', '.inf', '-.5', '+.5', '007', '-0', '12:30', '2020-08-06', 'a:b', 'a#b', 'a # c', 'x]', '---', '...',
   "'it''s'", "''", '"\\u00e9"', '"a\\"b"', '"\\x41"', '"\\a"', '"#"', "'a: b'", '[a, b]', '[]', '[1, ~, "x"]', '[a,b]', '[ a ]', '[[a]]', '{a: 1}', '&x a', '*x', '!!str 1', '- x', '-', '-x',
-  '|', '>-', ':x', '?x', '@x', 'a: b', 'value # comment', '"q" # c', '[a] # c', '"q"#c',
+  '|', '>-', ':x', '?x', '@x', 'a: b', 'value # comment', '"q" # c', '[a] # c', '"q"#c', "' a '", '" a "', "'a''b'' '", "[it's, \"a\"]", '[a  b, --, -1, .5]', '[a:b]', '[a, ]',
 ];
 const KEY_POOL = ['id', 'name', 'notes', 'a', 'b-c', '_x', 'yes', 'on', 'null', 'True', 'constructor', '__proto__', 'k1', '"q"', 'a b'];
 const HEADERS = ['>-', '>-', '|-', '>', '|', '>+', '|+', '>2-', '|1', '>- # c', '|-  '];
