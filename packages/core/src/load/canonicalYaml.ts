@@ -3,10 +3,11 @@ import { hasInvisible } from './invisible.js';
 
 /**
  * A reader for the canonical form of a record (what `engagements fmt` writes, see
- * format/formatRecord.ts), several times faster than a general YAML parser. It reads only
- * a strict subset of YAML 1.2 and gives exactly the value the full path (yaml v2, YAML 1.2
- * core schema, see parseYaml.ts) gives for it; for any other text it returns undefined and
- * the caller falls back to a general parser. It never throws on any input.
+ * format/formatRecord.ts), about three times faster than js-yaml (PERFORMANCE.md, "The
+ * fast path's parser"). It reads only a strict subset of YAML 1.2 and gives exactly the
+ * value the full path (yaml v2, YAML 1.2 core schema, see parseYaml.ts) gives for it; for
+ * any other text it returns undefined and the caller falls back to a general parser. It
+ * never throws.
  *
  * The accepted subset, exactly:
  * - The text ends with a line feed; lines end with LF only; no line ends with a space; no
@@ -38,8 +39,8 @@ import { hasInvisible } from './invisible.js';
  *   - a double-quoted scalar whose escapes are among `\\ \" \/ \n \t \r` and `\x..`,
  *     `\u....`, `\U........` naming a code point that is not a surrogate;
  *   - a flow sequence `[]` or `[a, b]` of plain or quoted scalars separated by exactly
- *     `, `, without padding inside the brackets; plain items hold none of `,[]{}:#`
- *     and do not start with `?` nor with `-` and a space;
+ *     `, `, without padding inside the brackets; plain items hold none of `,[]{}:#`,
+ *     and start neither with `?` nor with a `-` followed by a space or the item's end;
  *   - a block scalar header `>`, `>-`, `>+`, `|`, `|-` or `|+` alone, whose content lines
  *     are indented exactly two more than the key (or than the `-` of a sequence item)
  *     holding it: the first content line at that indentation and not empty; later lines
