@@ -384,7 +384,7 @@ for (const t of targets) console.log(`${t.met === null ? '?' : t.met ? 'met    '
 const fuzzRuns = Number(process.env.BENCH_FUZZ_RUNS ?? 20000);
 if (fuzzRuns > 0) {
   log(`\nlong fuzz run (${fuzzRuns} runs per property)…`);
-  const r = sh('npx', ['--no-install', 'vitest', 'run', 'tests/fuzz', 'packages/core/src/load/fastParse.test.ts'], { env: { ...env, FUZZ_RUNS: String(fuzzRuns) }, stdio: 'inherit' });
+  const r = sh('npx', ['--no-install', 'vitest', 'run', 'tests/fuzz', 'packages/core/src/load/fastParse.test.ts', 'packages/core/src/load/canonicalYaml.test.ts'], { env: { ...env, FUZZ_RUNS: String(fuzzRuns) }, stdio: 'inherit' });
   results.fuzz = { runs: fuzzRuns, passed: r.status === 0, ms: r.ms };
   console.log(`fuzz: ${fuzzRuns} runs per property, ${r.status === 0 ? 'nothing found' : 'FAILURES (see above)'} in ${fmt(r.ms)}`);
 }

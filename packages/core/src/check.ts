@@ -7,6 +7,7 @@ import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
 import { checkInWorkers } from './parallel/checkInWorkers.js';
+import { takeEarlyWorkers } from './parallel/checkWorkers.js';
 import { recordKindOf } from './load/recordKind.js';
 import { RecordCache, type CacheEntry } from './cache/recordCache.js';
 import { IncrementalRules } from './cache/incremental.js';
@@ -87,6 +88,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const signature = reportInputs ? ((given && !requested ? options.reportSignature : undefined) ?? reportSignature(reportInputs)) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? RecordCache.open(options.cacheDir, recordsDir, { cwd, today, ...(options.onNote ? { onNote: options.onNote } : {}) }) : undefined;
+  if (!options.lazyRecords || cache || options.rules) takeEarlyWorkers(0); // started for nothing: ended
   const parallel = options.lazyRecords && !cache && !options.rules ? await checkInWorkers(toLoad, { recordsDir, cwd, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(() => undefined) : undefined; // a failed worker: one thread, slower, never different
   const loaded = parallel?.loaded ?? (await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache && stats ? { cache, stats } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
   const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };

@@ -3,6 +3,7 @@
 // or the rules. Imports nothing heavy.
 export { reportSignature, reusableReport, statFiles, type CheckReport, type ReportInputs } from './cache/resultCache.js';
 export { findRecordFiles, todayUtc } from './load/findFiles.js';
+export { startCheckWorkersEarly } from './parallel/checkWorkers.js';
 export { LIMITS } from './load/limits.js';
 export { looksLikeRecordFile } from './load/extension.js';
 export { showInvisible } from './load/invisible.js';

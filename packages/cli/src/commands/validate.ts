@@ -75,6 +75,12 @@ export async function validate(paths: readonly string[], options: ValidateOption
       return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
     }
   }
+  if (!cacheDir && !files) {
+    // A cold check of every record: its worker threads start now, while the check loads.
+    const quick = await import('@engagements/core/quick');
+    recordFiles = await quick.findRecordFiles(recordsDir);
+    quick.startCheckWorkersEarly(recordFiles.length);
+  }
   // Only the check and what it needs: the exporters, formatters and diff of the core's main entry are not loaded.
   const { checkDataset } = await import('@engagements/core/check');
   const progress = progressBar(context.io, 'checking records');
