@@ -1,9 +1,12 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ageTree } from '../../../../tests/support/tree.js';
 import { checkDataset } from '../check.js';
+import { stampFiles } from '../load/fileStamps.js';
+import { RecordCache, stampOf } from './recordCache.js';
 
 const records = path.resolve(import.meta.dirname, '../../../../records');
 const PERSON = 'records/people/kono-taro.yaml';
@@ -250,6 +253,39 @@ describe('the record cache', () => {
     writeFileSync(log, record.replace('"rows":', '"rowz":')); // the same length: only the checksum tells
     expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
     expect(notes.join('\n')).toMatch(/change log .* is damaged from byte 0 \(its checksum does not match\)/);
+  });
+
+  it('does not trust a stamp from the clock tick of its read, however long the run went on after it (coarse file system clocks)', () => {
+    // A file changed, then stamped and read, then changed again in the same clock tick: on
+    // a file system whose timestamps are coarse (a jiffy on many kernels), the second
+    // change leaves size, times and inode as they were. Simulated here by giving the next
+    // run the first run's stamps. The run then took 1.5 s more before writing the cache.
+    const dir = mkdtempSync(path.join(tmpdir(), 'engagements-cache-tick-'));
+    const recordsDir = path.join(dir, 'records');
+    mkdirSync(path.join(recordsDir, 'people'), { recursive: true });
+    const file = path.join(recordsDir, 'people', 'a.yaml');
+    const cacheDir = path.join(dir, '.cache');
+    const hash = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
+    writeFileSync(file, 'id: a\n');
+    const t0 = Date.now();
+    const stamps = stampFiles([file]);
+    const now = vi.spyOn(Date, 'now').mockReturnValue(t0);
+    try {
+      const first = RecordCache.open(cacheDir, recordsDir, { cwd: dir, today: '2026-01-01' });
+      expect(first.recall(file, 'person', stamps, 0, hash, () => {})).toBeUndefined();
+      first.remember(file, { stamp: stampOf(stamps, 0), hash: hash(readFileSync(file)), kind: 'person', id: 'a', state: -1, diagnostics: [] });
+      writeFileSync(file, 'id: b\n'); // same size, same tick: the same stamp (`stamps`)
+      now.mockReturnValue(t0 + 1500);
+      first.save(undefined);
+      now.mockReturnValue(t0 + 3000);
+      const second = RecordCache.open(cacheDir, recordsDir, { cwd: dir, today: '2026-01-01' });
+      let read: Uint8Array | undefined;
+      const recalled = second.recall(file, 'person', stamps, 0, hash, (bytes) => (read = bytes));
+      expect(Buffer.from(read ?? []).toString()).toBe('id: b\n'); // read and hashed, not trusted
+      expect(recalled).toBeUndefined();
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('forgets deleted files', async () => {

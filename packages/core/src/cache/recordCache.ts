@@ -379,6 +379,13 @@ export class RecordCache {
   private log: { token: string; bytes: number; rows: number } | undefined;
   /** False when the rule findings of the index cannot be reused (another day, other code). */
   rulesReusable = false;
+  /**
+   * When this run opened the cache, before it read any file: the time written with the
+   * stamps it learned. Not the time of the write: a file read early in a long run and
+   * changed again within the same clock tick as its stamp (file systems with coarse
+   * timestamps) keeps that stamp, and "a second older than the write" would trust it.
+   */
+  private readonly openedAt = Date.now();
 
   private constructor(
     private readonly dir: string,
@@ -715,7 +722,7 @@ export class RecordCache {
     }
     for (const file of removed.sort()) rows.push([path.relative(this.recordsDir, file).split(path.sep).join('/')]);
     if (pieces.length > 0 && !appendAt(this.dataPath(this.dataFile), this.dataBytes, Buffer.concat(pieces))) return false;
-    const record: LogRecord = { token: log.token, at: log.bytes, writtenAt: Date.now(), dataBytes: bytes, liveBytes: live + appended, rows, lookups: table };
+    const record: LogRecord = { token: log.token, at: log.bytes, writtenAt: this.openedAt, dataBytes: bytes, liveBytes: live + appended, rows, lookups: table };
     const json = JSON.stringify(record);
     return appendAt(this.logPath, log.bytes, `${checksum(Buffer.from(json))}\t${json}\n`);
   }
@@ -802,7 +809,7 @@ export class RecordCache {
       closeSync(out);
     }
     const logToken = randomBytes(6).toString('hex');
-    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length, log: logToken };
+    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: this.openedAt, dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length, log: logToken };
     const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
     // The body (the stamps, the lookups and the rows) is checksummed in the header: a
