@@ -81,6 +81,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     diagnostics.push({ file: displayPath(recordsDir, cwd), ...FILE_START, severity: 'error', code: LOAD_CODES.tooManyRecords, message: `There are ${toLoad.length} record files, more than the limit of ${LIMITS.maxRecords}.`, path: '' });
   }
   const today = options.today ?? todayUtc();
+  const startedAt = Date.now(); // before any file is read: the time the report is trusted against (storeReport)
   // One lstat of every file, before anything is read, serves the report's signature and the record cache.
   const given = options.recordStats !== undefined && options.recordFiles?.length === toLoad.length;
   const stats = options.cacheDir ? (given ? options.recordStats : statFiles(toLoad)) : undefined;
@@ -141,7 +142,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     errors: reported.filter((d) => d.severity === 'error').length,
     warnings: reported.filter((d) => d.severity === 'warning').length,
   };
-  if (reportInputs && signature) await storeReport(reportInputs, signature, { diagnostics: reported, summary });
+  if (reportInputs && signature) await storeReport(reportInputs, signature, { diagnostics: reported, summary }, startedAt);
   return {
     dataset,
     diagnostics: reported,

@@ -1,10 +1,10 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ageTree } from '../../../../tests/support/tree.js';
 import { checkDataset, findRecordFiles } from '../check.js';
-import { reusableReport } from './resultCache.js';
+import { reusableReport, statFiles } from './resultCache.js';
 
 const records = path.resolve(import.meta.dirname, '../../../../records');
 
@@ -64,6 +64,25 @@ describe('reusable reports', () => {
     utimesSync(file, before.atime, before.mtime);
     expect([statSync(file).size, statSync(file).mtimeMs]).toEqual([before.size, before.mtimeMs]);
     expect(reusableReport(await inputs())).toBeUndefined();
+  });
+
+  it('are not reused when a file may have changed in the clock tick of its read, however long the check went on after it', async () => {
+    // Files changed just before the check (their change time: now), read, then changed
+    // again in the same clock tick: on a file system with coarse timestamps their stamps
+    // stay as they were, simulated by giving the check and the lookup the same stamps. The
+    // check then took 1.5 s more before storing its report.
+    const { dir, cacheDir, inputs } = setup();
+    const given = await inputs();
+    const stamps = statFiles(given.files);
+    const t0 = Date.now();
+    let calls = 0;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (calls++ === 0 ? t0 : t0 + 1500));
+    try {
+      await checkDataset({ cwd: dir, cacheDir, today: '2026-01-01', recordFiles: given.files, recordStats: stamps });
+    } finally {
+      now.mockRestore();
+    }
+    expect(reusableReport({ ...given, stats: stamps })).toBeUndefined();
   });
 
   it('ignore a corrupt report with a note', async () => {

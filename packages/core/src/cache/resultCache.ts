@@ -90,10 +90,16 @@ function newestMtime(inputs: ReportInputs): number {
   return newest;
 }
 
-/** Stores a report under the signature its inputs had when the check began, for `reusableReport`. */
-export async function storeReport(inputs: ReportInputs, signature: string, report: CheckReport): Promise<void> {
+/**
+ * Stores a report under the signature its inputs had when the check began, for
+ * `reusableReport`. `startedAt` (ms since the epoch): when the check began, before it read
+ * any file; the report is trusted only for files whose times are a second older than that
+ * (not than the write: a file read early in a long check and changed again within the
+ * clock tick of its stamp, on a file system with coarse timestamps, keeps its stamp).
+ */
+export async function storeReport(inputs: ReportInputs, signature: string, report: CheckReport, startedAt: number): Promise<void> {
   const file = reportFile(inputs);
-  const body: StoredReport = { signature, writtenAt: Date.now(), ...report };
+  const body: StoredReport = { signature, writtenAt: startedAt, ...report };
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(body));
