@@ -6,7 +6,7 @@ export { page, relativeLink } from './paths.js';
 export { CONTENT_SECURITY_POLICY } from './render.js';
 export { datasetNode, eventNode, jsonForScript, SCHEMA_CONTEXT, LICENSE_URL } from './structuredData.js';
 export { downloadsFrom, type Download } from './downloads.js';
-export { csvRowRanges, rowFragment, type RowRange } from './csvRows.js';
+export { csvRowRanges, rowFragment, type RowRange, type RowRanges } from './csvRows.js';
 export { searchDocuments, searchIndexJson, searchIndexJsonPieces, SEARCH_OPTIONS } from './searchIndex.js';
 export { timelineChart, monthRange } from './charts/timeline.js';
 export { countryChart, MAX_COUNTRIES } from './charts/countryLinks.js';

@@ -74,7 +74,12 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
  * exporters run (the loaded records of 100k engagements take about 600 MiB of heap).
  */
 async function checkAndPublish(options: CheckOptions): Promise<{ check: CheckResult; data?: PublishedDataset }> {
-  const check = await checkDataset(options);
+  // Without a cache, the records are loaded and checked in worker threads (as `validate`
+  // does), which keep none of them; each record's data is then read here once, copied and
+  // the loaded value dropped at once (young garbage). Loading them all on this thread
+  // first held every loaded value and every copy until a full collection: at 100k
+  // engagements the check and the copies peaked at 1232 MiB, against 526 MiB for `validate`.
+  const check = await checkDataset({ lazyRecords: true, ...options });
   if (check.summary.errors > 0) return { check };
   return { check: { ...check, dataset: emptyDataset(check.dataset) }, data: compactPublishedDataset(check.dataset) };
 }
