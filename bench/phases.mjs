@@ -6,6 +6,7 @@
 // before) and the current resident set and V8 heap. Where a build's memory and time go.
 //
 //   node bench/phases.mjs --records DIR --out DIR [--without sqlite,...] [--only csv,...]
+//   (with node --expose-gc, the heap figures after export() and the check are the live data)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -13,10 +14,13 @@ import { performance } from 'node:perf_hooks';
 const { values } = parseArgs({ options: { records: { type: 'string' }, out: { type: 'string' }, without: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
 const { buildOutputs } = await import('../packages/core/dist/index.js');
 const { exporters } = await import('../packages/cli/dist/exporters.js');
+// The heap growth the build command sets (ENGAGEMENTS_HEAP_GROWING_PERCENT=0: V8's default).
+(await import('../packages/cli/dist/commands/build.js')).limitHeapGrowth(process.env);
 const without = new Set(values.without.split(',').filter(Boolean));
 const only = new Set(values.only.split(',').filter(Boolean));
 const chosen = exporters.filter((e) => !without.has(e.name) && (only.size === 0 || only.has(e.name)));
 
+const gcWrites = process.env.PHASES_GC_WRITES ? new RegExp(process.env.PHASES_GC_WRITES) : undefined;
 const mib = (bytes) => Math.round(bytes / (1 << 20));
 let last = { wall: performance.now(), cpu: cpuMs() };
 const rows = [];
@@ -26,7 +30,8 @@ function cpuMs() {
 }
 function mark(phase) {
   // With --expose-gc the heap figures are the live set (a full collection first).
-  if (typeof globalThis.gc === 'function' && !phase.includes(': write ')) globalThis.gc();
+  // PHASES_GC_WRITES=regex: also after writing the files whose path matches (not every page: too slow).
+  if (typeof globalThis.gc === 'function' && (!phase.includes(': write ') || (gcWrites && gcWrites.test(phase)))) globalThis.gc();
   const now = { wall: performance.now(), cpu: cpuMs() };
   const m = process.memoryUsage();
   rows.push({ phase, wallMs: Math.round(now.wall - last.wall), cpuMs: Math.round(now.cpu - last.cpu), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), rssMiB: mib(m.rss), heapMiB: mib(m.heapUsed), externalMiB: mib(m.external + m.arrayBuffers) });

@@ -55,7 +55,7 @@ export const buildCommand: CliCommand = {
 export const HEAP_GROWING_PERCENT = 50;
 
 /** Sets V8's heap growing factor for the rest of this process (a build is the whole process's work). */
-function limitHeapGrowth(env: Readonly<Record<string, string | undefined>>): void {
+export function limitHeapGrowth(env: Readonly<Record<string, string | undefined>>): void {
   const percent = Number(env.ENGAGEMENTS_HEAP_GROWING_PERCENT ?? HEAP_GROWING_PERCENT);
   if (Number.isInteger(percent) && percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
