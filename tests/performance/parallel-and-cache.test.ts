@@ -62,10 +62,25 @@ describe('parallel loading and the cache', () => {
     cpSync(path.join(dir, 'records', ambassador), path.join(dir, 'records/engagements/2019/2019-05-15-copy.yml'));
     edit(ambassador, 'person: matsuda-kuninori', 'person: matsuda-kuninor');
     edit(ambassador, 'date: 2019-05-14', 'date: 2027-05-14');
+    // Valid records that the fast path leaves to the full parser (an anchor), which the
+    // main thread then loads and checks: a person (known to the workers' lookups) and an
+    // engagement, each with a finding of a record-scoped rule.
+    edit('people/ahmad-vahidi.yaml', 'name: Ahmad Vahidi', 'name: &name Ahmad Vahidi');
+    edit('people/ahmad-vahidi.yaml', 'organization: iran-ministry-of-interior', 'organization: iran-ministry-of-interiour');
+    const sonoura = 'engagements/2019/2019-12-23-jp-pk-sonoura-meets-army-chief.yaml';
+    edit(sonoura, 'date_precision: day', 'date_precision: &precision day');
+    edit(sonoura, 'date: 2019-12-23', 'date: 2028-12-23');
     const single = validate(dir, { ENGAGEMENTS_WORKERS: '0' }, '--no-cache');
     expect(single.status).toBe(1);
-    const codes = new Set((JSON.parse(single.stdout).diagnostics as { code: string }[]).map((d) => d.code));
+    const found = JSON.parse(single.stdout).diagnostics as { code: string; file: string }[];
+    const codes = new Set(found.map((d) => d.code));
     expect([...codes].sort()).toEqual(expect.arrayContaining(['LOAD009', 'RULE001', 'RULE002', 'RULE003', 'RULE007', 'RULE018', 'SCH003', 'YAML001']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'records/people/ahmad-vahidi.yaml', code: 'RULE003' }),
+        expect.objectContaining({ file: `records/${sonoura}`, code: 'RULE007' }),
+      ]),
+    );
     for (const workers of ['1', '2', '3']) {
       const env = { ENGAGEMENTS_WORKERS: workers, ENGAGEMENTS_PARALLEL_THRESHOLD: '0' };
       expect(validate(dir, env, '--no-cache')).toEqual(single);

@@ -6,7 +6,7 @@
 // node_modules as before: the core's main entry (used by build, new, fmt, diff) and the
 // exporters, which find their templates and WebAssembly files next to their own modules,
 // and the prompts of `new`. Never edit dist/bundle/ by hand: it is rebuilt from dist/.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -27,9 +27,14 @@ const workers = Object.fromEntries(
 /** Exact package names kept outside the bundle (their subpaths, such as @engagements/core/check, are bundled). */
 const outside = /^(?:@engagements\/core|@engagements\/export-[a-z0-9-]+|@inquirer\/prompts)$/;
 
+const outdir = path.join(cli, 'dist/bundle');
+// Chunk names carry a hash of their content: without emptying the folder, every build
+// would leave the previous chunks beside the new ones.
+rmSync(outdir, { recursive: true, force: true });
+
 await build({
   entryPoints: { main: path.join(cli, 'dist/main.js'), ...workers },
-  outdir: path.join(cli, 'dist/bundle'),
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

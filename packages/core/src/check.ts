@@ -7,11 +7,13 @@ import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
 import { checkInWorkers } from './parallel/checkInWorkers.js';
+import { takeEarlyWorkers } from './parallel/checkWorkers.js';
 import { recordKindOf } from './load/recordKind.js';
 import { RecordCache, type CacheEntry } from './cache/recordCache.js';
 import { IncrementalRules } from './cache/incremental.js';
 import { reportSignature, statFiles, storeReport } from './cache/resultCache.js';
-import { readdirSync, type Stats } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import type { FileStamps } from './load/fileStamps.js';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
 import { nearMissExtension, recordBaseName } from './load/extension.js';
 
@@ -35,7 +37,9 @@ export interface CheckOptions {
   /** Every record file under the records folder, when the caller has listed them already. */
   recordFiles?: readonly string[];
   /** `lstat` of each of `recordFiles`, when the caller has taken them already (see statFiles). */
-  recordStats?: readonly (Stats | undefined)[];
+  recordStats?: FileStamps;
+  /** The signature of the report's inputs (reportSignature) over `recordFiles` and `recordStats`, when the caller has computed it. */
+  reportSignature?: string;
   /** Where notes about the cache go (a damaged cache file that was ignored); the CLI writes them on stderr. */
   onNote?: (message: string) => void;
   /** Called as files are loaded (done of total), for a progress bar on long runs. */
@@ -78,11 +82,13 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   }
   const today = options.today ?? todayUtc();
   // One lstat of every file, before anything is read, serves the report's signature and the record cache.
-  const stats = options.cacheDir ? (options.recordStats && options.recordFiles?.length === toLoad.length ? options.recordStats : statFiles(toLoad)) : undefined;
+  const given = options.recordStats !== undefined && options.recordFiles?.length === toLoad.length;
+  const stats = options.cacheDir ? (given ? options.recordStats : statFiles(toLoad)) : undefined;
   const reportInputs = options.cacheDir ? { cacheDir: options.cacheDir, recordsDir, files: toLoad, ...(requested ? { requested } : {}), today, cwd, stats } : undefined;
-  const signature = reportInputs ? reportSignature(reportInputs) : undefined;
+  const signature = reportInputs ? ((given && !requested ? options.reportSignature : undefined) ?? reportSignature(reportInputs)) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? RecordCache.open(options.cacheDir, recordsDir, { cwd, today, ...(options.onNote ? { onNote: options.onNote } : {}) }) : undefined;
+  if (!options.lazyRecords || cache || options.rules) takeEarlyWorkers(0); // started for nothing: ended
   const parallel = options.lazyRecords && !cache && !options.rules ? await checkInWorkers(toLoad, { recordsDir, cwd, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(() => undefined) : undefined; // a failed worker: one thread, slower, never different
   const loaded = parallel?.loaded ?? (await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache && stats ? { cache, stats } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
   const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };

@@ -88,14 +88,21 @@ export interface Dataset {
 
 /** Builds the indexes of a dataset from its records (sorted by id, then file). */
 export function createDataset(recordsDir: string, records: AnyRecord[], unreadableIds?: Dataset['unreadableIds']): Dataset {
-  const sorted = [...records].sort((a, b) => {
-    const ia = sortKey(a);
-    const ib = sortKey(b);
-    return ia < ib ? -1 : ia > ib ? 1 : a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
-  });
-  const engagements = sorted.filter((r): r is LoadedRecord<'engagement'> => r.kind === 'engagement');
-  const people = sorted.filter((r): r is LoadedRecord<'person'> => r.kind === 'person');
-  const organizations = sorted.filter((r): r is LoadedRecord<'organization'> => r.kind === 'organization');
+  // Each kind sorted on its own, with its keys taken once: records come in file order,
+  // which within a kind is nearly id order (a file is named by its id), so the sort has
+  // little to do; all kinds together, it interleaved them.
+  const byKind = <K extends RecordKind>(kind: K): LoadedRecord<K>[] => {
+    const mine = records.filter((r): r is LoadedRecord<K> & AnyRecord => r.kind === kind);
+    const keys = new Map<AnyRecord, string>(mine.map((r) => [r, sortKey(r)]));
+    return mine.sort((a, b) => {
+      const ia = keys.get(a)!;
+      const ib = keys.get(b)!;
+      return ia < ib ? -1 : ia > ib ? 1 : a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
+    });
+  };
+  const engagements = byKind('engagement');
+  const people = byKind('person');
+  const organizations = byKind('organization');
   return {
     recordsDir,
     engagements,

@@ -1,8 +1,9 @@
 // A light entry point (`@engagements/core/quick`): what a rerun needs to find out that
 // nothing changed and reuse the last report, without loading the parsers, the validators
 // or the rules. Imports nothing heavy.
-export { reusableReport, statFiles, type CheckReport, type ReportInputs } from './cache/resultCache.js';
+export { reportSignature, reusableReport, statFiles, type CheckReport, type ReportInputs } from './cache/resultCache.js';
 export { findRecordFiles, todayUtc } from './load/findFiles.js';
+export { startCheckWorkersEarly } from './parallel/checkWorkers.js';
 export { LIMITS } from './load/limits.js';
 export { looksLikeRecordFile } from './load/extension.js';
 export { showInvisible } from './load/invisible.js';

@@ -58,17 +58,28 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const cacheDir = await resolveCacheDir(options, cwd);
   let recordFiles: string[] | undefined;
   let recordStats: ReturnType<typeof import('@engagements/core/quick').statFiles> | undefined;
+  let signature: string | undefined;
+  let today = options.today;
   if (cacheDir && !files) {
     // A rerun with nothing changed reuses the last report without loading the parsers,
     // the validators or the rules (see @engagements/core/quick).
     const quick = await import('@engagements/core/quick');
     const all = (recordFiles = await quick.findRecordFiles(recordsDir));
     recordStats = quick.statFiles(all); // one pass serves this check and, on a miss, the record cache
-    const report = quick.reusableReport({ cacheDir, recordsDir, files: all, stats: recordStats, today: options.today ?? quick.todayUtc(), cwd }, note);
+    today ??= quick.todayUtc(); // one day for both: the signature is the check's too
+    const inputs = { cacheDir, recordsDir, files: all, stats: recordStats, today, cwd };
+    signature = quick.reportSignature(inputs);
+    const report = quick.reusableReport(inputs, note, signature);
     if (report) {
       await writeReport(report.diagnostics, report.summary, options.format, context);
       return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
     }
+  }
+  if (!cacheDir && !files) {
+    // A cold check of every record: its worker threads start now, while the check loads.
+    const quick = await import('@engagements/core/quick');
+    recordFiles = await quick.findRecordFiles(recordsDir);
+    quick.startCheckWorkersEarly(recordFiles.length);
   }
   // Only the check and what it needs: the exporters, formatters and diff of the core's main entry are not loaded.
   const { checkDataset } = await import('@engagements/core/check');
@@ -77,10 +88,11 @@ export async function validate(paths: readonly string[], options: ValidateOption
     recordsDir,
     cwd,
     ...(files ? { files } : {}),
-    ...(options.today ? { today: options.today } : {}),
+    ...(today ? { today } : {}),
     ...(cacheDir ? { cacheDir } : {}),
     ...(recordFiles ? { recordFiles } : {}),
     ...(recordStats ? { recordStats } : {}),
+    ...(signature ? { reportSignature: signature } : {}),
     onNote: note,
     onProgress: (done, total) => progress.update(done, total),
     lazyRecords: true, // only the report is written

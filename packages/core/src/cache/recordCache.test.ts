@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,16 +137,16 @@ describe('the record cache', () => {
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable .*checking every file afresh/);
     notes.length = 0;
-    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":5,"files":"nonsense"}\n[]\n');
+    writeFileSync(path.join(cacheDir, cacheFiles()[1]!), '{"format":6,"files":"nonsense"}\n[]\n');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/unreadable \(unexpected layout\)/);
     // One byte changed inside a row (an id a letter off), the file's length kept: the checksum sees it.
     notes.length = 0;
     await check();
     const file = path.join(cacheDir, cacheFiles()[1]!);
-    const text = readFileSync(file, 'utf8');
+    const text = readFileSync(file, 'latin1'); // byte for byte: the index holds a binary block of stamps
     expect(text).toContain('"kono-taro"');
-    writeFileSync(file, text.replace('"kono-taro"', '"kono-tara"'));
+    writeFileSync(file, text.replace('"kono-taro"', '"kono-tara"'), 'latin1');
     expect((await check()).diagnostics).toEqual(reference);
     expect(notes.join('\n')).toMatch(/the cache .*records-[0-9a-f]+\.idx is unreadable \(its checksum does not match\)/);
   });
@@ -189,14 +189,77 @@ describe('the record cache', () => {
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp') && !f.includes('99999'))).toEqual([]);
   });
 
+  it('writes a run that changed few files as a record of its change log, not a new index, with the same results', async () => {
+    const { dir, cacheDir, check, uncached, past, notes } = setup();
+    await check();
+    await settle();
+    await check(); // every stamp trusted from now on
+    await settle();
+    const index = () => readdirSync(cacheDir).find((f) => f.endsWith('.idx'))!;
+    const log = () => path.join(cacheDir, index().replace(/\.idx$/, '.log'));
+    const { mtimeMs, ino } = statSync(path.join(cacheDir, index()));
+    const same = async () => expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+    // Edits of every kind, each a record: a person's term (an engagement's finding follows), a
+    // same-size same-time edit, a removed organization (references break), a duplicate id,
+    // a schema error, a file renamed.
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-09-11', 'start: 2019-11-11', past);
+    const edited = await check();
+    expect(edited.diagnostics.filter((d) => d.file === ENGAGEMENT).map((d) => d.code)).toContain('RULE005');
+    expect(edited.diagnostics).toEqual((await uncached()).diagnostics);
+    rmSync(path.join(dir, 'records/organizations/japan-ministry-of-defense.yaml'));
+    await same();
+    writeFileSync(path.join(dir, 'records/people/kono-taro-again.yaml'), readFileSync(path.join(dir, PERSON)));
+    await same();
+    const file = path.join(dir, ENGAGEMENT);
+    expect(readFileSync(file, 'utf8')).toContain('medium: telephone');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('medium: telephone', 'medium: telephnoe'));
+    await same();
+    renameSync(path.join(dir, 'records/people/kono-taro-again.yaml'), path.join(dir, 'records/people/kono-taro-copy.yaml'));
+    await same();
+    expect(readFileSync(log(), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(5);
+    expect(statSync(path.join(cacheDir, index()))).toMatchObject({ mtimeMs, ino }); // the index was not rewritten
+    expect(notes).toEqual([]);
+    // Records read back by a later run give the same result again (each check opens the cache anew).
+    await settle();
+    await same();
+    expect(notes).toEqual([]);
+  });
+
+  it('ignores a damaged or cut change log from the damage on, with a note, and gives the same result', async () => {
+    const { dir, cacheDir, check, uncached, past, notes } = setup();
+    await check();
+    await settle();
+    await check();
+    await settle();
+    const log = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.idx'))!.replace(/\.idx$/, '.log'));
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-09-11', 'start: 2019-11-11', past);
+    await check();
+    const reference = (await uncached()).diagnostics;
+    // An interrupted append: half a record at the end.
+    const text = readFileSync(log, 'utf8');
+    appendFileSync(log, text.slice(0, Math.floor(text.length / 2)));
+    expect((await check()).diagnostics).toEqual(reference);
+    expect(notes.join('\n')).toMatch(/the cache's change log .*records-[0-9a-f]+\.log is damaged from byte \d+ \(a record is cut short\); the changes before it are used\./);
+    // That run rewrote the index (a new log); one byte changed inside a record is seen too.
+    notes.length = 0;
+    sneakyEdit(path.join(dir, PERSON), 'start: 2019-11-11', 'start: 2019-09-11', past);
+    await settle();
+    expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+    const record = readFileSync(log, 'utf8');
+    expect(record).toContain('"rows":');
+    writeFileSync(log, record.replace('"rows":', '"rowz":')); // the same length: only the checksum tells
+    expect((await check()).diagnostics).toEqual((await uncached()).diagnostics);
+    expect(notes.join('\n')).toMatch(/change log .* is damaged from byte 0 \(its checksum does not match\)/);
+  });
+
   it('forgets deleted files', async () => {
     const { dir, cacheDir, check, cacheFiles } = setup();
     await check();
     rmSync(path.join(dir, 'records/organizations/business-recorder.yaml'));
     const result = await check();
     expect(result.dataset.organizationById.has('business-recorder')).toBe(false);
-    // The index's rows (after its header and lookups lines) begin with the file's path.
-    const rows = readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'utf8').split('\n').slice(2, -1).map((row) => row.split('\t')[0]);
+    // The index's rows (the lines after its header, binary stamps and lookups line) begin with the file's path.
+    const rows = readFileSync(path.join(cacheDir, cacheFiles()[1]!), 'latin1').split('\n').map((row) => row.split('\t')[0]);
     expect(rows).toContain('organizations/ispr.yaml');
     expect(rows).not.toContain('organizations/business-recorder.yaml');
   });

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { schemas, type RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RecordNames } from '../dataset.js';
 import { codeSignature } from './resultCache.js';
+import type { FileStamps } from '../load/fileStamps.js';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 5; // 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
+const FORMAT = 6; // 6: the stamps as numbers in a binary block; 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
 
 /**
  * A file's stamp: what `lstat` says about it. The change time (ctime) and inode are in it
@@ -22,8 +23,10 @@ export interface FileStamp {
   ino: number;
 }
 
-export function stampOf(info: Stats): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+/** The stamp of file `i` of `stamps`. */
+export function stampOf(stamps: FileStamps, i: number): FileStamp {
+  const v = stamps.values;
+  return { size: v[4 * i]!, mtimeMs: v[4 * i + 1]!, ctimeMs: v[4 * i + 2]!, ino: v[4 * i + 3]! };
 }
 
 /**
@@ -74,28 +77,25 @@ export interface CacheEntry {
 }
 
 /**
- * The index file, line-oriented: a header line (JSON: format, keys, when it was written,
- * the data file and the length of it the index relies on, the number of rows), a line with
- * the lookups table (JSON: `[key, value]` pairs, numbered by position), then one line per
- * record file, fields separated by tabs:
+ * The index file: a header line (JSON: format, keys, when it was written, the data file
+ * and the length of it the index relies on, the number of rows), the rows' stamps as one
+ * binary block (size, mtimeMs, ctimeMs, ino of each row, in row order: 4 little-endian
+ * float64 per row), then text: a line with the lookups table (JSON: `[key, value]` pairs,
+ * numbered by position), then one line per record file, fields separated by tabs:
  *
  *   path relative to the records folder (JSON when it holds a tab, a line break, `"` or `\`),
- *   size, mtimeMs, ctimeMs, ino, state, kind, id (JSON), hash, data offset, data length,
- *   data checksum, diagnostics (JSON, empty: none), names (JSON, empty: none), the numbers
- *   of the lookups the rules made (`,3,17,`; empty: no findings kept), the rules'
- *   diagnostics (JSON, empty: none)
+ *   state, kind, id (JSON), hash, data offset, data length, data checksum, diagnostics
+ *   (JSON, empty: none), names (JSON, empty: none), the numbers of the lookups the rules
+ *   made (`,3,17,`; empty: no findings kept), the rules' diagnostics (JSON, empty: none)
  *
- * Reading it is one split into lines and a few `indexOf` per row: the stamp is compared
- * as text, the other fields are split and parsed only when used, and a row nothing changed
- * is written back as the same text. (The JSON index of format 3, parsed whole, cost about
- * a third of an incremental run at 10,000 files, most of it garbage collection.)
+ * Reading it is one split into lines and a few `indexOf` per row; a file's stamp is
+ * compared with its row's as four numbers (no text made per file), the other fields are
+ * split and parsed only when used, and a row nothing changed is written back as the same
+ * text. (The JSON index of format 3, parsed whole, cost about a third of an incremental
+ * run at 10,000 files, most of it garbage collection.)
  */
 const enum F {
   path,
-  size,
-  mtime,
-  ctime,
-  ino,
   state,
   kind,
   id,
@@ -112,15 +112,12 @@ const enum F {
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
-/** The text of a stamp as a row holds it (size to inode, each followed by a tab). */
-function stampText(info: FileStamp | Stats): string {
-  return `${info.size}\t${info.mtimeMs}\t${info.ctimeMs}\t${info.ino}\t`;
-}
-
 /** A row of the index, parsed lazily; its text is reused when nothing in it changed. */
 class Row implements CacheEntry, KeptRules {
   private split: string[] | undefined;
-  private parsedStamp: FileStamp | undefined;
+  /** The rules' two fields (lookups, findings) as read. */
+  private tails: [string, string] | undefined;
+  private newStamp: FileStamp | undefined;
   private parsedDiagnostics: Diagnostic[] | undefined;
   private parsedNames: RecordNames | undefined | null = null;
   private fresh: RuleResult | undefined | null = null;
@@ -129,18 +126,20 @@ class Row implements CacheEntry, KeptRules {
   private dataRef: [number, number, string] | undefined | null = null;
   /** The line to write back (undefined once anything in the row changed). */
   line: string | undefined;
+  /** When the stamp was written: the index's time, or the time of the change-log record that wrote the row. */
+  writtenAt = 0;
 
   readonly kind: RecordKind;
 
-  /** `stampAt`: where the stamp begins (after the path and its tab). Throws on a row that is not one. */
+  /** `at`: where the state begins (after the path and its tab); `stamps`: the index's, this row's at `4 * number`. Throws on a row that is not one. */
   constructor(
     line: string,
-    private readonly stampAt: number,
+    at: number,
     private readonly lookupKeys: readonly string[],
+    private readonly stamps: Float64Array,
+    private readonly number: number,
   ) {
     this.line = line;
-    let at = stampAt;
-    for (let n = F.size; n < F.state; n++) at = line.indexOf('\t', at) + 1;
     const state = line.charCodeAt(at) === 45 /* - */ ? -1 : line.charCodeAt(at) - 48;
     const kindAt = line.indexOf('\t', at) + 1;
     const idAt = line.indexOf('\t', kindAt) + 1;
@@ -157,14 +156,30 @@ class Row implements CacheEntry, KeptRules {
     return (this.split ??= this.line!.split('\t'));
   }
 
-  /** Whether the file's stamp is the one this row holds. */
-  sameStamp(info: Stats): boolean {
-    return this.line !== undefined && this.line.startsWith(stampText(info), this.stampAt);
+  /** Whether file `i` of `stamps` has the stamp this row holds. */
+  sameStamp(stamps: FileStamps, i: number): boolean {
+    const mine = this.stamps;
+    const r = 4 * this.number;
+    const v = stamps.values;
+    const o = 4 * i;
+    return this.newStamp === undefined && mine[r] === v[o] && mine[r + 1] === v[o + 1] && mine[r + 2] === v[o + 2] && mine[r + 3] === v[o + 3];
+  }
+
+  /** Whether the row was read as it is now (stamp and text): a change log need not repeat it. */
+  get unchanged(): boolean {
+    return this.line !== undefined && this.newStamp === undefined;
+  }
+
+  /** Writes the row's stamp into `block` as row `n`. */
+  copyStamp(block: Float64Array, n: number): void {
+    if (this.newStamp) block.set([this.newStamp.size, this.newStamp.mtimeMs, this.newStamp.ctimeMs, this.newStamp.ino], 4 * n);
+    else block.set(this.stamps.subarray(4 * this.number, 4 * this.number + 4), 4 * n);
   }
 
   get stamp(): FileStamp {
-    const f = this.fields;
-    return (this.parsedStamp ??= { size: +f[F.size]!, mtimeMs: +f[F.mtime]!, ctimeMs: +f[F.ctime]!, ino: +f[F.ino]! });
+    const v = this.stamps;
+    const r = 4 * this.number;
+    return this.newStamp ?? { size: v[r]!, mtimeMs: v[r + 1]!, ctimeMs: v[r + 2]!, ino: v[r + 3]! };
   }
 
   get hash(): string {
@@ -197,11 +212,16 @@ class Row implements CacheEntry, KeptRules {
 
   /** One of the last two fields (the rules'), found from the end of the row without splitting it. */
   private tail(field: F.lookups | F.ruleDiagnostics): string {
-    if (this.split || this.line === undefined) return this.fields[field]!;
-    const line = this.line;
-    const last = line.lastIndexOf('\t');
-    if (field === F.ruleDiagnostics) return line.slice(last + 1);
-    return line.slice(line.lastIndexOf('\t', last - 1) + 1, last);
+    // Found once: a run asks each row several times (recall, the findings, the write).
+    if (!this.tails) {
+      if (this.split || this.line === undefined) this.tails = [this.fields[F.lookups]!, this.fields[F.ruleDiagnostics]!];
+      else {
+        const line = this.line;
+        const last = line.lastIndexOf('\t');
+        this.tails = [line.slice(line.lastIndexOf('\t', last - 1) + 1, last), line.slice(last + 1)];
+      }
+    }
+    return this.tails[field === F.lookups ? 0 : 1];
   }
 
   set rules(value: RuleResult | KeptRules | undefined) {
@@ -228,12 +248,9 @@ class Row implements CacheEntry, KeptRules {
     return this.tail(F.lookups).split(',').slice(1, -1).map((n) => this.lookupKeys[+n]!);
   }
 
-  /** The row's text with a new stamp (a file read and found unchanged). */
+  /** The row with a new stamp (a file read and found unchanged); its text still holds. */
   withStamp(stamp: FileStamp): this {
-    const f = this.fields;
-    this.parsedStamp = stamp;
-    [f[F.size], f[F.mtime], f[F.ctime], f[F.ino]] = [String(stamp.size), String(stamp.mtimeMs), String(stamp.ctimeMs), String(stamp.ino)];
-    this.invalidate();
+    this.newStamp = stamp;
     return this;
   }
 
@@ -263,7 +280,6 @@ function rowLine(relative: string, e: CacheEntry, lookupNumber: (key: string) =>
   const rules = e.rules ? ruleFields(e.rules as RuleResult, lookupNumber) : ['', ''];
   const fields = [
     /[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative,
-    stampText(e.stamp).slice(0, -1),
     e.state,
     e.kind,
     JSON.stringify(e.id),
@@ -292,7 +308,32 @@ interface IndexHeader {
   sum?: string;
   /** Number of rows: a truncated index is seen. */
   files: number;
+  /** The token of the change log that belongs to this index (see the change log). */
+  log?: string;
 }
+
+/**
+ * A record of the change log, appended when a run changed few rows (instead of rewriting
+ * the whole index): one line, `checksum<TAB>JSON`. `at` is the log's length the writer
+ * read (a record appended by a writer that did not see the one before it is not applied:
+ * its lookups' numbers could clash); `rows`: the rows written ([path, stamp, row text
+ * without the path]) and removed ([path]); `lookups`: the entries of the lookups table set
+ * ([number, key, value]).
+ */
+interface LogRecord {
+  token: string;
+  at: number;
+  writtenAt: number;
+  dataBytes: number;
+  liveBytes: number;
+  rows: ([string, [number, number, number, number], string] | [string])[];
+  lookups: [number, string, string][];
+}
+
+/** A change log holds at most this many rows (all records together) before the index is rewritten. */
+const LOG_ROWS = 256;
+/** A run that changed more rows than this rewrites the index. */
+const LOG_RECORD_ROWS = 64;
 
 export interface CacheOpenOptions {
   /** Working directory: diagnostics hold paths relative to it. */
@@ -334,6 +375,8 @@ export class RecordCache {
   private dataFile = '';
   private dataBytes = 0;
   private liveBytes = 0;
+  /** The change log's token (the index's), its length as read, its rows so far; undefined: the next write rewrites the index. */
+  private log: { token: string; bytes: number; rows: number } | undefined;
   /** False when the rule findings of the index cannot be reused (another day, other code). */
   rulesReusable = false;
 
@@ -361,23 +404,33 @@ export class RecordCache {
     return path.join(this.dir, `${this.name}.idx`);
   }
 
+  private get logPath(): string {
+    return path.join(this.dir, `${this.name}.log`);
+  }
+
   private read(): void {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.indexPath, 'utf8');
+      bytes = readFileSync(this.indexPath);
     } catch {
       return; // no cache yet
     }
     let header: IndexHeader;
     let lines: string[];
+    let stamps: Float64Array;
     try {
-      lines = text.split('\n');
-      header = JSON.parse(lines[0]!) as IndexHeader;
+      const headerEnd = bytes.indexOf(10);
+      header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as IndexHeader;
       if (header.format !== FORMAT) return; // an older layout: start afresh, quietly
       if (typeof header.dataFile !== 'string' || !/^[0-9a-f]+$/.test(header.dataFile) || typeof header.files !== 'number' || typeof header.liveBytes !== 'number') throw new Error('unexpected layout');
-      // The header, the lookups, a row per file and the final line break: anything else is a truncated or damaged file.
-      if (lines.length !== header.files + 3 || lines[lines.length - 1] !== '') throw new Error(`expected ${header.files} rows, found ${Math.max(0, lines.length - 3)}`);
-      if (header.sum !== checksum(Buffer.from(text.slice(lines[0]!.length + 1)))) throw new Error('its checksum does not match');
+      const textAt = headerEnd + 1 + header.files * 32;
+      if (textAt > bytes.length) throw new Error(`expected ${header.files} stamps, found ${Math.max(0, Math.floor((bytes.length - headerEnd - 1) / 32))}`);
+      if (header.sum !== checksum(bytes.subarray(headerEnd + 1))) throw new Error('its checksum does not match');
+      // A copy: the block is not aligned for a Float64Array in the file's buffer (and this layout is little-endian, as every platform Node runs on).
+      stamps = new Float64Array(bytes.buffer.slice(bytes.byteOffset + headerEnd + 1, bytes.byteOffset + textAt));
+      lines = bytes.toString('utf8', textAt).split('\n');
+      // The lookups, a row per file and the final line break: anything else is a truncated or damaged file.
+      if (lines.length !== header.files + 2 || lines[lines.length - 1] !== '') throw new Error(`expected ${header.files} rows, found ${Math.max(0, lines.length - 2)}`);
     } catch (error) {
       this.note(`the cache ${this.indexPath} is unreadable (${(error as Error).message}); checking every file afresh.`);
       return;
@@ -399,14 +452,15 @@ export class RecordCache {
     const sameCode = header.codeKey === this.keys.codeKey;
     this.rulesReusable = header.ruleKey === this.keys.ruleKey;
     try {
-      const lookups = JSON.parse(lines[1]!) as [string, string][];
+      const lookups = JSON.parse(lines[0]!) as [string, string][];
       if (!Array.isArray(lookups)) throw new Error('unexpected layout');
       const keys = this.rulesReusable ? lookups.map(([key]) => key) : [];
       const prefix = this.recordsDir + path.sep;
-      for (let i = 2; i < lines.length - 1; i++) {
+      for (let i = 1; i < lines.length - 1; i++) {
         const line = lines[i]!;
         const pathEnd = line.indexOf('\t');
-        const row = new Row(line, pathEnd + 1, keys);
+        const row = new Row(line, pathEnd + 1, keys, stamps, i - 1);
+        row.writtenAt = header.writtenAt;
         if (!sameCode && row.state !== 1) continue; // diagnostics were written by other code
         if (!this.rulesReusable) row.rules = undefined;
         const shown = line.slice(0, pathEnd);
@@ -429,6 +483,83 @@ export class RecordCache {
     this.dataFile = header.dataFile;
     this.dataBytes = header.dataBytes;
     this.liveBytes = header.liveBytes;
+    if (typeof header.log === 'string' && this.rulesReusable && sameCode) this.readLog(header.log);
+  }
+
+  /**
+   * Applies the change log's records to the rows read from the index, in order. A record
+   * that is damaged, torn (an interrupted append) or written without knowledge of the one
+   * before it ends the log there, with a note: the rows are then what the index and the
+   * records before it say (each record is a whole change), and the next write rewrites the
+   * index and starts a new log.
+   */
+  private readLog(token: string): void {
+    this.log = { token, bytes: 0, rows: 0 };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.logPath);
+    } catch {
+      return; // no change since the index was written
+    }
+    const keys = this.lookupKeys;
+    const prefix = this.recordsDir + path.sep;
+    const dataSize = this.dataFd === undefined ? 0 : fstatSync(this.dataFd).size;
+    let at = 0;
+    while (at < bytes.length) {
+      const end = bytes.indexOf(10, at);
+      let record: LogRecord;
+      try {
+        if (end < 0) throw new Error('a record is cut short');
+        const line = bytes.toString('utf8', at, end);
+        const tab = line.indexOf('\t');
+        const json = line.slice(tab + 1);
+        if (tab < 0 || line.slice(0, tab) !== checksum(Buffer.from(json))) throw new Error('its checksum does not match');
+        record = JSON.parse(json) as LogRecord;
+        if (record.token !== token) {
+          if (at === 0) return; // the log of an older index (left by a run that stopped before removing it)
+          throw new Error('a record of another index');
+        }
+        if (record.at !== at) throw new Error('a record written without the one before it');
+        if (!Array.isArray(record.rows) || !Array.isArray(record.lookups) || typeof record.writtenAt !== 'number') throw new Error('unexpected layout');
+        if (!(record.dataBytes <= dataSize)) throw new Error("the data file is shorter than it says");
+        // The whole record is checked before any of it is applied: a record is one change.
+        let known = keys.length;
+        for (const [n, key, value] of record.lookups) {
+          if (typeof n !== 'number' || n > known || typeof key !== 'string' || typeof value !== 'string') throw new Error('unexpected layout');
+          if (n === known) known++;
+          else if (n < keys.length && keys[n] !== key) throw new Error('a lookup numbered differently');
+        }
+        const rows: [string, Row | undefined][] = record.rows.map((change) => {
+          const relative = change[0];
+          if (typeof relative !== 'string') throw new Error('unexpected layout');
+          const file = relative.includes('..') || path.sep !== '/' ? path.join(this.recordsDir, relative) : prefix + relative;
+          if (change.length === 1) return [file, undefined];
+          const [, stamp, rest] = change;
+          if (!Array.isArray(stamp) || stamp.length !== 4 || typeof rest !== 'string') throw new Error('unexpected layout');
+          const shown = /[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative;
+          const row = new Row(`${shown}\t${rest}`, shown.length + 1, keys, Float64Array.from(stamp), 0);
+          row.writtenAt = record.writtenAt;
+          return [file, row];
+        });
+        for (const [n, key, value] of record.lookups) {
+          if (n === keys.length) keys.push(key);
+          this.lookups[key] = value;
+        }
+        for (const [file, row] of rows) {
+          if (row) this.entries.set(file, row);
+          else this.entries.delete(file);
+        }
+      } catch (error) {
+        this.note(`the cache's change log ${this.logPath} is damaged from byte ${at} (${(error as Error).message}); the changes before it are used.`);
+        this.log = undefined;
+        return;
+      }
+      this.dataBytes = record.dataBytes;
+      this.liveBytes = record.liveBytes;
+      this.log.rows += record.rows.length;
+      at = end + 1;
+      this.log.bytes = at;
+    }
   }
 
   private dataPath(token: string): string {
@@ -436,16 +567,17 @@ export class RecordCache {
   }
 
   /**
-   * The entry of a file whose content is the one cached, or undefined. `info` is the
+   * The entry of a file whose content is the one cached, or undefined. `stamps[i]` is the
    * file's lstat taken before anything reads it. Reads and hashes the file when its stamp
    * does not prove it unchanged; `read` is told the bytes so that a miss need not read again.
    */
-  recall(file: string, kind: RecordKind, info: Stats, hashOf: (bytes: Uint8Array) => string, read: (bytes: Uint8Array | undefined) => void): CacheEntry | undefined {
+  recall(file: string, kind: RecordKind, stamps: FileStamps, i: number, hashOf: (bytes: Uint8Array) => string, read: (bytes: Uint8Array | undefined) => void): CacheEntry | undefined {
     const entry = this.entries.get(file);
     if (!entry || entry.kind !== kind) return undefined;
-    const settled = info.mtimeMs < this.writtenAt - RACY_MS && info.ctimeMs < this.writtenAt - RACY_MS;
-    if (settled && entry.sameStamp(info)) return this.keep(file, entry);
-    const stamp = stampOf(info);
+    const trusted = entry.writtenAt - RACY_MS;
+    const settled = stamps.values[4 * i + 1]! < trusted && stamps.values[4 * i + 2]! < trusted;
+    if (settled && entry.sameStamp(stamps, i)) return this.keep(file, entry);
+    const stamp = stampOf(stamps, i);
     let bytes: Uint8Array | undefined;
     try {
       bytes = readFileSync(file);
@@ -528,6 +660,66 @@ export class RecordCache {
     // readable through the open descriptor; the process's end closes it.
   }
 
+  /**
+   * Writes this run's changes as one record of the change log (see LogRecord) instead of
+   * rewriting the index, when they are few: rewriting 10,000 rows to change one cost a
+   * tenth of a one-file rerun. False (nothing written) when the index must be rewritten:
+   * no log to append to, too many changes, or another process appended since it was read.
+   */
+  private appendLog(lookups: Record<string, string>, live: number): boolean {
+    const log = this.log;
+    if (!log || this.dataFd === undefined) return false;
+    const changed: string[] = [];
+    for (const [file, entry] of this.fresh) if (!(entry instanceof Row && entry.unchanged && this.entries.get(file) === entry) || this.pendingData.has(file)) changed.push(file);
+    const removed = [...this.entries.keys()].filter((file) => !this.fresh.has(file));
+    const count = changed.length + removed.length;
+    if (count > LOG_RECORD_ROWS || log.rows + count > LOG_ROWS) return false;
+    // The lookups table: values brought up to date, new keys numbered after the old ones.
+    const table: [number, string, string][] = [];
+    const numbers = new Map<string, number>();
+    this.lookupKeys.forEach((key, n) => {
+      numbers.set(key, n);
+      const value = lookups[key] ?? '';
+      if (value !== this.lookups[key]) table.push([n, key, value]);
+    });
+    const number = (key: string): number => {
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(key, n);
+        table.push([n, key, lookups[key] ?? '']);
+      }
+      return n;
+    };
+    for (const key of Object.keys(lookups)) number(key);
+    if (count === 0 && table.length === 0) return true; // nothing changed: nothing to write
+    const rows: LogRecord['rows'] = [];
+    let bytes = this.dataBytes;
+    let appended = 0;
+    const pieces: Buffer[] = [];
+    for (const file of changed.sort()) {
+      const entry = this.fresh.get(file)!;
+      const pending = this.pendingData.get(file);
+      let data = entry.data;
+      if (pending !== undefined) {
+        const piece = Buffer.from(pending);
+        data = [bytes, piece.length, checksum(piece)];
+        pieces.push(piece);
+        bytes += piece.length;
+        appended += piece.length;
+      }
+      const relative = path.relative(this.recordsDir, file).split(path.sep).join('/');
+      const line = entry instanceof Row ? entry.text(data, number, false) : rowLine(relative, { ...entry, ...(data ? { data } : {}) }, number);
+      const { size, mtimeMs, ctimeMs, ino } = entry.stamp;
+      rows.push([relative, [size, mtimeMs, ctimeMs, ino], line.slice(line.indexOf('\t') + 1)]);
+    }
+    for (const file of removed.sort()) rows.push([path.relative(this.recordsDir, file).split(path.sep).join('/')]);
+    if (pieces.length > 0 && !appendAt(this.dataPath(this.dataFile), this.dataBytes, Buffer.concat(pieces))) return false;
+    const record: LogRecord = { token: log.token, at: log.bytes, writtenAt: Date.now(), dataBytes: bytes, liveBytes: live + appended, rows, lookups: table };
+    const json = JSON.stringify(record);
+    return appendAt(this.logPath, log.bytes, `${checksum(Buffer.from(json))}\t${json}\n`);
+  }
+
   private write(lookups: Record<string, string> | undefined): void {
     mkdirSync(this.dir, { recursive: true });
     // The bytes of the data file still used: what the index said, less the pieces of files
@@ -535,6 +727,7 @@ export class RecordCache {
     let live = this.liveBytes;
     for (const [file, entry] of this.entries) if (this.fresh.get(file) !== entry || this.pendingData.has(file)) live -= entry.data?.[1] ?? 0;
     const compact = this.dataFd === undefined || live < this.dataBytes / 2;
+    if (!compact && lookups && this.appendLog(lookups, live)) return;
     let token = this.dataFile;
     let out: number;
     let bytes: number;
@@ -562,6 +755,7 @@ export class RecordCache {
       return n;
     };
     const lines: string[] = [];
+    const stampBlock = new Float64Array(this.fresh.size * 4);
     let appended = 0;
     try {
       let chunk: Buffer[] = [];
@@ -594,35 +788,51 @@ export class RecordCache {
         if (renumber) entry.rules = undefined;
         if (entry instanceof Row) {
           // Nothing in the row changed: its text as read (without even splitting it).
+          entry.copyStamp(stampBlock, lines.length);
           lines.push(entry.line !== undefined && !moved ? entry.line : entry.text(moved ?? entry.data, number, renumber));
           continue;
         }
         const relative = path.relative(this.recordsDir, file).split(path.sep).join('/');
         const data = moved ?? entry.data;
+        stampBlock.set([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino], 4 * lines.length);
         lines.push(rowLine(relative, { ...entry, ...(data ? { data } : {}) }, number));
       }
       flush();
     } finally {
       closeSync(out);
     }
-    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length };
+    const logToken = randomBytes(6).toString('hex');
+    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: Date.now(), dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length, log: logToken };
     const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
-    // The body (the lookups and the rows) is checksummed in the header: a damaged byte
-    // anywhere, not only a truncation, makes the index ignored rather than believed.
-    const body = `${JSON.stringify(table)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
+    // The body (the stamps, the lookups and the rows) is checksummed in the header: a
+    // damaged byte anywhere, not only a truncation, makes the index ignored rather than believed.
+    const body = Buffer.concat([Buffer.from(stampBlock.buffer, 0, lines.length * 32), Buffer.from(`${JSON.stringify(table)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`)]);
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify({ ...header, sum: checksum(Buffer.from(body)) })}\n`);
+      writeSync(fd, `${JSON.stringify({ ...header, sum: checksum(body) })}\n`);
       writeSync(fd, body);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, this.indexPath);
+    rmSync(this.logPath, { force: true }); // the old index's log: its token is not the new index's, so it would be ignored anyway
     // Data files of older compactions (and of other processes' unfinished ones) are dead now.
     for (const name of readdirSync(this.dir)) {
       if (name.startsWith(`${this.name}-`) && name.endsWith('.data') && name !== `${this.name}-${token}.data`) rmSync(path.join(this.dir, name), { force: true });
     }
+  }
+}
+
+/** Appends `text` to the file at `file` if its length is `expected` (nothing else appended since it was read); false otherwise. */
+function appendAt(file: string, expected: number, text: string | Buffer): boolean {
+  const fd = openSync(file, 'a');
+  try {
+    if (fstatSync(fd).size !== expected) return false;
+    writeSync(fd, typeof text === 'string' ? Buffer.from(text) : text);
+    return true;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { stampFiles, type FileStamps } from '../load/fileStamps.js';
 
 /** What a check reports, without the dataset: all a `validate` run prints. */
 export interface CheckReport {
@@ -23,8 +25,8 @@ export interface ReportInputs {
   files: readonly string[];
   /** The files reported on, when not all. */
   requested?: readonly string[];
-  /** `lstat` of each of `files` (undefined: could not be read), when taken already: one pass serves the report and the record cache. */
-  stats?: readonly (Stats | undefined)[];
+  /** `lstat` of each of `files`, when taken already: one pass serves the report and the record cache. */
+  stats?: FileStamps;
   today: string;
   cwd: string;
 }
@@ -36,7 +38,7 @@ export interface ReportInputs {
  * working directory and the same code of this package (rules, schemas, messages). Then a
  * rerun needs neither to parse nor to check anything.
  */
-export function reusableReport(inputs: ReportInputs, onNote?: (message: string) => void): CheckReport | undefined {
+export function reusableReport(inputs: ReportInputs, onNote?: (message: string) => void, signature?: string): CheckReport | undefined {
   let text: string;
   try {
     text = readFileSync(reportFile(inputs), 'utf8');
@@ -51,8 +53,7 @@ export function reusableReport(inputs: ReportInputs, onNote?: (message: string) 
     onNote?.(`the cached report ${reportFile(inputs)} is unreadable (${(error as Error).message}); checking afresh.`);
     return undefined;
   }
-  const { signature, newestMtime } = signatureOf(inputs);
-  if (stored.signature !== signature || newestMtime >= stored.writtenAt - 1000) return undefined;
+  if (stored.signature !== (signature ?? reportSignature(inputs)) || newestMtime(inputs) >= stored.writtenAt - 1000) return undefined;
   return { diagnostics: stored.diagnostics, summary: stored.summary };
 }
 
@@ -61,7 +62,32 @@ export function reusableReport(inputs: ReportInputs, onNote?: (message: string) 
  * file changed while the check runs makes the stored report stale rather than wrong.
  */
 export function reportSignature(inputs: ReportInputs): string {
-  return signatureOf(inputs).signature;
+  const hash = createHash('sha256');
+  hash.update(`${codeSignature()}\n${inputs.today}\n${inputs.cwd}\n${(inputs.requested ?? []).join('\n')}\n--\n`);
+  const { values, types } = stampsOf(inputs);
+  // The change time and inode as well: tools that restore a file's modification time
+  // (checkouts, touch -d, copies) cannot restore these. A vanished file: stamp -1. The
+  // names in one string and the stamps as they are (numbers): three updates of the hash.
+  hash.update(inputs.files.join('\0'));
+  hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  hash.update(types);
+  return hash.digest('hex');
+}
+
+/** The stamps of the inputs' files (taken now when the caller did not). */
+function stampsOf(inputs: ReportInputs): FileStamps {
+  return (inputs.stats ??= statFiles(inputs.files));
+}
+
+/** The latest modification or change time of the inputs' files. */
+function newestMtime(inputs: ReportInputs): number {
+  const { values } = stampsOf(inputs);
+  let newest = 0;
+  for (let i = 1; i < values.length; i += 4) {
+    if (values[i]! > newest) newest = values[i]!;
+    if (values[i + 1]! > newest) newest = values[i + 1]!;
+  }
+  return newest;
 }
 
 /** Stores a report under the signature its inputs had when the check began, for `reusableReport`. */
@@ -79,46 +105,23 @@ function reportFile(inputs: ReportInputs): string {
   return path.join(inputs.cacheDir, `report-${name}.json`);
 }
 
-/** `lstat` of every file, in order (undefined for a file that cannot be read). */
-export function statFiles(files: readonly string[]): (Stats | undefined)[] {
-  return files.map((file) => {
-    try {
-      return lstatSync(file, { throwIfNoEntry: false });
-    } catch {
-      return undefined; // unreadable folder and the like: the loader says why
-    }
-  });
-}
-
-function signatureOf(inputs: ReportInputs): { signature: string; newestMtime: number } {
-  const hash = createHash('sha256');
-  hash.update(`${codeSignature()}\n${inputs.today}\n${inputs.cwd}\n${(inputs.requested ?? []).join('\n')}\n--\n`);
-  let newestMtime = 0;
-  const stats = inputs.stats ?? statFiles(inputs.files);
-  // The names in one string and the stamps in one array of numbers: two updates of the
-  // hash instead of a string built per file (a tenth of a rerun's time at 10,000 files).
-  const stamps = new Float64Array(inputs.files.length * 4);
-  inputs.files.forEach((_, i) => {
-    // The change time and inode as well: tools that restore a file's modification time
-    // (checkouts, touch -d, copies) cannot restore these. A vanished file: stamp -1.
-    const info = stats[i];
-    if (!info) {
-      stamps[4 * i] = -1;
-      return;
-    }
-    if (info.mtimeMs > newestMtime) newestMtime = info.mtimeMs;
-    if (info.ctimeMs > newestMtime) newestMtime = info.ctimeMs;
-    stamps[4 * i] = info.size;
-    stamps[4 * i + 1] = info.mtimeMs;
-    stamps[4 * i + 2] = info.ctimeMs;
-    stamps[4 * i + 3] = info.ino;
-  });
-  hash.update(inputs.files.join('\0'));
-  hash.update(new Uint8Array(stamps.buffer));
-  return { signature: hash.digest('hex'), newestMtime };
+/** `lstat` of every file, in order, as numbers (see FileStamps). */
+export function statFiles(files: readonly string[]): FileStamps {
+  return stampFiles(files);
 }
 
 let cachedCodeSignature: string | undefined;
+
+/** Resolves a package's entry from this module, as CommonJS does (a few ms; import.meta.resolve costs several times that). */
+function resolveEntry(specifier: string): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return undefined; // run from the sources (tests): the sources are the code
+  try {
+    return createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The folder of this package's modules, found through the package's name when it can be:
@@ -126,33 +129,28 @@ let cachedCodeSignature: string | undefined;
  * bundle (which copies it), so that `validate` and `build` share one cache.
  */
 function coreRoot(): string {
-  try {
-    return path.dirname(fileURLToPath(import.meta.resolve('@engagements/core/quick')));
-  } catch {
-    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'); // import.meta.resolve is missing under some test runners
-  }
+  const entry = resolveEntry('@engagements/core/quick');
+  return entry ? path.dirname(entry) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 }
 
 /** Sizes and times of this package's own modules: a rebuilt rule or schema invalidates every report. */
 export function codeSignature(): string {
   if (cachedCodeSignature) return cachedCodeSignature;
-  const hash = createHash('sha256');
+  const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.[cm]?[jt]s$/.test(entry.name)) {
-        const info = statSync(full);
-        hash.update(`${full}\0${info.size}\0${info.mtimeMs}\n`);
-      }
+      else if (/\.[cm]?[jt]s$/.test(entry.name)) files.push(full);
     }
   };
   walk(coreRoot());
-  try {
-    walk(path.dirname(fileURLToPath(import.meta.resolve('@engagements/schema'))));
-  } catch {
-    // import.meta.resolve is missing under some test runners; the schemas key the record cache anyway
-  }
+  const schema = resolveEntry('@engagements/schema');
+  if (schema) walk(path.dirname(schema)); // from the sources, the schemas key the record cache anyway
+  const { values } = stampFiles(files);
+  const hash = createHash('sha256');
+  hash.update(files.join('\0'));
+  hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   cachedCodeSignature = hash.digest('hex');
   return cachedCodeSignature;
 }

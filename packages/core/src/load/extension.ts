@@ -19,6 +19,9 @@ export function recordBaseName(file: string): string {
 
 /** The near-miss ending of a record file (`.YAML`, `.yml`, ...), or undefined when it ends in `.yaml` or is no record file at all. */
 export function nearMissExtension(file: string): string | undefined {
+  // The usual ending first: the regular expression, anchored at the end, still tries every
+  // position of the path (a fifth of the dataset-scoped rules' time at 10,000 files).
+  if (file.endsWith('.yaml')) return undefined;
   const m = NEAR_MISS.exec(file); // anchored at the end: the file name's ending, without taking the name apart
   return m && m[0] !== '.yaml' ? m[0] : undefined;
 }

@@ -2,15 +2,20 @@ import jsYaml from 'js-yaml';
 import { firstErrorValidators, type RecordKind } from '@engagements/schema';
 import { LIMITS } from './limits.js';
 import { hasInvisible } from './invisible.js';
+import { parseCanonicalYaml } from './canonicalYaml.js';
 
 /**
- * The fast path for the common case, a valid record: js-yaml's core schema parses about
- * six times faster than yaml v2 but keeps no positions. It is only trusted where its
- * result is provably the same as yaml v2's YAML 1.2 core reading (see the differential
- * test); any text that uses a feature where the two may differ goes to the full parser,
- * and so does any text the fast parser rejects. Returns undefined to mean "use the full path".
+ * The fast path for the common case, a valid record. A record in the canonical form that
+ * `engagements fmt` writes is read by canonicalYaml.ts, several times faster than js-yaml;
+ * other text goes to js-yaml's core schema, about six times faster than yaml v2 but
+ * without positions. Either is only trusted where its result is provably the same as yaml
+ * v2's YAML 1.2 core reading (see the differential tests); any text that uses a feature
+ * where js-yaml and yaml v2 may differ goes to the full parser, and so does any text
+ * js-yaml rejects. Returns undefined to mean "use the full path".
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
+  const canonical = parseCanonicalYaml(text);
+  if (canonical !== undefined) return canonical;
   if (needsFullParser(text)) return undefined;
   let value: unknown;
   try {

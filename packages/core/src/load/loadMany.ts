@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { stampOf, type CacheEntry, type FileStamp, type RecordCache } from '../c
 import type { AnyRecord } from '../dataset.js';
 import { fastLoadBatch, hashOf, type FastAnswer, type FastJob } from './fastLoadBatch.js';
 import { createLazyLocator } from './lazyLocator.js';
+import { REGULAR, stampFiles, type FileStamps } from './fileStamps.js';
 import { recalledRecord } from '../cache/recalledRecord.js';
 import { LIMITS } from './limits.js';
 import { displayPath, loadRecordFile, type LoadOptions, type LoadResult } from './loadRecord.js';
@@ -40,7 +41,7 @@ export interface LoadedFile extends LoadResult {
  */
 export async function loadRecordFiles(
   files: readonly string[],
-  options: LoadOptions & { cache?: RecordCache; stats?: readonly (Stats | undefined)[]; onProgress?: (done: number, total: number) => void },
+  options: LoadOptions & { cache?: RecordCache; stats?: FileStamps; onProgress?: (done: number, total: number) => void },
 ): Promise<LoadedFile[]> {
   const { cache } = options;
   let done = 0;
@@ -53,20 +54,20 @@ export async function loadRecordFiles(
   const stamps = new Array<FileStamp | undefined>(files.length);
   const pending: number[] = [];
   const jobs: FastJob[] = [];
+  const stats = cache ? (options.stats ?? stampFiles(files)) : undefined;
   files.forEach((file, i) => {
     const kind = recordKindOf(file);
     if (!kind) return pending.push(i); // the full loader says why
-    if (cache) {
+    if (cache && stats) {
       // The cache stats and may read the file: let the full loader refuse a symbolic link
       // or a device first (a record replaced by a link to /dev/zero must not be read).
-      const info = options.stats ? options.stats[i] : regularFileStats(file);
-      if (!info?.isFile()) return pending.push(i);
-      stamps[i] = stampOf(info); // before any read: a later change then shows in the next run
-      const entry = cache.recall(file, kind, info, hashOf, () => {});
+      if (stats.types[i] !== REGULAR) return pending.push(i);
+      const entry = cache.recall(file, kind, stats, i, hashOf, () => {});
       if (entry) {
         results[i] = recalledResult(file, kind, entry, cache, paths);
         return;
       }
+      stamps[i] = stampOf(stats, i); // taken before any read: a later change then shows in the next run
     }
     pending.push(i);
     jobs.push({ file, kind });
@@ -105,7 +106,7 @@ export async function loadRecordFiles(
 /** The result of a file whose content is the one cached: its diagnostics, and a record whose data is read when used. */
 function recalledResult(file: string, kind: RecordKind, entry: CacheEntry, cache: RecordCache, paths: PathNames): LoadedFile {
   const record = recalledRecord(file, kind, entry, cache, paths.display(file), paths.relative(file));
-  return { ...(record ? { record } : {}), diagnostics: entry.diagnostics, recalled: entry };
+  return record ? { record, diagnostics: entry.diagnostics, recalled: entry } : { diagnostics: entry.diagnostics, recalled: entry };
 }
 
 export interface PathNames {
@@ -120,8 +121,11 @@ export function pathNames(options: LoadOptions): PathNames {
   const posix = path.sep === '/';
   const inRecords = recordsDir + '/';
   const inCwd = cwd.endsWith('/') ? cwd : cwd + '/';
+  // A file outside the working directory is shown by its absolute path (displayPath):
+  // known without path.relative when both paths are absolute and normalized.
+  const plainCwd = posix && path.isAbsolute(cwd) && path.normalize(inCwd) === inCwd;
   return {
-    display: (file) => (posix && file.startsWith(inCwd) && !file.includes('/../') ? file.slice(inCwd.length) : displayPath(file, cwd)),
+    display: (file) => (posix && !file.includes('/../') && !file.includes('/./') && !file.includes('//') ? (file.startsWith(inCwd) ? file.slice(inCwd.length) : plainCwd && path.isAbsolute(file) ? file : displayPath(file, cwd)) : displayPath(file, cwd)),
     relative: (file) => (posix && file.startsWith(inRecords) && !file.includes('/../') ? file.slice(inRecords.length) : path.relative(recordsDir, file).split(path.sep).join('/')),
   };
 }
@@ -169,13 +173,4 @@ async function fastLoadInParallel(jobs: FastJob[], withHashes: boolean, progress
   const mine = fastLoadBatch(jobs.slice(0, mainShare), withHashes, progress);
   const theirs = await Promise.all(started);
   return [...mine, ...theirs.flat()];
-}
-
-function regularFileStats(file: string): Stats | undefined {
-  try {
-    const info = lstatSync(file);
-    return info.isFile() ? info : undefined;
-  } catch {
-    return undefined;
-  }
 }

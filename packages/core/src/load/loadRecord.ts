@@ -18,6 +18,8 @@ export interface LoadOptions {
   cwd?: string;
   /** The file's bytes when the caller has read them already (the cache does). */
   bytes?: Uint8Array;
+  /** The fast path has declined the file already (in a worker): straight to the full parser. */
+  declined?: boolean;
 }
 
 export interface LoadResult {
@@ -83,7 +85,7 @@ export async function loadRecordFile(file: string, options: LoadOptions): Promis
     return { diagnostics: [problem({ ...FILE_START, code: LOAD_CODES.unreadable, message: `Cannot read the file: ${reason}.`, hint: 'Check the path.' })] };
   }
   const relativePath = path.relative(path.resolve(options.recordsDir), absolutePath).split(path.sep).join('/');
-  const fast = fastLoad(bytes, kind);
+  const fast = options.declined ? undefined : fastLoad(bytes, kind);
   if (fast) return { record: validRecord(absolutePath, kind, fast, options), diagnostics: [] };
   const parsed = parseRecordBytes(bytes);
   if (!parsed.ok) return { diagnostics: parsed.problems.map(problem) };

@@ -1,27 +1,29 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { recordBaseName } from '../load/extension.js';
 import type { LoadedFile } from '../load/loadMany.js';
 import { pathNames, type PathNames } from '../load/loadMany.js';
 import { loadedElsewhere } from './loadedElsewhere.js';
+import { checkWorkerCount, startCheckWorker, takeEarlyWorkers } from './checkWorkers.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
+import { loadRecordFile, type LoadOptions } from '../load/loadRecord.js';
+import { validateRecord } from '../validate/validateRecord.js';
+import { summarize } from './summary.js';
 import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
-/** Below this many files, starting workers costs more than it saves (the same threshold as loadRecordFiles'). */
-const PARALLEL_THRESHOLD = Number(process.env.ENGAGEMENTS_PARALLEL_THRESHOLD ?? 2000);
-
-/** Files per message: small enough that the threads finish together, large enough that messages are few. */
+/**
+ * Files per message: at most CHUNK (messages few), and smaller towards the end (a quarter
+ * of each thread's share of what is left, at least MIN_CHUNK), so that the threads finish
+ * together: with fixed chunks of 128, one could still have a chunk to go (~45 ms of bench
+ * records) when the other had none left.
+ */
 const CHUNK = 128;
+const MIN_CHUNK = 16;
 
 const recordRules = rules.filter((rule) => rule.scope === 'record');
-
-const workerUrl = new URL('./checkWorker.js', import.meta.url);
 
 /** A check whose loading and record-scoped rules run in worker threads (see checkInWorkers). */
 export interface ParallelCheck {
@@ -43,28 +45,34 @@ interface Thread {
 
 /**
  * Loads and checks the files in worker threads, one per core: the main thread only
- * coordinates. First the people and organizations are loaded, and sent to every worker;
- * then the engagements, each checked by the record-scoped rules where it was loaded and
- * dropped there. The main thread receives each file's diagnostics, each record's id and
+ * coordinates. First the people and organizations are loaded, and sent to every worker
+ * as soon as the last is known; then the engagements (without a pause in between), each
+ * checked by the record-scoped rules where it was loaded and dropped there. The main thread receives each file's diagnostics, each record's id and
  * validity and the data of people and organizations, never the engagements: it neither
  * parses nor collects them. Its engagements read their data from the file when used
- * (a dataset-scoped rule reporting on one). recordFindings then checks, against the
- * whole dataset, the few records whose rules looked engagements up. The diagnostics are
- * those of one thread (a test compares them).
+ * (a dataset-scoped rule reporting on one). The few files the fast path declines (invalid
+ * records, YAML features it leaves to the full parser) come back to the main thread,
+ * which loads them with the full loader as they come, while the workers go on.
+ * recordFindings then checks, against the whole dataset, the few records whose rules
+ * looked engagements up, and the valid records the main thread loaded. The diagnostics
+ * are those of one thread (a test compares them).
  *
  * Undefined when workers would not pay (few files, ENGAGEMENTS_WORKERS=0) or cannot run
- * (from TypeScript sources). Rejects when a worker fails; the caller then checks on one thread.
+ * (from TypeScript sources). Uses the workers started early (startCheckWorkersEarly), if
+ * any. Rejects when a worker fails; the caller then checks on one thread.
  */
 export async function checkInWorkers(
   files: readonly string[],
   options: { recordsDir: string; cwd: string; today: string; onProgress?: (done: number, total: number) => void },
 ): Promise<ParallelCheck | undefined> {
-  const count = workerCount(files.length);
-  if (count === 0 || files.length === 0 || !existsSync(fileURLToPath(workerUrl))) return undefined;
+  const count = checkWorkerCount(files.length);
+  const early = takeEarlyWorkers(count);
+  if (count === 0) return undefined;
   const setup: WorkerSetup = { recordsDir: options.recordsDir, cwd: options.cwd, today: options.today };
   let failed: ((error: Error) => void) | undefined;
-  const threads: Thread[] = Array.from({ length: count }, () => {
-    const thread: Thread = { worker: new Worker(workerUrl, { workerData: setup }), waiting: 0 };
+  const started = [...early, ...Array.from({ length: count - early.length }, startCheckWorker)];
+  const threads: Thread[] = started.map((start) => {
+    const thread: Thread = { worker: start.worker, waiting: 0, ...(start.error ? { error: start.error } : {}) };
     thread.worker.on('message', (message: FromWorker) => {
       thread.waiting = message.waiting;
       thread.answered?.(message);
@@ -75,41 +83,86 @@ export async function checkInWorkers(
     };
     thread.worker.once('error', fail);
     thread.worker.once('exit', (code) => fail(new Error(`a checking worker stopped (exit code ${code})`)));
+    thread.worker.postMessage({ type: 'setup', setup } satisfies ToWorker);
     return thread;
   });
   const stopAll = () => {
     failed = undefined;
     for (const { worker } of threads) void worker.terminate();
   };
+  // A worker started early that stopped already (its exit will not be heard again): one thread instead.
+  const stopped = threads.find((t) => t.error);
+  if (stopped) {
+    stopAll();
+    throw stopped.error;
+  }
   const summaries = new Array<LoadedSummary | undefined>(files.length);
   // Each file's result is made as its answer comes, while the workers go on: not after the last.
   const loaded = new Array<LoadedFile>(files.length);
   const paths = pathNames(options);
   const findings: Diagnostic[] = [];
+  /** Valid records loaded here (declined by the fast path): their record-scoped rules run here too. */
+  const mine: AnyRecord[] = [];
+  /** The full loads of declined files, one after the other. */
+  let fullLoads = Promise.resolve();
+  // People and organizations are loaded first; every thread is sent them as soon as the
+  // last is known (they are what the record-scoped rules look up), while the threads go
+  // on loading engagements (those loaded before wait in their thread until then).
+  const engagements: number[] = [];
+  const others: number[] = [];
+  files.forEach((file, i) => (recordKindOf(file) === 'engagement' ? engagements : others).push(i));
+  const isOther = new Uint8Array(files.length);
+  for (const i of others) isOther[i] = 1;
+  let othersLeft = others.length;
+  let peopleLeft = threads.length;
+  let peopleAnswered!: () => void;
+  const peopleDone = new Promise<void>((resolve) => (peopleAnswered = resolve));
+  const sendPeople = () => {
+    const message: ToWorker = { type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) };
+    for (const { worker } of threads) worker.postMessage(message);
+  };
+  const settled = (index: number) => {
+    if (isOther[index] === 1 && --othersLeft === 0) sendPeople();
+  };
   let received = 0;
+  const progress = (n: number) => {
+    received += n;
+    if (n > 0) options.onProgress?.(received, files.length);
+  };
+  const loadHere = (index: number) => {
+    fullLoads = fullLoads.then(async () => {
+      // Back to the event loop first: the workers' answers (and the next chunks they are
+      // given) must not wait behind a queue of full loads, which take milliseconds each.
+      await new Promise((next) => setImmediate(next));
+      // Read again here: the full loader first makes sure that it is a regular file, as on one thread.
+      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true });
+      summaries[index] = summary;
+      if (record?.valid) {
+        loaded[index] = { diagnostics: summary.diagnostics, validated: true, record };
+        mine.push(record);
+      } else {
+        // As a worker's: the parsed document is not kept (hundreds at 100k records); a rule that asks reads the file again.
+        loaded[index] = loadedFile(files[index]!, summary, paths);
+      }
+      progress(1);
+      settled(index);
+    });
+  };
   const collect = (message: FromWorker) => {
     for (const summary of message.files) {
       summaries[summary.index] = summary;
       loaded[summary.index] = loadedFile(files[summary.index]!, summary, paths);
+      settled(summary.index);
+    }
+    const { indexes, ids } = message.engagements;
+    for (let k = 0; k < indexes.length; k++) {
+      const index = indexes[k]!;
+      loaded[index] = { diagnostics: [], validated: true, record: loadedElsewhere(files[index]!, 'engagement', { id: ids[k]!, valid: true }, paths) };
     }
     findings.push(...message.findings);
-    received += message.files.length;
-    if (message.files.length > 0) options.onProgress?.(received, files.length);
+    message.declined.forEach(loadHere);
+    progress(message.files.length + indexes.length);
   };
-  /** Sends `message` to every thread and waits for every answer. */
-  const broadcast = (message: ToWorker) =>
-    Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve) => {
-            thread.answered = (answer) => {
-              collect(answer);
-              resolve();
-            };
-            thread.worker.postMessage(message);
-          }),
-      ),
-    );
   /** Has the threads load these files (indexes into `files`), a chunk at a time to whichever thread is free. */
   const load = (indexes: number[]) =>
     new Promise<void>((resolve) => {
@@ -118,15 +171,20 @@ export async function checkInWorkers(
       if (pending === 0) return resolve();
       const give = (thread: Thread) => {
         if (next >= indexes.length) return;
-        const chunk = indexes.slice(next, next + CHUNK);
-        next += CHUNK;
+        const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil((indexes.length - next) / (threads.length * 4))));
+        const chunk = indexes.slice(next, next + size);
+        next += size;
         const message: ToWorker = { type: 'load', files: chunk.map((i) => files[i]!), indexes: chunk };
         thread.worker.postMessage(message);
       };
       for (const thread of threads) {
         thread.answered = (answer) => {
           collect(answer);
-          pending -= answer.files.length;
+          if (answer.to === 'people') {
+            if (--peopleLeft === 0) peopleAnswered();
+            return;
+          }
+          pending -= answer.files.length + answer.engagements.indexes.length + answer.declined.length;
           if (pending === 0) resolve();
           else give(thread);
         };
@@ -139,13 +197,11 @@ export async function checkInWorkers(
   try {
     return await new Promise<ParallelCheck>((resolve, reject) => {
       failed = reject;
-      const engagements: number[] = [];
-      const others: number[] = [];
-      files.forEach((file, i) => (recordKindOf(file) === 'engagement' ? engagements : others).push(i));
       void (async () => {
-        await load(others);
-        await broadcast({ type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) });
-        await load(engagements);
+        if (others.length === 0) sendPeople();
+        await load([...others, ...engagements]);
+        await fullLoads;
+        await peopleDone;
         resolve({
           loaded,
           async recordFindings(dataset) {
@@ -167,7 +223,7 @@ export async function checkInWorkers(
                   ).then(() => done());
                 });
               }
-              return findings;
+              return mine.length > 0 ? [...findings, ...runRules(recordRules, { dataset, today: options.today }, undefined, mine)] : findings;
             } catch {
               // A worker failed: every record-scoped rule on this thread instead, the records reading their data from the files.
               return runRules(recordRules, { dataset, today: options.today });
@@ -176,7 +232,7 @@ export async function checkInWorkers(
             }
           },
         });
-      })();
+      })().catch((error: Error) => failed?.(error));
     });
   } catch (error) {
     stopAll();
@@ -201,6 +257,14 @@ function loadedFile(file: string, summary: LoadedSummary, paths: PathNames): Loa
   return { diagnostics, validated: true, record: loadedElsewhere(file, record.kind, record, paths, data) };
 }
 
+/** Loads a file the fast path declined, as loadRecordFiles and checkDataset do on one thread: the same record, the same diagnostics. */
+async function loadFully(file: string, index: number, options: LoadOptions): Promise<{ summary: LoadedSummary; record?: AnyRecord }> {
+  const result = await loadRecordFile(file, options);
+  if (!result.record) return { summary: { index, diagnostics: result.diagnostics } };
+  const diagnostics = result.record.valid ? result.diagnostics : [...result.diagnostics, ...validateRecord(result.record)];
+  return { summary: summarize(index, result.record, diagnostics), record: result.record };
+}
+
 function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {
   const { record } = summary;
   return record ? [{ kind: record.kind, absolutePath: file, id: record.id, valid: record.valid, ...(record.data === undefined ? {} : { data: record.data }) }] : [];
@@ -208,12 +272,4 @@ function lookupOf(file: string, summary: LoadedSummary): LookupRecord[] {
 
 function lookupOfRecord(r: AnyRecord): LookupRecord {
   return { kind: r.kind, absolutePath: r.absolutePath, id: recordId(r) ?? null, valid: r.valid, ...(r.kind === 'engagement' ? {} : { data: r.data }) };
-}
-
-/** Worker threads: one per core (the main thread only coordinates), at most four; ENGAGEMENTS_WORKERS sets the number. */
-function workerCount(files: number): number {
-  const forced = process.env.ENGAGEMENTS_WORKERS;
-  if (forced !== undefined) return Math.max(0, Number(forced));
-  if (files < PARALLEL_THRESHOLD) return 0;
-  return Math.max(1, Math.min(availableParallelism(), 4));
 }

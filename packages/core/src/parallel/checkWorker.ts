@@ -1,28 +1,28 @@
-// A worker thread of checkInWorkers: loads the files it is sent (fast path, else the full
-// loader with schema diagnostics) and runs the record-scoped rules on each record as soon
-// as every person and organization is known, against a dataset whose engagements are not
-// known yet. A record whose rules looked engagements up (a related engagement, a hint
-// listing ids of every kind) is kept and checked again once the whole dataset is known;
-// every other record is dropped at once, so that the worker's heap stays small. Only
-// diagnostics and ids go back: the records never cross to the main thread.
+// A worker thread of checkInWorkers: fast-loads the files it is sent and runs the
+// record-scoped rules on each record as soon as every person and organization is known,
+// against a dataset whose engagements are not known yet. A record whose rules looked
+// engagements up (a related engagement, a hint listing ids of every kind) is kept and
+// checked again once the whole dataset is known; every other record is dropped at once,
+// so that the worker's heap stays small. Only diagnostics and ids go back: the records
+// never cross to the main thread. A file the fast path declines goes back as it was read:
+// the main thread loads it with the full loader (see DeclinedFile).
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createDataset, recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fastLoad } from '../load/fastParse.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
-import { pathNames } from '../load/loadMany.js';
+import { pathNames, type PathNames } from '../load/loadMany.js';
 import { loadedElsewhere } from './loadedElsewhere.js';
-import { loadRecordFile } from '../load/loadRecord.js';
-import { readRegularFile } from '../load/readRegular.js';
+import { readWithinLimit } from '../load/readRegular.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
-import { validateRecord } from '../validate/validateRecord.js';
-import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
+import { summarize } from './summary.js';
+import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, ValidEngagements, WorkerSetup } from './protocol.js';
 
-const setup = workerData as WorkerSetup;
-const paths = pathNames(setup);
+let setup: WorkerSetup;
+let paths: PathNames;
 const recordRules = rules.filter((rule) => rule.scope === 'record');
 /** Records loaded before the people and organizations were known, then those that looked engagements up. */
 let waiting = new Map<string, AnyRecord>();
@@ -31,17 +31,19 @@ let partial: Dataset | undefined;
 let touched = false;
 
 parentPort!.on('message', (message: ToWorker) => {
-  if (message.type === 'load') {
-    void loadAll(message.files, message.indexes).then(([files, findings]) => post(files, findings));
+  if (message.type === 'setup') {
+    setup = message.setup;
+    paths = pathNames(setup);
     return;
   }
+  if (message.type === 'load') return loadAll(message.files, message.indexes);
   const dataset = createDataset(setup.recordsDir, message.records.map(lookupRecord), message.unreadableIds);
   const records = [...waiting.values()];
   waiting = new Map();
   if (message.type === 'people') {
     partial = withoutEngagements(dataset);
-    post([], records.flatMap(checkNow));
-  } else post([], runRules(recordRules, { dataset, today: setup.today }, undefined, records));
+    post('people', [], [], records.flatMap(checkNow));
+  } else post('all', [], [], runRules(recordRules, { dataset, today: setup.today }, undefined, records));
 });
 
 /**
@@ -49,21 +51,34 @@ parentPort!.on('message', (message: ToWorker) => {
  * record is garbage by the time the next one is parsed, so that the young generation's
  * collections find little alive to copy.
  */
-async function loadAll(files: string[], indexes: number[]): Promise<[LoadedSummary[], Diagnostic[]]> {
+function loadAll(files: string[], indexes: number[]): void {
   const summaries: LoadedSummary[] = [];
+  const engagements: ValidEngagements = { indexes: [], ids: [] };
+  const declined: number[] = [];
   const findings: Diagnostic[] = [];
   for (let k = 0; k < files.length; k++) {
-    const { summary, record } = await loadOne(files[k]!, indexes[k]!);
-    summaries.push(summary);
-    if (!record) continue;
+    const file = files[k]!;
+    const index = indexes[k]!;
+    const kind = recordKindOf(file);
+    const bytes = kind ? readWithinLimit(file) : undefined;
+    const data = kind && bytes ? fastLoad(bytes, kind) : undefined;
+    if (!data) {
+      declined.push(index);
+      continue;
+    }
+    const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord;
+    if (kind === 'engagement') {
+      engagements.indexes.push(index);
+      engagements.ids.push(recordId(record) ?? null);
+    } else summaries.push(summarize(index, record, []));
     if (partial) findings.push(...checkNow(record));
     else waiting.set(record.absolutePath, record);
   }
-  return [summaries, findings];
+  post('load', summaries, declined, findings, engagements);
 }
 
-function post(files: LoadedSummary[], findings: Diagnostic[]) {
-  const message: FromWorker = { type: 'done', files, findings, waiting: waiting.size };
+function post(to: FromWorker['to'], files: LoadedSummary[], declined: number[], findings: Diagnostic[], engagements: ValidEngagements = { indexes: [], ids: [] }) {
+  const message: FromWorker = { type: 'done', to, files, engagements, declined, findings, waiting: waiting.size };
   parentPort!.postMessage(message);
 }
 
@@ -102,26 +117,6 @@ function withoutEngagements(dataset: Dataset): Dataset {
       },
     },
   };
-}
-
-/** Loads one file as loadRecordFiles and checkDataset do on one thread: the same record, the same diagnostics. */
-async function loadOne(file: string, index: number): Promise<{ summary: LoadedSummary; record?: AnyRecord }> {
-  const kind = recordKindOf(file);
-  const bytes = kind ? readRegularFile(file)?.bytes : undefined;
-  if (kind && bytes) {
-    const data = fastLoad(bytes, kind);
-    if (data) {
-      const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord;
-      return summarize(index, record, []);
-    }
-  }
-  const result = await loadRecordFile(file, { ...setup, ...(bytes ? { bytes } : {}) });
-  if (!result.record) return { summary: { index, diagnostics: result.diagnostics } };
-  return summarize(index, result.record, result.record.valid ? result.diagnostics : [...result.diagnostics, ...validateRecord(result.record)]);
-}
-
-function summarize(index: number, record: AnyRecord, diagnostics: Diagnostic[]): { summary: LoadedSummary; record: AnyRecord } {
-  return { record, summary: { index, diagnostics, record: { kind: record.kind, id: recordId(record) ?? null, valid: record.valid, ...(record.kind === 'engagement' ? {} : { data: record.data }) } } };
 }
 
 /** A record of the dataset for lookups: one this worker keeps, or one whose data (people, organizations) came with it or is read when used. */
