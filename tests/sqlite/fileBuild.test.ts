@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os';
 import type { PublishedDataset } from '@engagements/core';
 import { buildDatabase, databaseChunks, loadSqlite, metadataRows, SqliteBuildError } from '@engagements/export-sqlite';
 import { describe, expect, it } from 'vitest';
-import { FOUNDING_RECORDS, loadPublished, REAL_RECORDS } from './helpers.js';
+import { concatBytes, FOUNDING_RECORDS, loadPublished, REAL_RECORDS } from './helpers.js';
 
 // The database is built in a file on disk (packages/export-sqlite/src/fileVfs.ts), so that
 // the WebAssembly heap holds only SQLite's caches. These tests hold it to the bytes an
 // in-memory build gives, and to leaving no temporary file behind.
 
 const facts = (dataset: PublishedDataset) => ({ metadata: metadataRows(dataset, '9.9.9', 'sha256:x') });
-const concat = (chunks: Uint8Array[]) => {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
 const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('engagements-sqlite-') && !/-(namibia|real)-/.test(name));
 
 describe('the database built in a file', () => {
@@ -26,7 +17,7 @@ describe('the database built in a file', () => {
     const sqlite3 = await loadSqlite();
     const dataset = await loadPublished(REAL_RECORDS);
     const before = leftovers();
-    const fromFile = concat([...databaseChunks(sqlite3, dataset, facts(dataset))]);
+    const fromFile = concatBytes([...databaseChunks(sqlite3, dataset, facts(dataset))]);
     const db = buildDatabase(sqlite3, dataset, facts(dataset));
     const inMemory = sqlite3.capi.sqlite3_js_db_export(db);
     db.close();
