@@ -11,7 +11,11 @@ export function outputBytes(file: OutputFile): Uint8Array {
   const { content } = file;
   if (typeof content === 'string') return new TextEncoder().encode(content);
   if (content instanceof Uint8Array) return content;
-  const parts = [...content()].map((c) => (typeof c === 'string' ? new TextEncoder().encode(c) : c));
+  return concatBytes([...content()].map((c) => (typeof c === 'string' ? new TextEncoder().encode(c) : c)));
+}
+
+/** The chunks joined into one array of bytes. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of parts) {

@@ -99,9 +99,11 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
   const rows = csvRowRanges(dataset);
   const fmt = formatters(model);
   const files: OutputFile[] = [];
-  const emit = (meta: PageMeta, template: string, data: Record<string, unknown> = {}) => {
-    // Rendered when the build writes the file, so that pages are never all held in memory.
-    files.push({ path: `${SITE_FOLDER}/${meta.path}`, content: () => [renderPage(template, meta, { ...data, fmt, model })] });
+  const emit = (meta: PageMeta, template: string, data: Record<string, unknown> | (() => Record<string, unknown>) = {}) => {
+    // Rendered when the build writes the file, so that pages are never all held in memory;
+    // a page's data may be given as a function, computed then too (a record page's links
+    // and lists: 100,000 engagement pages kept about 150 MiB of them alive otherwise).
+    files.push({ path: `${SITE_FOLDER}/${meta.path}`, content: () => [renderPage(template, meta, { ...(typeof data === 'function' ? data() : data), fmt, model })] });
   };
   /** Where a record is in the other formats: its YAML, its CSV rows (when the CSV was built) and its JSON-LD node. */
   const elsewhere = (kind: RecordKind, id: string, date?: string) => ({
@@ -165,7 +167,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
         jsonLd: () => jsonForScript(eventNode(model, e, options.siteUrl, path)),
       },
       'engagement',
-      { view, e, elsewhere: elsewhere('engagement', e.id, e.date), cameoRule: CAMEO_BY_TYPE[e.type]?.rule ?? null },
+      () => ({ view, e, elsewhere: elsewhere('engagement', e.id, e.date), cameoRule: CAMEO_BY_TYPE[e.type]?.rule ?? null }),
     );
   }
 
@@ -175,19 +177,21 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
   });
   for (const person of dataset.people) {
     const path = page.person(person.id);
-    const views = model.byPerson.get(person.id) ?? [];
-    const met = new Map<string, number>();
-    for (const v of views) {
-      const own = new Set(v.record.participants.filter((p) => p.person === person.id).map((p) => p.country));
-      for (const c of v.facts.countries) if (!own.has(c)) met.set(c, (met.get(c) ?? 0) + 1);
-    }
-    emit({ path, title: person.name, description: `${person.name}: positions held and engagements.`, section: 'people' }, 'person', {
-      person,
-      positions: [...person.positions].sort((a, b) => (positionSpan(a).from < positionSpan(b).from ? -1 : positionSpan(a).from > positionSpan(b).from ? 1 : 0)),
-      table: table(views, path),
-      count: views.length,
-      met: [...met].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || byCountryName(a.country, b.country)),
-      elsewhere: elsewhere('person', person.id),
+    emit({ path, title: person.name, description: `${person.name}: positions held and engagements.`, section: 'people' }, 'person', () => {
+      const views = model.byPerson.get(person.id) ?? [];
+      const met = new Map<string, number>();
+      for (const v of views) {
+        const own = new Set(v.record.participants.filter((p) => p.person === person.id).map((p) => p.country));
+        for (const c of v.facts.countries) if (!own.has(c)) met.set(c, (met.get(c) ?? 0) + 1);
+      }
+      return {
+        person,
+        positions: [...person.positions].sort((a, b) => (positionSpan(a).from < positionSpan(b).from ? -1 : positionSpan(a).from > positionSpan(b).from ? 1 : 0)),
+        table: table(views, path),
+        count: views.length,
+        met: [...met].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || byCountryName(a.country, b.country)),
+        elsewhere: elsewhere('person', person.id),
+      };
     });
   }
 
@@ -216,7 +220,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
     const path = page.organization(org.id);
     const views = model.byOrganization.get(org.id) ?? [];
     const reported = published.get(org.id) ?? [];
-    emit({ path, title: org.name, description: `${org.name}: engagements and partners.`, section: 'organizations' }, 'organization', {
+    emit({ path, title: org.name, description: `${org.name}: engagements and partners.`, section: 'organizations' }, 'organization', () => ({
       org,
       children: (children.get(org.id) ?? []).sort(),
       table: table(views, path),
@@ -227,7 +231,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
       reportedCount: reported.length,
       reportedShown: REPORTED_SHOWN,
       elsewhere: elsewhere('organization', org.id),
-    });
+    }));
   }
 
   // Countries
@@ -308,7 +312,7 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
     { path: `${SITE_FOLDER}/${page.asset('list.js')}`, content: asset('list.js') },
     { path: `${SITE_FOLDER}/${page.asset('favicon.svg')}`, content: asset('favicon.svg') },
     { path: `${SITE_FOLDER}/${page.asset('minisearch.js')}`, content: miniSearchBrowserBuild() },
-    { path: `${SITE_FOLDER}/${page.asset('search-index.js')}`, content: searchIndexScript(model) },
+    { path: `${SITE_FOLDER}/${page.asset('search-index.js')}`, content: () => searchIndexScript(model) },
     ...downloads.map((d) => ({ path: `${SITE_FOLDER}/${d.sitePath}`, content: d.file.content })),
   );
   return files;

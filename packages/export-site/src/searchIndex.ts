@@ -2,8 +2,13 @@
 // page's script from a plain script file (file:// forbids fetch), so search needs no server.
 // The index is MiniSearch's own JSON; JSON.stringify keeps every record's text as string
 // data, so nothing in it can run.
+//
+// Built when the build writes the file, one document at a time, and written out term by
+// term: the index of 100,000 engagements is about 50 MB of JSON, and building every
+// document first, then MiniSearch's toJSON() object graph, then one string of it and three
+// escaped copies held about three times the index itself at once.
 import MiniSearch from 'minisearch';
-import { countryName, termLabel, type SiteModel } from './model.js';
+import { countryName, termLabel, type EngagementView, type SiteModel } from './model.js';
 
 /** MiniSearch options: the browser must use the same ones to load the index. */
 export const SEARCH_OPTIONS = {
@@ -12,39 +17,90 @@ export const SEARCH_OPTIONS = {
   storeFields: [] as string[],
 };
 
+/** The searchable text of one engagement. */
+function searchDocument(model: SiteModel, { record: e, facts }: EngagementView): Record<string, string> {
+  const names = new Set<string>();
+  for (const p of e.participants) {
+    const person = p.person ? model.personById.get(p.person) : undefined;
+    const org = p.organization ? model.organizationById.get(p.organization) : undefined;
+    for (const n of [person?.name, ...(person?.aliases ?? []), person?.native_name, org?.name, ...(org?.aliases ?? []), p.name_as_reported, p.title_as_reported]) if (n) names.add(n);
+  }
+  return {
+    id: e.id,
+    title: e.title,
+    names: [...names].join(' \n'),
+    countries: facts.countries.map((c) => `${c} ${countryName(c)}`).join(' \n'),
+    topics: e.topics.map((t) => termLabel(model, 'topic', t)).join(' \n'),
+    place: e.location ?? '',
+    text: [e.notes, ...(e.outcomes ?? []).map((o) => o.summary)].filter(Boolean).join(' \n'),
+  };
+}
+
 /** The searchable text of every engagement, in date order. */
 export function searchDocuments(model: SiteModel): Array<Record<string, string>> {
-  return model.engagements.map(({ record: e, facts }) => {
-    const names = new Set<string>();
-    for (const p of e.participants) {
-      const person = p.person ? model.personById.get(p.person) : undefined;
-      const org = p.organization ? model.organizationById.get(p.organization) : undefined;
-      for (const n of [person?.name, ...(person?.aliases ?? []), person?.native_name, org?.name, ...(org?.aliases ?? []), p.name_as_reported, p.title_as_reported]) if (n) names.add(n);
-    }
-    return {
-      id: e.id,
-      title: e.title,
-      names: [...names].join(' \n'),
-      countries: facts.countries.map((c) => `${c} ${countryName(c)}`).join(' \n'),
-      topics: e.topics.map((t) => termLabel(model, 'topic', t)).join(' \n'),
-      place: e.location ?? '',
-      text: [e.notes, ...(e.outcomes ?? []).map((o) => o.summary)].filter(Boolean).join(' \n'),
-    };
-  });
+  return model.engagements.map((view) => searchDocument(model, view));
+}
+
+/** The index of every engagement, added in date order (what `addAll(searchDocuments(model))` gives). */
+function searchIndex(model: SiteModel): MiniSearch {
+  const index = new MiniSearch(SEARCH_OPTIONS);
+  for (const view of model.engagements) index.add(searchDocument(model, view));
+  return index;
+}
+
+/** The fields of MiniSearch 7's toJSON() (serializationVersion 2), read to write the same JSON in pieces. */
+interface MiniSearchFields {
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _storedFields: Map<number, unknown>;
+  _dirtCount: number;
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+}
+
+/**
+ * `JSON.stringify(index)` in pieces, one per term: the same text, without the whole
+ * toJSON() object graph or the whole string at once. Follows MiniSearch's toJSON() key by
+ * key; tests/site/searchIndex.test.ts holds the joined pieces to JSON.stringify(index).
+ */
+export function* searchIndexJsonPieces(index: MiniSearch): Generator<string> {
+  const fields = index as unknown as MiniSearchFields;
+  const plain = (index as unknown as { toJSON(): Record<string, unknown> }).toJSON;
+  if (!(fields._index && Symbol.iterator in Object(fields._index)) || typeof plain !== 'function') {
+    yield JSON.stringify(index); // a MiniSearch whose fields differ: the whole text at once
+    return;
+  }
+  yield `{"documentCount":${JSON.stringify(fields._documentCount)},"nextId":${JSON.stringify(fields._nextId)},"documentIds":${JSON.stringify(Object.fromEntries(fields._documentIds))},"fieldIds":${JSON.stringify(fields._fieldIds)},"fieldLength":${JSON.stringify(Object.fromEntries(fields._fieldLength))},"averageFieldLength":${JSON.stringify(fields._avgFieldLength)},"storedFields":${JSON.stringify(Object.fromEntries(fields._storedFields))},"dirtCount":${JSON.stringify(fields._dirtCount)},"index":[`;
+  let first = true;
+  for (const [term, fieldIndex] of fields._index) {
+    const data: Record<number, Record<number, number>> = {};
+    for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+    yield `${first ? '' : ','}${JSON.stringify([term, data])}`;
+    first = false;
+  }
+  yield '],"serializationVersion":2}';
 }
 
 /** The index as JSON text (MiniSearch.loadJSON reads it with SEARCH_OPTIONS). */
 export function searchIndexJson(model: SiteModel): string {
-  const index = new MiniSearch(SEARCH_OPTIONS);
-  index.addAll(searchDocuments(model));
-  return JSON.stringify(index);
+  return [...searchIndexJsonPieces(searchIndex(model))].join('');
+}
+
+/** `<` and the two line terminators JSON allows in strings but older script parsers do not, escaped (each character on its own, so pieces can be escaped one by one). */
+function escapeForScript(json: string): string {
+  return json.replace(/[<\u2028\u2029]/g, (c) => (c === '<' ? '\\u003c' : c === '\u2028' ? '\\u2028' : '\\u2029'));
 }
 
 /**
- * The script file the list page loads: one assignment of the index and the options to a
- * global. JSON is valid JavaScript; `<` is escaped anyway so the text could also sit in HTML.
+ * The script file the list page loads, in pieces: one assignment of the index and the
+ * options to a global. JSON is valid JavaScript; `<` is escaped anyway so the text could
+ * also sit in HTML. The index is built when the pieces are first asked for.
  */
-export function searchIndexScript(model: SiteModel): string {
-  const payload = `{"options":${JSON.stringify(SEARCH_OPTIONS)},"index":${searchIndexJson(model)}}`.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `window.ENGAGEMENTS_SEARCH = ${payload};\n`;
+export function* searchIndexScript(model: SiteModel): Generator<string> {
+  yield `window.ENGAGEMENTS_SEARCH = ${escapeForScript(`{"options":${JSON.stringify(SEARCH_OPTIONS)},"index":`)}`;
+  for (const piece of searchIndexJsonPieces(searchIndex(model))) yield escapeForScript(piece);
+  yield '};\n';
 }

@@ -7,6 +7,10 @@
 import { columnValue, rowContexts, tables, type CellValue, type Column, type Table } from '@engagements/export-csv';
 import type { PublishedDataset } from '@engagements/core';
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FILE_VFS, installFileVfs } from './fileVfs.js';
 import { CREATE_FTS, CREATE_METADATA, createIndex, createTable, FILL_FTS, FTS_TABLE, INDEXES, METADATA_TABLE, quoteName } from './schema.js';
 
 /** The page size of the file: SQLite's usual default (the WebAssembly build's own is 8192). */
@@ -83,11 +87,24 @@ export interface DatabaseFacts {
   metadata: readonly (readonly [string, string])[];
 }
 
-/** Builds the whole database in a new in-memory connection; the caller closes it. */
-export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts): Database {
-  const db = new sqlite3.oo1.DB(':memory:', 'c');
+/**
+ * SQLite's page cache while a database is built in a file (KiB): pages beyond it are read
+ * back from the file (the operating system's cache) when needed again.
+ */
+const FILE_CACHE_KIB = 32 * 1024;
+
+/**
+ * Builds the whole database in a new connection; the caller closes it. In memory, or in
+ * `file` (a new file; see fileVfs.ts): then no rollback journal (a failed build leaves a
+ * file the caller deletes) and temporary files on disk, so that the WebAssembly heap holds
+ * only SQLite's page cache and sorter buffers.
+ */
+export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts, file?: string): Database {
+  if (file) installFileVfs(sqlite3);
+  const db = file ? new sqlite3.oo1.DB({ filename: file, flags: 'c', vfs: FILE_VFS }) : new sqlite3.oo1.DB(':memory:', 'c');
   try {
-    db.exec([`PRAGMA page_size = ${PAGE_SIZE};`, "PRAGMA encoding = 'UTF-8';", 'PRAGMA foreign_keys = OFF;', 'PRAGMA temp_store = MEMORY;']);
+    db.exec([`PRAGMA page_size = ${PAGE_SIZE};`, "PRAGMA encoding = 'UTF-8';", 'PRAGMA foreign_keys = OFF;']);
+    db.exec(file ? ['PRAGMA journal_mode = OFF;', 'PRAGMA synchronous = OFF;', 'PRAGMA temp_store = FILE;', `PRAGMA cache_size = -${FILE_CACHE_KIB};`] : 'PRAGMA temp_store = MEMORY;');
     db.exec('BEGIN');
     for (const table of tables) db.exec(createTable(table));
     db.exec(CREATE_FTS);
@@ -118,34 +135,49 @@ export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset,
 }
 
 /**
+ * Header fields (offset, length) that SQLite updates at each commit of a database in a
+ * file but never in memory (https://sqlite.org/fileformat2.html#the_database_header): the
+ * file change counter (24), the version-valid-for number (92) and the SQLite version that
+ * last wrote the file (96). The published file has them as zero, the same bytes the
+ * in-memory build gave, and they do not depend on how many transactions the build took
+ * nor on the SQLite release.
+ */
+const COMMIT_FIELDS: readonly (readonly [number, number])[] = [
+  [24, 4],
+  [92, 8],
+];
+
+/**
  * The database file's bytes, in chunks of 1 MiB: tables, indexes, full-text index and
  * metadata, checked for foreign-key violations (a violation is a `SqliteBuildError`). The
- * database lives in the WebAssembly heap while it is built (about its own size) and is read
- * out page by page through SQLite's `sqlite_dbpage`, so no second copy of it is made.
+ * database is built in a file of a new temporary folder (through fileVfs.ts: the
+ * WebAssembly heap holds only SQLite's caches, about 40 MiB, not the database), read back
+ * chunk by chunk once it is closed, and the folder removed, whether the build succeeded or not.
  */
 export function* databaseChunks(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts): Generator<Uint8Array> {
-  const db = buildDatabase(sqlite3, dataset, facts);
+  const folder = mkdtempSync(path.join(tmpdir(), 'engagements-sqlite-'));
   try {
-    const pages = Number(db.selectValue('PRAGMA page_count'));
-    const statement = db.prepare('SELECT data FROM sqlite_dbpage WHERE pgno BETWEEN ? AND ? ORDER BY pgno');
+    const file = path.join(folder, 'engagements.sqlite');
+    buildDatabase(sqlite3, dataset, facts, file).close();
+    const fd = openSync(file, 'r');
     try {
-      for (let first = 1; first <= pages; first += PAGES_PER_CHUNK) {
-        const chunk = new Uint8Array(Math.min(PAGES_PER_CHUNK, pages - first + 1) * PAGE_SIZE);
-        let offset = 0;
-        statement.bind([first, first + PAGES_PER_CHUNK - 1]);
-        while (statement.step()) {
-          const page = statement.get(0) as Uint8Array;
-          chunk.set(page, offset);
-          offset += page.length;
+      const size = fstatSync(fd).size;
+      if (size % PAGE_SIZE !== 0) throw new SqliteBuildError(`the database file has ${size} bytes, not a whole number of ${PAGE_SIZE}-byte pages`);
+      for (let offset = 0; offset < size; offset += PAGES_PER_CHUNK * PAGE_SIZE) {
+        const chunk = new Uint8Array(Math.min(PAGES_PER_CHUNK * PAGE_SIZE, size - offset));
+        let got = 0;
+        while (got < chunk.length) {
+          const n = readSync(fd, chunk, got, chunk.length - got, offset + got);
+          if (n === 0) throw new SqliteBuildError(`read ${offset + got} bytes of the database file, expected ${size}`);
+          got += n;
         }
-        statement.reset();
-        if (offset !== chunk.length) throw new SqliteBuildError(`read ${offset} bytes of pages ${first}..${first + PAGES_PER_CHUNK - 1}, expected ${chunk.length}`);
+        if (offset === 0) for (const [at, length] of COMMIT_FIELDS) chunk.fill(0, at, at + length);
         yield chunk;
       }
     } finally {
-      statement.finalize();
+      closeSync(fd);
     }
   } finally {
-    db.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { buildOutputs } from '@engagements/core';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -42,8 +43,26 @@ export const buildCommand: CliCommand = {
   },
 };
 
+/**
+ * How much V8 lets the heap grow past what the last full collection found alive, in
+ * percent, while a build runs (V8's own factor is up to 300%). A build allocates far more
+ * than it keeps (every output is made as strings and dropped once written), so with V8's
+ * default the old generation grows to about twice the live data before it is collected:
+ * at 100k engagements the resident set reached 1.97 GiB with about 0.9 GiB alive. This is
+ * the trade of memory for collection time; the figures are in PERFORMANCE.md.
+ * `ENGAGEMENTS_HEAP_GROWING_PERCENT` overrides it (0: V8's default), for measuring.
+ */
+export const HEAP_GROWING_PERCENT = 50;
+
+/** Sets V8's heap growing factor for the rest of this process (a build is the whole process's work). */
+export function limitHeapGrowth(env: Readonly<Record<string, string | undefined>>): void {
+  const percent = Number(env.ENGAGEMENTS_HEAP_GROWING_PERCENT ?? HEAP_GROWING_PERCENT);
+  if (Number.isInteger(percent) && percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
 export async function build(options: BuildOptions, context: CommandContext): Promise<number> {
   const { io } = context;
+  limitHeapGrowth(io.env);
   const recordsDir = await resolveRecordsDir(options.records, io.cwd);
   const outDir = path.resolve(io.cwd, options.out);
   const cacheDir = await resolveCacheDir(options, io.cwd);
