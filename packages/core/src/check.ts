@@ -72,7 +72,7 @@ export interface CheckResult {
 export async function checkDataset(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const recordsDir = path.resolve(cwd, options.recordsDir ?? 'records');
-  const all = options.recordFiles ?? (await findRecordFiles(recordsDir));
+  const all = options.recordFiles ?? (await findRecordFiles(recordsDir, { links: true }));
   const requested = options.files?.map((f) => path.resolve(cwd, f));
   // Files named outside the records folder are checked too, against the whole dataset.
   const toLoad = [...new Set([...all, ...(requested ?? [])])].sort();

@@ -64,7 +64,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     // A rerun with nothing changed reuses the last report without loading the parsers,
     // the validators or the rules (see @engagements/core/quick).
     const quick = await import('@engagements/core/quick');
-    const all = (recordFiles = await quick.findRecordFiles(recordsDir));
+    const all = (recordFiles = await quick.findRecordFiles(recordsDir, { links: true }));
     recordStats = quick.statFiles(all); // one pass serves this check and, on a miss, the record cache
     today ??= quick.todayUtc(); // one day for both: the signature is the check's too
     const inputs = { cacheDir, recordsDir, files: all, stats: recordStats, today, cwd };
@@ -78,7 +78,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
   if (!cacheDir && !files) {
     // A cold check of every record: its worker threads start now, while the check loads.
     const quick = await import('@engagements/core/quick');
-    recordFiles = await quick.findRecordFiles(recordsDir);
+    recordFiles = await quick.findRecordFiles(recordsDir, { links: true });
     quick.startCheckWorkersEarly(recordFiles.length);
   }
   // Only the check and what it needs: the exporters, formatters and diff of the core's main entry are not loaded.
