@@ -24,6 +24,37 @@ export function positionCovers(position: Position, first: string, last: string =
   return from <= last && (to === undefined || to >= first);
 }
 
+/**
+ * The spans (positionSpan) of a list of positions, as `[from, to, from, to, ...]` with
+ * `to` undefined while no end is recorded: worked out once per list (a person's
+ * positions) and kept while the list lives, since RULE005 asks for them from every
+ * engagement the person takes part in. The list must not change once asked about.
+ */
+const spansByList = new WeakMap<readonly Position[], readonly (string | undefined)[]>();
+
+function spansOf(positions: readonly Position[]): readonly (string | undefined)[] {
+  let spans = spansByList.get(positions);
+  if (spans === undefined) {
+    const made: (string | undefined)[] = [];
+    for (const position of positions) {
+      const { from, to } = positionSpan(position);
+      made.push(from, to);
+    }
+    spansByList.set(positions, (spans = made));
+  }
+  return spans;
+}
+
+/** Whether one of the positions may have been held on some day between `first` and `last` (inclusive): positionCovers for any of them. */
+export function anyPositionCovers(positions: readonly Position[], first: string, last: string = first): boolean {
+  const spans = spansOf(positions);
+  for (let k = 0; k < spans.length; k += 2) {
+    const to = spans[k + 1];
+    if (spans[k]! <= last && (to === undefined || to >= first)) return true;
+  }
+  return false;
+}
+
 /** A position's dates in words, for messages: `from 2021-10 to 2022-11-29`, `in post by 2021-11-30 with no end date`. */
 export function describePositionDates(position: Position): string {
   const at = (date: string, precision: Position['start_precision']): string => (precision === 'month' ? date.slice(0, 7) : precision === 'year' ? date.slice(0, 4) : date);

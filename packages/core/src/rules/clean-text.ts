@@ -27,27 +27,29 @@ export const cleanText: RecordRule = {
   scope: 'record',
   kinds: ['engagement', 'person', 'organization'],
   check(record: AnyRecord, _context, report) {
-    walk(record.data, [], (value, path) => {
-      // The common case, decided without the Unicode-aware checks below.
-      if (PRINTABLE_ASCII.test(value) && value.charCodeAt(0) !== 0x20 && value.charCodeAt(value.length - 1) !== 0x20) return;
-      checkString(record, value, [...path], report);
-    });
+    walk(record, record.data, [], report);
   },
 };
 
-function walk(value: unknown, path: (string | number)[], visit: (value: string, path: (string | number)[]) => void): void {
-  // One path array, pushed and popped: this rule visits every string of every record.
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) {
+/**
+ * Checks every string inside `value`. One path array, pushed and popped, and no closure:
+ * this rule visits every string of every record.
+ */
+function walk(record: AnyRecord, value: unknown, path: (string | number)[], report: Report): void {
+  if (typeof value === 'string') {
+    // The common case, decided without the Unicode-aware checks of checkString.
+    if (PRINTABLE_ASCII.test(value) && value.charCodeAt(0) !== 0x20 && value.charCodeAt(value.length - 1) !== 0x20) return;
+    checkString(record, value, [...path], report);
+  } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      walk(value[i], path, visit);
+      walk(record, value[i], path, report);
       path.pop();
     }
   } else if (value !== null && typeof value === 'object') {
     for (const key in value) {
       path.push(key);
-      walk((value as Record<string, unknown>)[key], path, visit);
+      walk(record, (value as Record<string, unknown>)[key], path, report);
       path.pop();
     }
   }

@@ -14,21 +14,31 @@ export const outcomeCitesSource: RecordRule<'engagement'> = {
   scope: 'record',
   kinds: ['engagement'],
   check(record, _context, report) {
-    const ids = record.data.sources.map((s) => s.id);
-    (record.data.outcomes ?? []).forEach((outcome, i) => {
-      if (outcome.sources.length === 0) {
+    const { sources, outcomes } = record.data;
+    if (outcomes === undefined) return;
+    for (let i = 0; i < outcomes.length; i++) {
+      const cited = outcomes[i]!.sources;
+      if (cited.length === 0) {
         report({ record, path: ['outcomes', i, 'sources'] }, 'The outcome cites no source.', 'List the local ids of the sources that state this outcome.');
-        return;
+        continue;
       }
-      outcome.sources.forEach((ref, j) => {
-        if (ids.includes(ref)) return;
+      for (let j = 0; j < cited.length; j++) {
+        const ref = cited[j]!;
+        if (isSourceId(sources, ref)) continue;
+        // The list of ids is made only for a finding: this runs on every outcome of every record.
+        const ids = sources.map((s) => s.id);
         const near = closest(ref, ids);
         report(
           { record, path: ['outcomes', i, 'sources', j] },
           `The outcome cites the source "${ref}", but this record has no source with that id.`,
           near ? `Did you mean "${near}"? Cite the local id of one of this record's sources.` : `Cite the local id of one of this record's sources (${ids.join(', ')}), or add the source to \`sources\`.`,
         );
-      });
-    });
+      }
+    }
   },
 };
+
+function isSourceId(sources: readonly { id: string }[], ref: string): boolean {
+  for (let k = 0; k < sources.length; k++) if (sources[k]!.id === ref) return true;
+  return false;
+}

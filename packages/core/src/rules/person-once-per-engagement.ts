@@ -13,20 +13,21 @@ export const personOncePerEngagement: RecordRule<'engagement'> = {
   scope: 'record',
   kinds: ['engagement'],
   check(record, _context, report) {
-    const first = new Map<string, number>();
-    record.data.participants.forEach((p, i) => {
-      if (p.person === undefined) return;
-      const earlier = first.get(p.person);
-      if (earlier === undefined) {
-        first.set(p.person, i);
-        return;
-      }
+    const { participants } = record.data;
+    for (let i = 1; i < participants.length; i++) {
+      const person = participants[i]!.person;
+      if (person === undefined) continue;
+      // The first participant with the same person, if any (a few participants: no map needed).
+      let earlier = -1;
+      for (let k = 0; k < i && earlier === -1; k++) if (participants[k]!.person === person) earlier = k;
+      if (earlier === -1) continue;
+      const p = participants[i]!;
       const line = record.source.locate(['participants', earlier, 'person']).line;
       report(
         { record, path: ['participants', i, 'person'] },
         `The person "${p.person}" is already a participant of this engagement (line ${line}).`,
         'List each person once; if they acted in two capacities, keep one entry and give both in `title_as_reported`.',
       );
-    });
+    }
   },
 };

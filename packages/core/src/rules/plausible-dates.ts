@@ -17,20 +17,32 @@ export const plausibleDates: RecordRule = {
   scope: 'record',
   kinds: ['engagement', 'person'],
   check(record: AnyRecord, _context, report) {
-    const check = (path: (string | number)[], value: string | undefined, what: string): void => {
-      if (value !== undefined && value < EARLIEST_DATE) report({ record, path }, `${what} ${value} is before ${EARLIEST_DATE}.`, 'Check the year: it is probably mistyped.');
-    };
+    // Dates are compared first; the path and the words are made only for a finding.
+    const found = (path: (string | number)[], value: string, what: string): void => report({ record, path }, `${what} ${value} is before ${EARLIEST_DATE}.`, 'Check the year: it is probably mistyped.');
     if (record.kind === 'engagement') {
       const { date, end_date, sources } = record.data;
-      check(['date'], date, 'The date');
-      check(['end_date'], end_date, 'The end date');
-      sources.forEach((s, i) => check(['sources', i, 'published'], s.published, `The publication date of source "${s.id}"`));
+      if (tooEarly(date)) found(['date'], date, 'The date');
+      if (tooEarly(end_date)) found(['end_date'], end_date, 'The end date');
+      publications(sources, found);
     } else if (record.kind === 'person') {
-      record.data.positions.forEach((p, i) => {
-        check(['positions', i, 'start'], p.start, `The start of the position "${p.title}"`);
-        check(['positions', i, 'end'], p.end, `The end of the position "${p.title}"`);
-      });
-      (record.data.sources ?? []).forEach((s, i) => check(['sources', i, 'published'], s.published, `The publication date of source "${s.id}"`));
+      const { positions } = record.data;
+      for (let i = 0; i < positions.length; i++) {
+        const p = positions[i]!;
+        if (tooEarly(p.start)) found(['positions', i, 'start'], p.start, `The start of the position "${p.title}"`);
+        if (tooEarly(p.end)) found(['positions', i, 'end'], p.end, `The end of the position "${p.title}"`);
+      }
+      publications(record.data.sources ?? [], found);
     }
   },
 };
+
+function tooEarly(value: string | undefined): value is string {
+  return value !== undefined && value < EARLIEST_DATE;
+}
+
+function publications(sources: readonly { id: string; published?: string }[], found: (path: (string | number)[], value: string, what: string) => void): void {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
+    if (tooEarly(s.published)) found(['sources', i, 'published'], s.published, `The publication date of source "${s.id}"`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { RecordRule } from './rule.js';
-import { describePositionDates, positionCovers } from '../derive/positionSpan.js';
+import { anyPositionCovers, describePositionDates } from '../derive/positionSpan.js';
 import { dateSpan, describeDate } from './shared.js';
 
 /**
@@ -24,12 +24,14 @@ export const positionOnDate: RecordRule<'engagement'> = {
     const { date, end_date, date_precision, participants } = record.data;
     const span = dateSpan(date, date_precision);
     const last = end_date !== undefined && end_date > span.end ? end_date : span.end;
-    participants.forEach((participant, i) => {
-      if (participant.person === undefined) return;
+    for (let i = 0; i < participants.length; i++) {
+      const participant = participants[i]!;
+      if (participant.person === undefined) continue;
       const person = dataset.personById.get(participant.person);
-      if (!person || !person.valid) return;
+      if (!person || !person.valid) continue;
       const { positions, name, id } = person.data;
-      if (positions.some((p) => positionCovers(p, span.start, last))) return;
+      // The person's spans are worked out once, not for every engagement they take part in.
+      if (anyPositionCovers(positions, span.start, last)) continue;
       const when = end_date !== undefined && end_date > span.end ? `between ${span.start} and ${end_date}` : describeDate(date, date_precision);
       const listed = positions.map((p) => `${p.title}${p.organization ? ` (${p.organization})` : ''} ${describePositionDates(p)}`);
       report(
@@ -37,6 +39,6 @@ export const positionOnDate: RecordRule<'engagement'> = {
         `${name} (${id}) held no recorded position ${when}.`,
         `Recorded positions: ${listed.join('; ')}. Check the engagement's date and the person; or, when a source shows them in that office then, add the position or an earlier start citing that source to ${person.file} (with \`start_qualifier: in-post-by\` when the source shows them in post but not their first day).`,
       );
-    });
+    }
   },
 };

@@ -20,25 +20,27 @@ export const referencesResolve: RecordRule = {
   scope: 'record',
   kinds: ['engagement', 'person', 'organization'],
   check(record: AnyRecord, { dataset }, report) {
-    const expect = (path: (string | number)[], kind: ReferencedKind, id: string | undefined, what: string, exclude?: string): boolean => {
-      if (id === undefined) return true;
-      const map = kind === 'person' ? dataset.personById : dataset.organizationById;
-      if (map.has(id)) return true;
-      if (dataset.unreadableIds[kind].has(id)) return false; // that file's own error says what is wrong
-      report({ record, path }, `${what} "${id}" is not the id of any ${kind}.`, missingReferenceHint(dataset, kind, id, exclude));
-      return false;
-    };
+    // Each reference is looked up first; the path and the words are made only for a finding.
+    const { personById, organizationById } = dataset;
     if (record.kind === 'engagement') {
       const data = record.data;
-      data.participants.forEach((p, i) => {
-        expect(['participants', i, 'person'], 'person', p.person, 'The participant');
-        expect(['participants', i, 'organization'], 'organization', p.organization, 'The participant\'s organization');
-      });
-      if (data.initiator !== 'unknown') expect(['initiator', 'person'], 'person', data.initiator.person, 'The initiator');
-      data.sources.forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
+      const { participants } = data;
+      for (let i = 0; i < participants.length; i++) {
+        const p = participants[i]!;
+        if (p.person !== undefined && !personById.has(p.person)) unresolved(record, dataset, ['participants', i, 'person'], 'person', p.person, 'The participant', report);
+        if (p.organization !== undefined && !organizationById.has(p.organization)) unresolved(record, dataset, ['participants', i, 'organization'], 'organization', p.organization, 'The participant\'s organization', report);
+      }
+      if (data.initiator !== 'unknown' && data.initiator.person !== undefined && !personById.has(data.initiator.person)) {
+        unresolved(record, dataset, ['initiator', 'person'], 'person', data.initiator.person, 'The initiator', report);
+      }
+      publishers(record, dataset, data.sources, report);
     } else if (record.kind === 'person') {
-      record.data.positions.forEach((p, i) => expect(['positions', i, 'organization'], 'organization', p.organization, 'The position\'s organization'));
-      (record.data.sources ?? []).forEach((s, i) => expect(['sources', i, 'publisher'], 'organization', s.publisher, 'The publisher'));
+      const { positions } = record.data;
+      for (let i = 0; i < positions.length; i++) {
+        const organization = positions[i]!.organization;
+        if (organization !== undefined && !organizationById.has(organization)) unresolved(record, dataset, ['positions', i, 'organization'], 'organization', organization, 'The position\'s organization', report);
+      }
+      publishers(record, dataset, record.data.sources ?? [], report);
     } else {
       const { id, parent } = record.data;
       if (parent === undefined) return;
@@ -46,10 +48,29 @@ export const referencesResolve: RecordRule = {
         report({ record, path: ['parent'] }, `The organization "${id}" is given as its own parent.`, 'Set `parent` to the organization this one is part of, or leave it out.');
         return;
       }
-      if (expect(['parent'], 'organization', parent, 'The parent organization', id)) reportParentLoop(record, dataset, report);
+      if (organizationById.has(parent) || unresolved(record, dataset, ['parent'], 'organization', parent, 'The parent organization', report, id)) reportParentLoop(record, dataset, report);
     }
   },
 };
+
+/** Checks the `publisher` of each source. */
+function publishers(record: AnyRecord, dataset: Dataset, sources: readonly { publisher?: string }[], report: Report): void {
+  for (let i = 0; i < sources.length; i++) {
+    const publisher = sources[i]!.publisher;
+    if (publisher !== undefined && !dataset.organizationById.has(publisher)) unresolved(record, dataset, ['sources', i, 'publisher'], 'organization', publisher, 'The publisher', report);
+  }
+}
+
+/**
+ * A reference that names no record of its kind: reported with a hint, unless it names a
+ * file that could not be read (that file's own error says what is wrong). Always false
+ * (the reference does not resolve), so that a caller can go on only when it does.
+ */
+function unresolved(record: AnyRecord, dataset: Dataset, path: (string | number)[], kind: ReferencedKind, id: string, what: string, report: Report, exclude?: string): false {
+  if (dataset.unreadableIds[kind].has(id)) return false;
+  report({ record, path }, `${what} "${id}" is not the id of any ${kind}.`, missingReferenceHint(dataset, kind, id, exclude));
+  return false;
+}
 
 /** Reports a loop of parents once, on the organization with the smallest id in it. */
 function reportParentLoop(record: AnyRecord & { kind: 'organization' }, dataset: Dataset, report: Report): void {

@@ -17,7 +17,7 @@ export const remoteHasNoHost: RecordRule<'engagement'> = {
   kinds: ['engagement'],
   check(record, _context, report) {
     const { medium, host, location } = record.data;
-    if (IN_PERSON.includes(medium)) return;
+    if ((host === undefined && location === undefined) || IN_PERSON.includes(medium)) return;
     for (const [field, value] of [['host', host], ['location', location]] as const) {
       if (value === undefined) continue;
       report(

@@ -24,31 +24,37 @@ export function runRules(rules: readonly Rule[], context: RuleContext, memo?: Ru
   const diagnostics: Diagnostic[] = [];
   const { dataset } = context;
   const all: readonly AnyRecord[] = records ?? [...dataset.engagements, ...dataset.people, ...dataset.organizations];
-  const reporter =
-    (rule: Rule, into: Diagnostic[]): Report =>
-    (at, message, hint) => {
-      const span = at.record.source.locate(at.path, at.target ?? 'value', at.within);
-      into.push({
-        file: at.record.file,
-        ...span,
-        severity: rule.severity,
-        code: rule.code,
-        message,
-        ...(hint ? { hint } : {}),
-        path: toPointer(at.path),
-      });
-    };
+  // One report function for the whole run, whichever rule is running (`rule`) and
+  // wherever its findings go (`into`): rules report synchronously from `check`, and a
+  // worker runs every rule on each record one at a time, so a closure per rule and
+  // record would be garbage made thousands of times.
+  let rule: Rule | undefined;
+  let into = diagnostics;
+  const report: Report = (at, message, hint) => {
+    const span = at.record.source.locate(at.path, at.target ?? 'value', at.within);
+    into.push({
+      file: at.record.file,
+      ...span,
+      severity: rule!.severity,
+      code: rule!.code,
+      message,
+      ...(hint ? { hint } : {}),
+      path: toPointer(at.path),
+    });
+  };
   const recordRules: RecordRule[] = [];
-  for (const rule of rules) {
-    if (rule.scope === 'dataset') rule.check(context, reporter(rule, diagnostics));
-    else recordRules.push(rule as RecordRule);
+  for (const r of rules) {
+    if (r.scope === 'dataset') {
+      rule = r;
+      r.check(context, report);
+    } else recordRules.push(r as RecordRule);
   }
   if (!memo) {
-    for (const rule of recordRules) {
-      const report = reporter(rule, diagnostics);
+    for (const r of recordRules) {
+      rule = r;
       for (const record of all) {
-        if (!record.valid || !rule.kinds.includes(record.kind)) continue;
-        rule.check(record, context, report);
+        if (!record.valid || !r.kinds.includes(record.kind)) continue;
+        r.check(record, context, report);
       }
     }
     return diagnostics;
@@ -62,7 +68,16 @@ export function runRules(rules: readonly Rule[], context: RuleContext, memo?: Ru
     }
     const found = memo.observe(record, context, (tracked) => {
       const mine: Diagnostic[] = [];
-      for (const rule of recordRules) if (rule.kinds.includes(record.kind)) rule.check(record, tracked, reporter(rule, mine));
+      into = mine;
+      try {
+        for (const r of recordRules) {
+          if (!r.kinds.includes(record.kind)) continue;
+          rule = r;
+          r.check(record, tracked, report);
+        }
+      } finally {
+        into = diagnostics;
+      }
       return mine;
     });
     diagnostics.push(...found);

@@ -22,45 +22,64 @@ export const sourceRefsResolve: RecordRule = {
     if (record.kind === 'organization') return;
     // A person without a `sources` list is RULE021's finding, at the list: one problem, one error.
     if (record.kind === 'person' && record.data.sources === undefined) return;
-    const cite = localIds(record, record.data.sources ?? [], report);
+    // Paths and words are made only for a finding: this runs on every record.
+    const known = localIds(record, record.data.sources ?? [], report);
     if (record.kind === 'person') {
-      record.data.positions.forEach((p, i) => {
-        (p.start_sources ?? []).forEach((ref, j) => cite(['positions', i, 'start_sources', j], ref, `The start of the position "${p.title}"`));
-        (p.end_sources ?? []).forEach((ref, j) => cite(['positions', i, 'end_sources', j], ref, `The end of the position "${p.title}"`));
-      });
+      const { positions } = record.data;
+      for (let i = 0; i < positions.length; i++) {
+        const p = positions[i]!;
+        const starts = p.start_sources ?? [];
+        for (let j = 0; j < starts.length; j++) if (!known.has(starts[j]!)) missing(record, known, ['positions', i, 'start_sources', j], starts[j]!, `The start of the position "${p.title}"`, report);
+        const ends = p.end_sources ?? [];
+        for (let j = 0; j < ends.length; j++) if (!known.has(ends[j]!)) missing(record, known, ['positions', i, 'end_sources', j], ends[j]!, `The end of the position "${p.title}"`, report);
+      }
       return;
     }
     const { sources, disagreements, initiator } = record.data;
-    (disagreements ?? []).forEach((d, i) => d.sources.forEach((ref, j) => cite(['disagreements', i, 'sources', j], ref, 'The disagreement')));
-    if (initiator !== 'unknown') initiator.sources.forEach((ref, j) => cite(['initiator', 'sources', j], ref, 'The initiator'));
-    sources.forEach((s, i) =>
-      (s.reproduces ?? []).forEach((ref, j) => {
+    if (disagreements !== undefined) {
+      for (let i = 0; i < disagreements.length; i++) {
+        const cited = disagreements[i]!.sources;
+        for (let j = 0; j < cited.length; j++) if (!known.has(cited[j]!)) missing(record, known, ['disagreements', i, 'sources', j], cited[j]!, 'The disagreement', report);
+      }
+    }
+    if (initiator !== 'unknown') {
+      const cited = initiator.sources;
+      for (let j = 0; j < cited.length; j++) if (!known.has(cited[j]!)) missing(record, known, ['initiator', 'sources', j], cited[j]!, 'The initiator', report);
+    }
+    let mayLoop = false;
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
+      const reproduces = s.reproduces;
+      if (reproduces === undefined) continue;
+      for (let j = 0; j < reproduces.length; j++) {
+        const ref = reproduces[j]!;
         if (ref === s.id) {
           report({ record, path: ['sources', i, 'reproduces', j] }, `The source "${s.id}" is listed as reproducing itself.`, 'List in `reproduces` the other sources this one copies or is based on; remove its own id.');
-        } else {
-          cite(['sources', i, 'reproduces', j], ref, `The source "${s.id}"`);
+          continue;
         }
-      }),
-    );
-    reportLoops(record, new Map(sources.map((s, i) => [s.id, i] as const).reverse()), report);
+        const k = known.get(ref);
+        if (k === undefined) missing(record, known, ['sources', i, 'reproduces', j], ref, `The source "${s.id}"`, report);
+        // A loop needs every source on it to reproduce another: without an edge to a
+        // source that reproduces something, there is none to look for.
+        else if ((sources[k]!.reproduces?.length ?? 0) > 0) mayLoop = true;
+      }
+    }
+    if (mayLoop) reportLoops(record, new Map(sources.map((s, i) => [s.id, i] as const).reverse()), report);
   },
 };
 
 /**
- * Reports every source whose local id repeats an earlier one, and returns the check of a
- * citation: it reports a cited id that names no source of the record, with the closest id.
+ * Reports every source whose local id repeats an earlier one, and returns each local id
+ * with the index of its first source.
  */
-function localIds(
-  record: AnyRecord,
-  sources: readonly { id: string }[],
-  report: Report,
-): (path: (string | number)[], ref: string, where: string) => void {
+function localIds(record: AnyRecord, sources: readonly { id: string }[], report: Report): Map<string, number> {
   const firstIndex = new Map<string, number>();
-  sources.forEach((s, i) => {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
     const earlier = firstIndex.get(s.id);
     if (earlier === undefined) {
       firstIndex.set(s.id, i);
-      return;
+      continue;
     }
     const line = record.source.locate(['sources', earlier, 'id']).line;
     report(
@@ -68,17 +87,19 @@ function localIds(
       `The source id "${s.id}" is already used by another source of this record (line ${line}).`,
       'Give each source its own local id, such as its publisher\'s id with a suffix (`ispr-statement`, `ispr-tweet`).',
     );
-  });
-  const ids = [...firstIndex.keys()];
-  return (path, ref, where) => {
-    if (firstIndex.has(ref)) return;
-    const near = closest(ref, ids);
-    report(
-      { record, path },
-      `${where} cites the source "${ref}", but this record has no source with that id.`,
-      near ? `Did you mean "${near}"? Cite the local id of one of this record's sources.` : `Cite the local id of one of this record's sources (${ids.join(', ')}), or add the source to \`sources\`.`,
-    );
-  };
+  }
+  return firstIndex;
+}
+
+/** Reports a cited id that names no source of the record, with the closest id. */
+function missing(record: AnyRecord, known: Map<string, number>, path: (string | number)[], ref: string, where: string, report: Report): void {
+  const ids = [...known.keys()];
+  const near = closest(ref, ids);
+  report(
+    { record, path },
+    `${where} cites the source "${ref}", but this record has no source with that id.`,
+    near ? `Did you mean "${near}"? Cite the local id of one of this record's sources.` : `Cite the local id of one of this record's sources (${ids.join(', ')}), or add the source to \`sources\`.`,
+  );
 }
 
 /** Finds loops of `reproduces` between different sources and reports each once, at the edge leaving its first source. */

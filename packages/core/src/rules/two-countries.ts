@@ -12,8 +12,10 @@ export const twoCountries: RecordRule<'engagement'> = {
   scope: 'record',
   kinds: ['engagement'],
   check(record, _context, report) {
-    const countries = new Set(record.data.participants.map((p) => p.country));
-    if (countries.size >= 2) return;
+    const { participants } = record.data;
+    // Two countries as soon as one participant's differs from the first's; the set is made only for a finding.
+    for (let i = 1; i < participants.length; i++) if (participants[i]!.country !== participants[0]!.country) return;
+    const countries = new Set(participants.map((p) => p.country));
     report(
       { record, path: ['participants'] },
       `All participants represent ${[...countries][0]}; an engagement needs participants from at least two countries.`,
