@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { asEnums } from '../../packages/schema/scripts/generate.mjs';
+import { asEnums, lengthsFromUnits, withoutRedundantPropertyNames } from '../../packages/schema/scripts/generate.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const FOLDERS: Record<string, RecordKind> = { engagements: 'engagement', people: 'person', organizations: 'organization' };
@@ -29,6 +29,13 @@ function broken(record: Record<string, unknown>): unknown[] {
       if (typeof value[0] === 'string') out.push({ ...record, [key]: [`${value[0]}x`] });
     }
   }
+  // A merge key, at the top and inside the first mapping of a list: refused by propertyNames in the published schema, by additionalProperties in the first-error one.
+  out.push({ ...record, '<<': { id: 'x' } });
+  const list = Object.entries(record).find(([, value]) => Array.isArray(value) && value[0] !== null && typeof value[0] === 'object');
+  if (list) out.push({ ...record, [list[0]]: [{ ...(list[1] as object[])[0], '<<': 1 }, ...(list[1] as unknown[]).slice(1)] });
+  // Lengths around the limits, in code units and in code points (an astral character is two units, one code point).
+  if (typeof record.title === 'string') out.push({ ...record, title: '😀'.repeat(500) }, { ...record, title: '😀'.repeat(501) }, { ...record, title: 'a'.repeat(501) }, { ...record, title: '' }, { ...record, title: '😀' });
+  if (typeof record.name === 'string') out.push({ ...record, name: '😀'.repeat(500) }, { ...record, name: '😀'.repeat(501) }, { ...record, name: '' });
   out.push({ ...record, unknown_field: 1 }, { ...record, medium: 'vidoe' }, { ...record, engagement_type: ['visit'] }, { ...record, topics: ['maritime-security', 'not-a-topic'] });
   return out;
 }
@@ -59,6 +66,33 @@ describe('first-error validators', () => {
     // A branch with a constraint besides the constant is no term of a vocabulary.
     const mixed = { oneOf: [{ const: 'a' }, { type: 'string', minLength: 3 }] };
     expect(asEnums(mixed)).toEqual(mixed);
+  });
+
+  it('leave out a propertyNames only where additionalProperties: false already refuses every name it refuses', () => {
+    const base = 'https://example.org/s.json';
+    const names = { type: 'string', pattern: '^(?!<<$)' };
+    const schema = (node: object) => [{ file: 's.json', schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: base, $defs: { Name: names }, ...node } }];
+    const first = (node: object) => withoutRedundantPropertyNames(schema(node))[0].schema;
+    // Redundant: every declared name passes, and no other name is allowed.
+    expect(first({ type: 'object', additionalProperties: false, properties: { a: {} }, propertyNames: { $ref: '#/$defs/Name' } })).not.toHaveProperty('propertyNames');
+    expect(first({ type: 'object', additionalProperties: false, properties: { a: {} }, propertyNames: names })).not.toHaveProperty('propertyNames');
+    // Kept: other names are allowed, or some are allowed by a pattern, or a declared name fails it, or the subschema refers further.
+    const kept = [
+      { type: 'object', properties: { a: {} }, propertyNames: names },
+      { type: 'object', additionalProperties: false, patternProperties: { '^x': {} }, properties: { a: {} }, propertyNames: names },
+      { type: 'object', additionalProperties: false, properties: { '<<': {} }, propertyNames: names },
+      { type: 'object', additionalProperties: false, properties: { a: {} }, propertyNames: { allOf: [{ $ref: '#/$defs/Name' }] } },
+    ];
+    for (const node of kept) expect(first(node)).toHaveProperty('propertyNames');
+  });
+
+  it('answer maxLength and minLength from the length in code units when that decides it, and count code points otherwise', () => {
+    const code = 'var func9 = require_ucs2length().default;\nif (func9(data1) > 500) a();\nif (func9(data2) < 1) b();\nif (func9(data3) > 2e3) c();';
+    expect(lengthsFromUnits(code)).toBe(
+      'var func9 = require_ucs2length().default;\nif ((data1.length > 500 && func9(data1) > 500)) a();\nif ((data2.length < 2 && func9(data2) < 1)) b();\nif ((data3.length > 2e3 && func9(data3) > 2e3)) c();',
+    );
+    // A use it does not know how to rewrite stops the generator instead of staying slow or wrong.
+    expect(() => lengthsFromUnits('var func9 = require_ucs2length().default;\nconst n = func9(data1);')).toThrow('ucs2length is used 1 times');
   });
 
   it('are not generated for schemas that use dynamic references or unevaluated properties, which they leave out', () => {

@@ -75,7 +75,7 @@ const ROOTS = { Engagement: 'engagement.schema.json', Person: 'person.schema.jso
 async function generateValidators(schemas, { allErrors = true } = {}) {
   // The first-error validators only answer yes or no: they may use an equivalent schema
   // that is cheaper to run (see asEnums).
-  const used = allErrors ? schemas : schemas.map(({ file, schema }) => ({ file, schema: asEnums(schema) }));
+  const used = allErrors ? schemas : withoutRedundantPropertyNames(schemas.map(({ file, schema }) => ({ file, schema: asEnums(schema) })));
   const ajv = createAjv(used, { allErrors, code: { source: true, esm: true, lines: true } });
   if (!allErrors) leanOptions(ajv, used);
   const byFile = Object.fromEntries(schemas.map((s) => [s.file, s.schema.$id]));
@@ -93,7 +93,7 @@ async function generateValidators(schemas, { allErrors = true } = {}) {
     mainFields: ['module', 'main'], logLevel: 'silent',
     plugins: [fasterUcs2length],
   });
-  const js = result.outputFiles[0].text;
+  const js = allErrors ? result.outputFiles[0].text : lengthsFromUnits(result.outputFiles[0].text);
   return `${BANNER}// @ts-nocheck\n/* eslint-disable */\n${js}`;
 }
 
@@ -136,6 +136,59 @@ export function asEnums(node) {
   if (values.some((v) => v !== null && typeof v === 'object') || new Set(values).size !== values.length) return out;
   delete out.oneOf;
   out.enum = values;
+  return out;
+}
+
+/**
+ * The schemas without each `propertyNames` that cannot reject anything on its own: where
+ * the same object schema has `additionalProperties: false` and no `patternProperties`,
+ * the only keys allowed are those of `properties`, so when each of those satisfies
+ * `propertyNames` it accepts exactly the values it would accept without it (our
+ * PropertyName, which refuses `<<`, on every object). The validator then reads each key
+ * once (additionalProperties) instead of twice with a regular expression per key. Only
+ * for validators whose errors are not shown: a `<<` key fails with another error.
+ * A `propertyNames` that is not a lone `$ref` or that holds one deeper is kept as it is.
+ */
+export function withoutRedundantPropertyNames(schemas) {
+  const ajv = createAjv(schemas, { allErrors: false });
+  const accepts = (propertyNames, base) => {
+    const hasRef = JSON.stringify(propertyNames).includes('"$ref"');
+    const lone = Object.keys(propertyNames).length === 1 && typeof propertyNames.$ref === 'string';
+    if (hasRef && !lone) return undefined;
+    return ajv.compile(lone ? { $ref: new URL(propertyNames.$ref, base).href } : propertyNames);
+  };
+  const strip = (node, base) => {
+    if (Array.isArray(node)) return node.map((n) => strip(n, base));
+    if (!node || typeof node !== 'object') return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) out[key] = key === 'const' || key === 'enum' ? value : strip(value, base);
+    if (!('propertyNames' in node) || node.additionalProperties !== false || 'patternProperties' in node) return out;
+    const validate = accepts(node.propertyNames, base);
+    if (validate && Object.keys(node.properties ?? {}).every((name) => validate(name))) delete out.propertyNames;
+    return out;
+  };
+  return schemas.map(({ file, schema }) => ({ file, schema: strip(schema, schema.$id) }));
+}
+
+/**
+ * The generated code with each `maxLength` and `minLength` comparison answered from the
+ * string's length in UTF-16 code units when that decides it, before counting code points
+ * (which reads the whole string): a string of n units holds between n/2 and n code points,
+ * so `ucs2length(s) > max` can only hold when `s.length > max`, and `ucs2length(s) < min`
+ * only when `s.length < 2 * min`. The same answers, without a scan of nearly every text.
+ * Throws when the code uses ucs2length in any other way (a new Ajv), rather than leave a
+ * use unrewritten.
+ */
+export function lengthsFromUnits(js) {
+  const helper = /var (func\d+) = require_ucs2length\(\)\.default;/.exec(js)?.[1];
+  if (!helper) return js;
+  const uses = js.split(`${helper}(`).length - 1;
+  let rewritten = 0;
+  const out = js.replace(new RegExp(`\\b${helper}\\((\\w+)\\) ([<>]) (\\d+(?:e\\d+)?)\\b`, 'g'), (_, value, op, limit) => {
+    rewritten++;
+    return op === '>' ? `(${value}.length > ${limit} && ${helper}(${value}) > ${limit})` : `(${value}.length < ${2 * Number(limit)} && ${helper}(${value}) < ${limit})`;
+  });
+  if (rewritten !== uses) throw new Error(`ucs2length is used ${uses} times in the first-error validators, ${rewritten} of them as a comparison with a number: update lengthsFromUnits`);
   return out;
 }
 

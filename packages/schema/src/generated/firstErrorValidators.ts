@@ -278,22 +278,21 @@ var require_formats = __commonJS({
 
 // <stdin>
 var validateEngagement = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/engagement.schema.json", "title": "Engagement", "description": "One contact between defence or security officials of two or more states, with the sources that report it.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "title", "date", "date_precision", "type", "medium", "participants", "initiator", "topics", "sources", "confidence"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Identifier", "description": "The engagement's id: its date and a slug. Equal to the file name; the folder is the date's year." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "A one-line label in the curator's own words." }, "date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Date", "description": "The day the engagement happened (or began), not the day it was reported." }, "end_date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day, for engagements that span several days." }, "date_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Date precision", "description": "How precisely the date is known." }, "type": { "$ref": "vocabularies/engagement-type.schema.json", "title": "Type", "description": "What kind of contact took place." }, "medium": { "$ref": "vocabularies/medium.schema.json", "title": "Medium", "description": "How the participants were in contact." }, "participants": { "title": "Participants", "description": "Who took part, as people and/or organizations, each with a country and a role.", "type": "array", "minItems": 2, "maxItems": 200, "items": { "$ref": "#/$defs/Participant" } }, "host": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Host country", "description": "The country where an in-person engagement took place: the receiving side's country for a visit, or the venue's country for a meeting on neutral ground (such as the sidelines of a summit abroad). Leave out for remote engagements." }, "location": { "$ref": "defs.schema.json#/$defs/Text", "title": "Location", "description": "Where an in-person engagement took place (city, base, ship), as sources state it." }, "initiator": { "title": "Initiator", "description": "Who asked for the engagement: `unknown` when no source says so, otherwise the side that initiated it.", "oneOf": [{ "const": "unknown", "title": "Unknown", "description": "No source says who initiated the engagement." }, { "$ref": "#/$defs/Initiator" }] }, "topics": { "title": "Topics", "description": "What was discussed or done, as ids from the topic vocabulary.", "type": "array", "uniqueItems": true, "maxItems": 50, "items": { "$ref": "vocabularies/topic.schema.json" } }, "outcomes": { "title": "Outcomes", "description": "What resulted, each attributed to the sources that state it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Outcome" } }, "sources": { "title": "Sources", "description": "The documents the facts come from, each with a local id that outcomes and disagreements cite.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Source" } }, "disagreements": { "title": "Disagreements", "description": "Where sources disagree (dates, titles, spellings, durations) and how the record resolves it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Disagreement" } }, "confidence": { "$ref": "#/$defs/Confidence", "title": "Confidence", "description": "How sure the curator is that the record is right, and why." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks, such as how a weekday in a report was resolved to a date." }, "related": { "title": "Related engagements", "description": "Other engagements this one continues or belongs with.", "type": "array", "maxItems": 50, "items": { "$ref": "#/$defs/Relation" } } }, "$defs": { "Participant": { "title": "Participant", "description": "One person or organization taking part. Name a person when sources do; an unnamed participant (a ship, a delegation) is an organization.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["country", "role"], "anyOf": [{ "required": ["person"] }, { "required": ["organization"] }], "properties": { "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person, from `records/people/`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the participant represents, from `records/organizations/`." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state the participant represents." }, "role": { "$ref": "vocabularies/participant-role.schema.json", "title": "Role", "description": "The part the participant played." }, "title_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title as reported", "description": "The participant's title as the sources give it, such as `Chief of Army Staff (COAS)`." }, "name_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name as reported", "description": "The participant's name as the main source spells it, where it differs from the record's display name." } } }, "Initiator": { "title": "Known initiator", "description": "The side that asked for the engagement, with the sources that say so.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["country", "sources"], "properties": { "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state whose side initiated the engagement." }, "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person who initiated it, where known." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that say who initiated it." } } }, "Outcome": { "title": "Outcome", "description": "A result of the engagement as a source reports it.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["kind", "summary", "sources"], "properties": { "kind": { "$ref": "vocabularies/outcome-kind.schema.json", "title": "Kind", "description": "What kind of result it is." }, "summary": { "$ref": "defs.schema.json#/$defs/Text", "title": "Summary", "description": "The result in the curator's own words." }, "by": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "By", "description": "For a commitment or expression, the side that made it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that state this outcome." } } }, "SourceRefs": { "title": "Source references", "description": "Local ids of sources listed in this record's `sources`.", "type": "array", "minItems": 1, "uniqueItems": true, "maxItems": 100, "items": { "$ref": "defs.schema.json#/$defs/Slug" } }, "Source": { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } }, "Disagreement": { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } }, "Confidence": { "title": "Confidence", "description": "How sure the curator is, and why.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["level", "reason"], "properties": { "level": { "$ref": "defs.schema.json#/$defs/ConfidenceLevel", "title": "Level", "description": "High, medium or low." }, "reason": { "$ref": "defs.schema.json#/$defs/Text", "title": "Reason", "description": "Why the curator chose this level." } } }, "Relation": { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "enum": ["follows", "same-series", "same-occasion"] } } } } };
-var schema38 = { "title": "Date precision", "description": "How precisely the date is known; for `month` write the first day of the month, for `year` the first day of the year.", "type": "string", "enum": ["day", "month", "year"] };
-var schema39 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/engagement-type.schema.json", "title": "Engagement type", "description": "What kind of contact took place. How it was conducted is the medium, not the type: a video call is type `call` with medium `video`.", "type": "string", "enum": ["call", "meeting", "official-visit", "courtesy-call", "dialogue", "agreement-signing", "exercise", "port-call", "reception", "correspondence", "other"] };
-var schema40 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/medium.schema.json", "title": "Medium", "description": "How the participants were in contact.", "type": "string", "enum": ["in-person", "video", "telephone", "written", "mixed"] };
-var schema45 = { "title": "Country code", "description": "An ISO 3166-1 alpha-2 country code in capitals, such as `PK` or `JP`.", "type": "string", "enum": ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] };
-var schema57 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/topic.schema.json", "title": "Topic", "description": "What was discussed or done. Pick every topic a source reports as discussed; prefer the most specific topic and do not add a broader one for the same statement.", "type": "string", "enum": ["bilateral-defence-cooperation", "covid-19", "locust-control", "counter-terrorism", "regional-security", "indo-pacific", "training-and-education", "joint-exercises", "maritime-security", "staff-talks", "bilateral-relations", "multilateral-defence-cooperation", "security-dialogue", "defence-policy", "interoperability", "search-and-rescue", "humanitarian-assistance-and-disaster-relief", "peacekeeping", "courtesies-and-commemorations", "afghanistan", "refugees", "border-management", "kashmir", "china-pakistan-economic-corridor", "trade-and-investment", "middle-east", "north-korea", "east-china-sea", "south-china-sea", "taiwan", "hong-kong", "rules-based-order", "confidence-building", "information-sharing", "intelligence-surveillance-and-reconnaissance", "air-and-missile-defence", "alliance-affairs", "space-and-cyber"] };
-var pattern4 = new RegExp("^(?!<<$)", "u");
-var pattern5 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-var pattern6 = new RegExp("^\\S(?:.*\\S)?$", "u");
-var pattern7 = new RegExp("^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$", "u");
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/engagement.schema.json", "title": "Engagement", "description": "One contact between defence or security officials of two or more states, with the sources that report it.", "type": "object", "additionalProperties": false, "required": ["id", "title", "date", "date_precision", "type", "medium", "participants", "initiator", "topics", "sources", "confidence"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Identifier", "description": "The engagement's id: its date and a slug. Equal to the file name; the folder is the date's year." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "A one-line label in the curator's own words." }, "date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Date", "description": "The day the engagement happened (or began), not the day it was reported." }, "end_date": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day, for engagements that span several days." }, "date_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Date precision", "description": "How precisely the date is known." }, "type": { "$ref": "vocabularies/engagement-type.schema.json", "title": "Type", "description": "What kind of contact took place." }, "medium": { "$ref": "vocabularies/medium.schema.json", "title": "Medium", "description": "How the participants were in contact." }, "participants": { "title": "Participants", "description": "Who took part, as people and/or organizations, each with a country and a role.", "type": "array", "minItems": 2, "maxItems": 200, "items": { "$ref": "#/$defs/Participant" } }, "host": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Host country", "description": "The country where an in-person engagement took place: the receiving side's country for a visit, or the venue's country for a meeting on neutral ground (such as the sidelines of a summit abroad). Leave out for remote engagements." }, "location": { "$ref": "defs.schema.json#/$defs/Text", "title": "Location", "description": "Where an in-person engagement took place (city, base, ship), as sources state it." }, "initiator": { "title": "Initiator", "description": "Who asked for the engagement: `unknown` when no source says so, otherwise the side that initiated it.", "oneOf": [{ "const": "unknown", "title": "Unknown", "description": "No source says who initiated the engagement." }, { "$ref": "#/$defs/Initiator" }] }, "topics": { "title": "Topics", "description": "What was discussed or done, as ids from the topic vocabulary.", "type": "array", "uniqueItems": true, "maxItems": 50, "items": { "$ref": "vocabularies/topic.schema.json" } }, "outcomes": { "title": "Outcomes", "description": "What resulted, each attributed to the sources that state it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Outcome" } }, "sources": { "title": "Sources", "description": "The documents the facts come from, each with a local id that outcomes and disagreements cite.", "type": "array", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/Source" } }, "disagreements": { "title": "Disagreements", "description": "Where sources disagree (dates, titles, spellings, durations) and how the record resolves it.", "type": "array", "maxItems": 100, "items": { "$ref": "#/$defs/Disagreement" } }, "confidence": { "$ref": "#/$defs/Confidence", "title": "Confidence", "description": "How sure the curator is that the record is right, and why." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks, such as how a weekday in a report was resolved to a date." }, "related": { "title": "Related engagements", "description": "Other engagements this one continues or belongs with.", "type": "array", "maxItems": 50, "items": { "$ref": "#/$defs/Relation" } } }, "$defs": { "Participant": { "title": "Participant", "description": "One person or organization taking part. Name a person when sources do; an unnamed participant (a ship, a delegation) is an organization.", "type": "object", "additionalProperties": false, "required": ["country", "role"], "anyOf": [{ "required": ["person"] }, { "required": ["organization"] }], "properties": { "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person, from `records/people/`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the participant represents, from `records/organizations/`." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state the participant represents." }, "role": { "$ref": "vocabularies/participant-role.schema.json", "title": "Role", "description": "The part the participant played." }, "title_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title as reported", "description": "The participant's title as the sources give it, such as `Chief of Army Staff (COAS)`." }, "name_as_reported": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name as reported", "description": "The participant's name as the main source spells it, where it differs from the record's display name." } } }, "Initiator": { "title": "Known initiator", "description": "The side that asked for the engagement, with the sources that say so.", "type": "object", "additionalProperties": false, "required": ["country", "sources"], "properties": { "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The state whose side initiated the engagement." }, "person": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Person", "description": "The id of the person who initiated it, where known." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that say who initiated it." } } }, "Outcome": { "title": "Outcome", "description": "A result of the engagement as a source reports it.", "type": "object", "additionalProperties": false, "required": ["kind", "summary", "sources"], "properties": { "kind": { "$ref": "vocabularies/outcome-kind.schema.json", "title": "Kind", "description": "What kind of result it is." }, "summary": { "$ref": "defs.schema.json#/$defs/Text", "title": "Summary", "description": "The result in the curator's own words." }, "by": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "By", "description": "For a commitment or expression, the side that made it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that state this outcome." } } }, "SourceRefs": { "title": "Source references", "description": "Local ids of sources listed in this record's `sources`.", "type": "array", "minItems": 1, "uniqueItems": true, "maxItems": 100, "items": { "$ref": "defs.schema.json#/$defs/Slug" } }, "Source": { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } }, "Disagreement": { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } }, "Confidence": { "title": "Confidence", "description": "How sure the curator is, and why.", "type": "object", "additionalProperties": false, "required": ["level", "reason"], "properties": { "level": { "$ref": "defs.schema.json#/$defs/ConfidenceLevel", "title": "Level", "description": "High, medium or low." }, "reason": { "$ref": "defs.schema.json#/$defs/Text", "title": "Reason", "description": "Why the curator chose this level." } } }, "Relation": { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "enum": ["follows", "same-series", "same-occasion"] } } } } };
+var schema37 = { "title": "Date precision", "description": "How precisely the date is known; for `month` write the first day of the month, for `year` the first day of the year.", "type": "string", "enum": ["day", "month", "year"] };
+var schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/engagement-type.schema.json", "title": "Engagement type", "description": "What kind of contact took place. How it was conducted is the medium, not the type: a video call is type `call` with medium `video`.", "type": "string", "enum": ["call", "meeting", "official-visit", "courtesy-call", "dialogue", "agreement-signing", "exercise", "port-call", "reception", "correspondence", "other"] };
+var schema39 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/medium.schema.json", "title": "Medium", "description": "How the participants were in contact.", "type": "string", "enum": ["in-person", "video", "telephone", "written", "mixed"] };
+var schema43 = { "title": "Country code", "description": "An ISO 3166-1 alpha-2 country code in capitals, such as `PK` or `JP`.", "type": "string", "enum": ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] };
+var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/topic.schema.json", "title": "Topic", "description": "What was discussed or done. Pick every topic a source reports as discussed; prefer the most specific topic and do not add a broader one for the same statement.", "type": "string", "enum": ["bilateral-defence-cooperation", "covid-19", "locust-control", "counter-terrorism", "regional-security", "indo-pacific", "training-and-education", "joint-exercises", "maritime-security", "staff-talks", "bilateral-relations", "multilateral-defence-cooperation", "security-dialogue", "defence-policy", "interoperability", "search-and-rescue", "humanitarian-assistance-and-disaster-relief", "peacekeeping", "courtesies-and-commemorations", "afghanistan", "refugees", "border-management", "kashmir", "china-pakistan-economic-corridor", "trade-and-investment", "middle-east", "north-korea", "east-china-sea", "south-china-sea", "taiwan", "hong-kong", "rules-based-order", "confidence-building", "information-sharing", "intelligence-surveillance-and-reconnaissance", "air-and-missile-defence", "alliance-affairs", "space-and-cyber"] };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
+var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+var pattern5 = new RegExp("^\\S(?:.*\\S)?$", "u");
+var pattern6 = new RegExp("^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$", "u");
 var formats0 = require_formats().fullFormats.date;
-var schema46 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/participant-role.schema.json", "title": "Participant role", "description": "The part a participant played in the engagement. Roles say nothing about rank: a minister and a service chief can both be principals.", "type": "string", "enum": ["principal", "host", "visitor", "delegation-member", "participating-unit", "signatory", "observer"] };
-var pattern10 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+var schema44 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/participant-role.schema.json", "title": "Participant role", "description": "The part a participant played in the engagement. Roles say nothing about rank: a minister and a service chief can both be principals.", "type": "string", "enum": ["principal", "host", "visitor", "delegation-member", "participating-unit", "signatory", "observer"] };
+var pattern8 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -358,213 +357,173 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         validate22.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
         return false;
       } else {
+        const _errs4 = errors;
         for (const key0 in data) {
-          const _errs4 = errors;
-          const _errs5 = errors;
-          if (errors === _errs5) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err3 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-            } else {
-              const err4 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-          }
-          var valid1 = _errs4 === errors;
-          if (!valid1) {
-            const err5 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-            validate22.errors = vErrors;
+          if (!(key0 === "person" || key0 === "organization" || key0 === "country" || key0 === "role" || key0 === "title_as_reported" || key0 === "name_as_reported")) {
+            validate22.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid1) {
-          const _errs8 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "person" || key1 === "organization" || key1 === "country" || key1 === "role" || key1 === "title_as_reported" || key1 === "name_as_reported")) {
-              validate22.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
-            }
-          }
-          if (_errs8 === errors) {
-            if (data.person !== void 0) {
-              let data0 = data.person;
-              const _errs9 = errors;
-              const _errs10 = errors;
-              if (errors === _errs10) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 100) {
-                    validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+        if (_errs4 === errors) {
+          if (data.person !== void 0) {
+            let data0 = data.person;
+            const _errs5 = errors;
+            const _errs6 = errors;
+            if (errors === _errs6) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 100 && func2(data0) > 100)) {
+                  validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                  return false;
+                } else {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
+                    validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (func2(data0) < 2) {
-                      validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                    if (!pattern8.test(data0)) {
+                      validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      return false;
+                    }
+                  }
+                }
+              } else {
+                validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
+            }
+            var valid1 = _errs5 === errors;
+          } else {
+            var valid1 = true;
+          }
+          if (valid1) {
+            if (data.organization !== void 0) {
+              let data1 = data.organization;
+              const _errs8 = errors;
+              const _errs9 = errors;
+              if (errors === _errs9) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 100 && func2(data1) > 100)) {
+                    validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 4 && func2(data1) < 2)) {
+                      validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
-                      if (!pattern10.test(data0)) {
-                        validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      if (!pattern8.test(data1)) {
+                        validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate22.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
-              var valid3 = _errs9 === errors;
+              var valid1 = _errs8 === errors;
             } else {
-              var valid3 = true;
+              var valid1 = true;
             }
-            if (valid3) {
-              if (data.organization !== void 0) {
-                let data1 = data.organization;
-                const _errs12 = errors;
-                const _errs13 = errors;
-                if (errors === _errs13) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 100) {
-                      validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
-                      return false;
-                    } else {
-                      if (func2(data1) < 2) {
-                        validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
-                        return false;
-                      } else {
-                        if (!pattern10.test(data1)) {
-                          validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
-                          return false;
-                        }
-                      }
-                    }
-                  } else {
-                    validate22.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
+            if (valid1) {
+              if (data.country !== void 0) {
+                let data2 = data.country;
+                const _errs11 = errors;
+                if (typeof data2 !== "string") {
+                  validate22.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+                let valid5;
+                valid5 = false;
+                for (const v0 of schema43.enum) {
+                  if (func0(data2, v0)) {
+                    valid5 = true;
+                    break;
                   }
                 }
-                var valid3 = _errs12 === errors;
+                if (!valid5) {
+                  validate22.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+                  return false;
+                }
+                var valid1 = _errs11 === errors;
               } else {
-                var valid3 = true;
+                var valid1 = true;
               }
-              if (valid3) {
-                if (data.country !== void 0) {
-                  let data2 = data.country;
-                  const _errs15 = errors;
-                  if (typeof data2 !== "string") {
-                    validate22.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              if (valid1) {
+                if (data.role !== void 0) {
+                  let data3 = data.role;
+                  const _errs14 = errors;
+                  if (typeof data3 !== "string") {
+                    validate22.errors = [{ instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                     return false;
                   }
-                  let valid7;
-                  valid7 = false;
-                  for (const v0 of schema45.enum) {
-                    if (func0(data2, v0)) {
-                      valid7 = true;
-                      break;
-                    }
-                  }
-                  if (!valid7) {
-                    validate22.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
+                  if (!(data3 === "principal" || data3 === "host" || data3 === "visitor" || data3 === "delegation-member" || data3 === "participating-unit" || data3 === "signatory" || data3 === "observer")) {
+                    validate22.errors = [{ instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" }];
                     return false;
                   }
-                  var valid3 = _errs15 === errors;
+                  var valid1 = _errs14 === errors;
                 } else {
-                  var valid3 = true;
+                  var valid1 = true;
                 }
-                if (valid3) {
-                  if (data.role !== void 0) {
-                    let data3 = data.role;
+                if (valid1) {
+                  if (data.title_as_reported !== void 0) {
+                    let data4 = data.title_as_reported;
+                    const _errs17 = errors;
                     const _errs18 = errors;
-                    if (typeof data3 !== "string") {
-                      validate22.errors = [{ instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                      return false;
-                    }
-                    if (!(data3 === "principal" || data3 === "host" || data3 === "visitor" || data3 === "delegation-member" || data3 === "participating-unit" || data3 === "signatory" || data3 === "observer")) {
-                      validate22.errors = [{ instancePath: instancePath + "/role", schemaPath: "vocabularies/participant-role.schema.json/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" }];
-                      return false;
-                    }
-                    var valid3 = _errs18 === errors;
-                  } else {
-                    var valid3 = true;
-                  }
-                  if (valid3) {
-                    if (data.title_as_reported !== void 0) {
-                      let data4 = data.title_as_reported;
-                      const _errs21 = errors;
-                      const _errs22 = errors;
-                      if (errors === _errs22) {
-                        if (typeof data4 === "string") {
-                          if (func2(data4) > 500) {
-                            validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                    if (errors === _errs18) {
+                      if (typeof data4 === "string") {
+                        if ((data4.length > 500 && func2(data4) > 500)) {
+                          validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                          return false;
+                        } else {
+                          if ((data4.length < 2 && func2(data4) < 1)) {
+                            validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                             return false;
                           } else {
-                            if (func2(data4) < 1) {
-                              validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                            if (!pattern5.test(data4)) {
+                              validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                              return false;
+                            }
+                          }
+                        }
+                      } else {
+                        validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs17 === errors;
+                  } else {
+                    var valid1 = true;
+                  }
+                  if (valid1) {
+                    if (data.name_as_reported !== void 0) {
+                      let data5 = data.name_as_reported;
+                      const _errs20 = errors;
+                      const _errs21 = errors;
+                      if (errors === _errs21) {
+                        if (typeof data5 === "string") {
+                          if ((data5.length > 500 && func2(data5) > 500)) {
+                            validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                            return false;
+                          } else {
+                            if ((data5.length < 2 && func2(data5) < 1)) {
+                              validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                               return false;
                             } else {
-                              if (!pattern6.test(data4)) {
-                                validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                              if (!pattern5.test(data5)) {
+                                validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                                 return false;
                               }
                             }
                           }
                         } else {
-                          validate22.errors = [{ instancePath: instancePath + "/title_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                           return false;
                         }
                       }
-                      var valid3 = _errs21 === errors;
+                      var valid1 = _errs20 === errors;
                     } else {
-                      var valid3 = true;
-                    }
-                    if (valid3) {
-                      if (data.name_as_reported !== void 0) {
-                        let data5 = data.name_as_reported;
-                        const _errs24 = errors;
-                        const _errs25 = errors;
-                        if (errors === _errs25) {
-                          if (typeof data5 === "string") {
-                            if (func2(data5) > 500) {
-                              validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
-                              return false;
-                            } else {
-                              if (func2(data5) < 1) {
-                                validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                return false;
-                              } else {
-                                if (!pattern6.test(data5)) {
-                                  validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                                  return false;
-                                }
-                              }
-                            }
-                          } else {
-                            validate22.errors = [{ instancePath: instancePath + "/name_as_reported", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                            return false;
-                          }
-                        }
-                        var valid3 = _errs24 === errors;
-                      } else {
-                        var valid3 = true;
-                      }
+                      var valid1 = true;
                     }
                   }
                 }
@@ -602,15 +561,15 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs2 = errors;
             if (errors === _errs2) {
               if (typeof data0 === "string") {
-                if (func2(data0) > 100) {
+                if ((data0.length > 100 && func2(data0) > 100)) {
                   validate25.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                   return false;
                 } else {
-                  if (func2(data0) < 2) {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
                     validate25.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (!pattern10.test(data0)) {
+                    if (!pattern8.test(data0)) {
                       validate25.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                       return false;
                     }
@@ -662,118 +621,78 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         validate24.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate24.errors = vErrors;
+          if (!(key0 === "country" || key0 === "person" || key0 === "sources")) {
+            validate24.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "country" || key1 === "person" || key1 === "sources")) {
-              validate24.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+        if (_errs1 === errors) {
+          if (data.country !== void 0) {
+            let data0 = data.country;
+            const _errs2 = errors;
+            if (typeof data0 !== "string") {
+              validate24.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
               return false;
-              break;
             }
+            let valid2;
+            valid2 = false;
+            for (const v0 of schema43.enum) {
+              if (func0(data0, v0)) {
+                valid2 = true;
+                break;
+              }
+            }
+            if (!valid2) {
+              validate24.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
           }
-          if (_errs5 === errors) {
-            if (data.country !== void 0) {
-              let data0 = data.country;
+          if (valid0) {
+            if (data.person !== void 0) {
+              let data1 = data.person;
+              const _errs5 = errors;
               const _errs6 = errors;
-              if (typeof data0 !== "string") {
-                validate24.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
-              }
-              let valid4;
-              valid4 = false;
-              for (const v0 of schema45.enum) {
-                if (func0(data0, v0)) {
-                  valid4 = true;
-                  break;
-                }
-              }
-              if (!valid4) {
-                validate24.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
-                return false;
-              }
-              var valid2 = _errs6 === errors;
-            } else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data.person !== void 0) {
-                let data1 = data.person;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 100) {
-                      validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 100 && func2(data1) > 100)) {
+                    validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 4 && func2(data1) < 2)) {
+                      validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
-                      if (func2(data1) < 2) {
-                        validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                      if (!pattern8.test(data1)) {
+                        validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
-                      } else {
-                        if (!pattern10.test(data1)) {
-                          validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
-                          return false;
-                        }
                       }
                     }
-                  } else {
-                    validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
                   }
-                }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.sources !== void 0) {
-                  const _errs12 = errors;
-                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
-                    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid2 = _errs12 === errors;
                 } else {
-                  var valid2 = true;
+                  validate24.errors = [{ instancePath: instancePath + "/person", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
                 }
+              }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.sources !== void 0) {
+                const _errs8 = errors;
+                if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
+                  vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs8 === errors;
+              } else {
+                var valid0 = true;
               }
             }
           }
@@ -787,7 +706,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
-var schema60 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/outcome-kind.schema.json", "title": "Outcome kind", "description": "What kind of result a source reports from the engagement.", "type": "string", "enum": ["agreement", "commitment", "announcement", "expression", "invitation", "activity"] };
+var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/outcome-kind.schema.json", "title": "Outcome kind", "description": "What kind of result a source reports from the engagement.", "type": "string", "enum": ["agreement", "commitment", "announcement", "expression", "invitation", "activity"] };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -798,134 +717,94 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         validate28.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate28.errors = vErrors;
+          if (!(key0 === "kind" || key0 === "summary" || key0 === "by" || key0 === "sources")) {
+            validate28.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "kind" || key1 === "summary" || key1 === "by" || key1 === "sources")) {
-              validate28.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+        if (_errs1 === errors) {
+          if (data.kind !== void 0) {
+            let data0 = data.kind;
+            const _errs2 = errors;
+            if (typeof data0 !== "string") {
+              validate28.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
               return false;
-              break;
             }
+            if (!(data0 === "agreement" || data0 === "commitment" || data0 === "announcement" || data0 === "expression" || data0 === "invitation" || data0 === "activity")) {
+              validate28.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
           }
-          if (_errs5 === errors) {
-            if (data.kind !== void 0) {
-              let data0 = data.kind;
+          if (valid0) {
+            if (data.summary !== void 0) {
+              let data1 = data.summary;
+              const _errs5 = errors;
               const _errs6 = errors;
-              if (typeof data0 !== "string") {
-                validate28.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
-              }
-              if (!(data0 === "agreement" || data0 === "commitment" || data0 === "announcement" || data0 === "expression" || data0 === "invitation" || data0 === "activity")) {
-                validate28.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/outcome-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" }];
-                return false;
-              }
-              var valid2 = _errs6 === errors;
-            } else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data.summary !== void 0) {
-                let data1 = data.summary;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 500) {
-                      validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 500 && func2(data1) > 500)) {
+                    validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 2 && func2(data1) < 1)) {
+                      validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                       return false;
                     } else {
-                      if (func2(data1) < 1) {
-                        validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                      if (!pattern5.test(data1)) {
+                        validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                         return false;
-                      } else {
-                        if (!pattern6.test(data1)) {
-                          validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                          return false;
-                        }
                       }
                     }
-                  } else {
-                    validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
                   }
-                }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.by !== void 0) {
-                  let data2 = data.by;
-                  const _errs12 = errors;
-                  if (typeof data2 !== "string") {
-                    validate28.errors = [{ instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                  let valid6;
-                  valid6 = false;
-                  for (const v0 of schema45.enum) {
-                    if (func0(data2, v0)) {
-                      valid6 = true;
-                      break;
-                    }
-                  }
-                  if (!valid6) {
-                    validate28.errors = [{ instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
-                    return false;
-                  }
-                  var valid2 = _errs12 === errors;
                 } else {
-                  var valid2 = true;
+                  validate28.errors = [{ instancePath: instancePath + "/summary", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
                 }
-                if (valid2) {
-                  if (data.sources !== void 0) {
-                    const _errs15 = errors;
-                    if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
-                      vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs15 === errors;
-                  } else {
-                    var valid2 = true;
+              }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.by !== void 0) {
+                let data2 = data.by;
+                const _errs8 = errors;
+                if (typeof data2 !== "string") {
+                  validate28.errors = [{ instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+                let valid4;
+                valid4 = false;
+                for (const v0 of schema43.enum) {
+                  if (func0(data2, v0)) {
+                    valid4 = true;
+                    break;
                   }
+                }
+                if (!valid4) {
+                  validate28.errors = [{ instancePath: instancePath + "/by", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+                  return false;
+                }
+                var valid0 = _errs8 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.sources !== void 0) {
+                  const _errs11 = errors;
+                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
+                    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid0 = _errs11 === errors;
+                } else {
+                  var valid0 = true;
                 }
               }
             }
@@ -940,10 +819,10 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-var schema63 = { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } };
-var schema67 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/source-kind.schema.json", "title": "Source kind", "description": "What kind of document a source is; it tells a reader how close the source is to the participants.", "type": "string", "enum": ["official-statement", "embassy-release", "news-report", "wire-report", "reprint", "social-media-post", "other"] };
-var pattern24 = new RegExp("^https?://\\S*$", "u");
-var pattern26 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", "u");
+var schema59 = { "title": "Source", "description": "A document that reports the engagement.", "type": "object", "additionalProperties": false, "required": ["id", "publisher", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Local id", "description": "The source's id inside this record, such as `ispr-statement`." }, "publisher": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Publisher", "description": "The id of the organization that published it, from `records/organizations/`." }, "kind": { "$ref": "vocabularies/source-kind.schema.json", "title": "Kind", "description": "What kind of document it is." }, "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The document's headline or title, where known." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "URL", "description": "Where the document was published." }, "published": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Published", "description": "The date of publication; leave out when the page gives none." }, "language": { "$ref": "defs.schema.json#/$defs/LanguageCode", "title": "Language", "description": "The document's language." }, "reproduces": { "$ref": "#/$defs/SourceRefs", "title": "Reproduces", "description": "Local ids of other sources of this record that this one reproduces or is based on, such as the official statement a newspaper reprints." }, "supports": { "$ref": "defs.schema.json#/$defs/Text", "title": "Supports", "description": "Which facts of the record this source supports, in a few words." } } };
+var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/source-kind.schema.json", "title": "Source kind", "description": "What kind of document a source is; it tells a reader how close the source is to the participants.", "type": "string", "enum": ["official-statement", "embassy-release", "news-report", "wire-report", "reprint", "social-media-post", "other"] };
+var pattern19 = new RegExp("^https?://\\S*$", "u");
+var pattern21 = new RegExp("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", "u");
 var formats4 = require_formats().fullFormats.uri;
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -955,279 +834,239 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         validate31.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate31.errors = vErrors;
+          if (!func1.call(schema59.properties, key0)) {
+            validate31.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!func1.call(schema63.properties, key1)) {
-              validate31.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
-            }
-          }
-          if (_errs5 === errors) {
-            if (data.id !== void 0) {
-              let data0 = data.id;
-              const _errs6 = errors;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 100) {
-                    validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+        if (_errs1 === errors) {
+          if (data.id !== void 0) {
+            let data0 = data.id;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 100 && func2(data0) > 100)) {
+                  validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                  return false;
+                } else {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
+                    validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (func2(data0) < 2) {
-                      validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                    if (!pattern8.test(data0)) {
+                      validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      return false;
+                    }
+                  }
+                }
+              } else {
+                validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.publisher !== void 0) {
+              let data1 = data.publisher;
+              const _errs5 = errors;
+              const _errs6 = errors;
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 100 && func2(data1) > 100)) {
+                    validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 4 && func2(data1) < 2)) {
+                      validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
-                      if (!pattern10.test(data0)) {
-                        validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      if (!pattern8.test(data1)) {
+                        validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate31.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
-              var valid2 = _errs6 === errors;
+              var valid0 = _errs5 === errors;
             } else {
-              var valid2 = true;
+              var valid0 = true;
             }
-            if (valid2) {
-              if (data.publisher !== void 0) {
-                let data1 = data.publisher;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 100) {
-                      validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
-                      return false;
-                    } else {
-                      if (func2(data1) < 2) {
-                        validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+            if (valid0) {
+              if (data.kind !== void 0) {
+                let data2 = data.kind;
+                const _errs8 = errors;
+                if (typeof data2 !== "string") {
+                  validate31.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+                if (!(data2 === "official-statement" || data2 === "embassy-release" || data2 === "news-report" || data2 === "wire-report" || data2 === "reprint" || data2 === "social-media-post" || data2 === "other")) {
+                  validate31.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" }];
+                  return false;
+                }
+                var valid0 = _errs8 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.title !== void 0) {
+                  let data3 = data.title;
+                  const _errs11 = errors;
+                  const _errs12 = errors;
+                  if (errors === _errs12) {
+                    if (typeof data3 === "string") {
+                      if ((data3.length > 500 && func2(data3) > 500)) {
+                        validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                         return false;
                       } else {
-                        if (!pattern10.test(data1)) {
-                          validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
-                          return false;
-                        }
-                      }
-                    }
-                  } else {
-                    validate31.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.kind !== void 0) {
-                  let data2 = data.kind;
-                  const _errs12 = errors;
-                  if (typeof data2 !== "string") {
-                    validate31.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                  if (!(data2 === "official-statement" || data2 === "embassy-release" || data2 === "news-report" || data2 === "wire-report" || data2 === "reprint" || data2 === "social-media-post" || data2 === "other")) {
-                    validate31.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values" }];
-                    return false;
-                  }
-                  var valid2 = _errs12 === errors;
-                } else {
-                  var valid2 = true;
-                }
-                if (valid2) {
-                  if (data.title !== void 0) {
-                    let data3 = data.title;
-                    const _errs15 = errors;
-                    const _errs16 = errors;
-                    if (errors === _errs16) {
-                      if (typeof data3 === "string") {
-                        if (func2(data3) > 500) {
-                          validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                        if ((data3.length < 2 && func2(data3) < 1)) {
+                          validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                           return false;
                         } else {
-                          if (func2(data3) < 1) {
-                            validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                          if (!pattern5.test(data3)) {
+                            validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                             return false;
-                          } else {
-                            if (!pattern6.test(data3)) {
-                              validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                              return false;
-                            }
                           }
                         }
-                      } else {
-                        validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                        return false;
+                      }
+                    } else {
+                      validate31.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs11 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.url !== void 0) {
+                    let data4 = data.url;
+                    const _errs14 = errors;
+                    const _errs15 = errors;
+                    if (errors === _errs15) {
+                      if (errors === _errs15) {
+                        if (typeof data4 === "string") {
+                          if ((data4.length > 2e3 && func2(data4) > 2e3)) {
+                            validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                            return false;
+                          } else {
+                            if (!pattern19.test(data4)) {
+                              validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
+                              return false;
+                            } else {
+                              if (!formats4(data4)) {
+                                validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
+                                return false;
+                              }
+                            }
+                          }
+                        } else {
+                          validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          return false;
+                        }
                       }
                     }
-                    var valid2 = _errs15 === errors;
+                    var valid0 = _errs14 === errors;
                   } else {
-                    var valid2 = true;
+                    var valid0 = true;
                   }
-                  if (valid2) {
-                    if (data.url !== void 0) {
-                      let data4 = data.url;
+                  if (valid0) {
+                    if (data.published !== void 0) {
+                      let data5 = data.published;
                       const _errs18 = errors;
                       const _errs19 = errors;
                       if (errors === _errs19) {
                         if (errors === _errs19) {
-                          if (typeof data4 === "string") {
-                            if (func2(data4) > 2e3) {
-                              validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                          if (typeof data5 === "string") {
+                            if (!pattern6.test(data5)) {
+                              validate31.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                               return false;
                             } else {
-                              if (!pattern24.test(data4)) {
-                                validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
+                              if (!formats0.validate(data5)) {
+                                validate31.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
                                 return false;
-                              } else {
-                                if (!formats4(data4)) {
-                                  validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
-                                  return false;
-                                }
                               }
                             }
                           } else {
-                            validate31.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            validate31.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                             return false;
                           }
                         }
                       }
-                      var valid2 = _errs18 === errors;
+                      var valid0 = _errs18 === errors;
                     } else {
-                      var valid2 = true;
+                      var valid0 = true;
                     }
-                    if (valid2) {
-                      if (data.published !== void 0) {
-                        let data5 = data.published;
+                    if (valid0) {
+                      if (data.language !== void 0) {
+                        let data6 = data.language;
                         const _errs22 = errors;
                         const _errs23 = errors;
                         if (errors === _errs23) {
-                          if (errors === _errs23) {
-                            if (typeof data5 === "string") {
-                              if (!pattern7.test(data5)) {
-                                validate31.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
-                                return false;
-                              } else {
-                                if (!formats0.validate(data5)) {
-                                  validate31.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
-                                  return false;
-                                }
-                              }
-                            } else {
-                              validate31.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          if (typeof data6 === "string") {
+                            if (!pattern21.test(data6)) {
+                              validate31.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' }];
                               return false;
                             }
-                          }
-                        }
-                        var valid2 = _errs22 === errors;
-                      } else {
-                        var valid2 = true;
-                      }
-                      if (valid2) {
-                        if (data.language !== void 0) {
-                          let data6 = data.language;
-                          const _errs26 = errors;
-                          const _errs27 = errors;
-                          if (errors === _errs27) {
-                            if (typeof data6 === "string") {
-                              if (!pattern26.test(data6)) {
-                                validate31.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' }];
-                                return false;
-                              }
-                            } else {
-                              validate31.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                              return false;
-                            }
-                          }
-                          var valid2 = _errs26 === errors;
-                        } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data.reproduces !== void 0) {
-                            const _errs29 = errors;
-                            if (!validate25(data.reproduces, { instancePath: instancePath + "/reproduces", parentData: data, parentDataProperty: "reproduces", rootData })) {
-                              vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-                              errors = vErrors.length;
-                            }
-                            var valid2 = _errs29 === errors;
                           } else {
-                            var valid2 = true;
+                            validate31.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            return false;
                           }
-                          if (valid2) {
-                            if (data.supports !== void 0) {
-                              let data8 = data.supports;
-                              const _errs30 = errors;
-                              const _errs31 = errors;
-                              if (errors === _errs31) {
-                                if (typeof data8 === "string") {
-                                  if (func2(data8) > 500) {
-                                    validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                        }
+                        var valid0 = _errs22 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.reproduces !== void 0) {
+                          const _errs25 = errors;
+                          if (!validate25(data.reproduces, { instancePath: instancePath + "/reproduces", parentData: data, parentDataProperty: "reproduces", rootData })) {
+                            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+                            errors = vErrors.length;
+                          }
+                          var valid0 = _errs25 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.supports !== void 0) {
+                            let data8 = data.supports;
+                            const _errs26 = errors;
+                            const _errs27 = errors;
+                            if (errors === _errs27) {
+                              if (typeof data8 === "string") {
+                                if ((data8.length > 500 && func2(data8) > 500)) {
+                                  validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                                  return false;
+                                } else {
+                                  if ((data8.length < 2 && func2(data8) < 1)) {
+                                    validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                     return false;
                                   } else {
-                                    if (func2(data8) < 1) {
-                                      validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    if (!pattern5.test(data8)) {
+                                      validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                                       return false;
-                                    } else {
-                                      if (!pattern6.test(data8)) {
-                                        validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                                        return false;
-                                      }
                                     }
                                   }
-                                } else {
-                                  validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
                                 }
+                              } else {
+                                validate31.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
                               }
-                              var valid2 = _errs30 === errors;
-                            } else {
-                              var valid2 = true;
                             }
+                            var valid0 = _errs26 === errors;
+                          } else {
+                            var valid0 = true;
                           }
                         }
                       }
@@ -1247,7 +1086,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   validate31.errors = vErrors;
   return errors === 0;
 }
-var schema73 = { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } };
+var schema68 = { "title": "Disagreement", "description": "A fact on which sources differ.", "type": "object", "additionalProperties": false, "required": ["field", "description", "sources"], "properties": { "field": { "title": "Field", "description": "The field the disagreement is about.", "type": "string", "enum": ["date", "end_date", "title", "name", "type", "medium", "participants", "location", "topics", "outcomes", "duration", "other"] }, "description": { "$ref": "defs.schema.json#/$defs/Text", "title": "Description", "description": "What differs between the sources and how the record resolves it." }, "sources": { "$ref": "#/$defs/SourceRefs", "title": "Sources", "description": "Local ids of the sources that disagree." } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1258,110 +1097,70 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         validate34.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate34.errors = vErrors;
+          if (!(key0 === "field" || key0 === "description" || key0 === "sources")) {
+            validate34.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "field" || key1 === "description" || key1 === "sources")) {
-              validate34.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+        if (_errs1 === errors) {
+          if (data.field !== void 0) {
+            let data0 = data.field;
+            const _errs2 = errors;
+            if (typeof data0 !== "string") {
+              validate34.errors = [{ instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
               return false;
-              break;
             }
+            if (!(data0 === "date" || data0 === "end_date" || data0 === "title" || data0 === "name" || data0 === "type" || data0 === "medium" || data0 === "participants" || data0 === "location" || data0 === "topics" || data0 === "outcomes" || data0 === "duration" || data0 === "other")) {
+              validate34.errors = [{ instancePath: instancePath + "/field", schemaPath: "#/properties/field/enum", keyword: "enum", params: { allowedValues: schema68.properties.field.enum }, message: "must be equal to one of the allowed values" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
           }
-          if (_errs5 === errors) {
-            if (data.field !== void 0) {
-              let data0 = data.field;
-              const _errs6 = errors;
-              if (typeof data0 !== "string") {
-                validate34.errors = [{ instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
-              }
-              if (!(data0 === "date" || data0 === "end_date" || data0 === "title" || data0 === "name" || data0 === "type" || data0 === "medium" || data0 === "participants" || data0 === "location" || data0 === "topics" || data0 === "outcomes" || data0 === "duration" || data0 === "other")) {
-                validate34.errors = [{ instancePath: instancePath + "/field", schemaPath: "#/properties/field/enum", keyword: "enum", params: { allowedValues: schema73.properties.field.enum }, message: "must be equal to one of the allowed values" }];
-                return false;
-              }
-              var valid2 = _errs6 === errors;
-            } else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data.description !== void 0) {
-                let data1 = data.description;
-                const _errs8 = errors;
-                const _errs9 = errors;
-                if (errors === _errs9) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 500) {
-                      validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+          if (valid0) {
+            if (data.description !== void 0) {
+              let data1 = data.description;
+              const _errs4 = errors;
+              const _errs5 = errors;
+              if (errors === _errs5) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 500 && func2(data1) > 500)) {
+                    validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 2 && func2(data1) < 1)) {
+                      validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                       return false;
                     } else {
-                      if (func2(data1) < 1) {
-                        validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                      if (!pattern5.test(data1)) {
+                        validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                         return false;
-                      } else {
-                        if (!pattern6.test(data1)) {
-                          validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                          return false;
-                        }
                       }
                     }
-                  } else {
-                    validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
                   }
-                }
-                var valid2 = _errs8 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.sources !== void 0) {
-                  const _errs11 = errors;
-                  if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
-                    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid2 = _errs11 === errors;
                 } else {
-                  var valid2 = true;
+                  validate34.errors = [{ instancePath: instancePath + "/description", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
                 }
+              }
+              var valid0 = _errs4 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.sources !== void 0) {
+                const _errs7 = errors;
+                if (!validate25(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData })) {
+                  vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs7 === errors;
+              } else {
+                var valid0 = true;
               }
             }
           }
@@ -1375,7 +1174,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   validate34.errors = vErrors;
   return errors === 0;
 }
-var schema78 = { "title": "Confidence level", "description": "How sure the curator is that the record is right.", "type": "string", "enum": ["high", "medium", "low"] };
+var schema71 = { "title": "Confidence level", "description": "How sure the curator is that the record is right.", "type": "string", "enum": ["high", "medium", "low"] };
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1386,99 +1185,59 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         validate37.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate37.errors = vErrors;
+          if (!(key0 === "level" || key0 === "reason")) {
+            validate37.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "level" || key1 === "reason")) {
-              validate37.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+        if (_errs1 === errors) {
+          if (data.level !== void 0) {
+            let data0 = data.level;
+            const _errs2 = errors;
+            if (typeof data0 !== "string") {
+              validate37.errors = [{ instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
               return false;
-              break;
             }
+            if (!(data0 === "high" || data0 === "medium" || data0 === "low")) {
+              validate37.errors = [{ instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/enum", keyword: "enum", params: { allowedValues: schema71.enum }, message: "must be equal to one of the allowed values" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
           }
-          if (_errs5 === errors) {
-            if (data.level !== void 0) {
-              let data0 = data.level;
+          if (valid0) {
+            if (data.reason !== void 0) {
+              let data1 = data.reason;
+              const _errs5 = errors;
               const _errs6 = errors;
-              if (typeof data0 !== "string") {
-                validate37.errors = [{ instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                return false;
-              }
-              if (!(data0 === "high" || data0 === "medium" || data0 === "low")) {
-                validate37.errors = [{ instancePath: instancePath + "/level", schemaPath: "defs.schema.json#/$defs/ConfidenceLevel/enum", keyword: "enum", params: { allowedValues: schema78.enum }, message: "must be equal to one of the allowed values" }];
-                return false;
-              }
-              var valid2 = _errs6 === errors;
-            } else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data.reason !== void 0) {
-                let data1 = data.reason;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 500) {
-                      validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 500 && func2(data1) > 500)) {
+                    validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 2 && func2(data1) < 1)) {
+                      validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                       return false;
                     } else {
-                      if (func2(data1) < 1) {
-                        validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                      if (!pattern5.test(data1)) {
+                        validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                         return false;
-                      } else {
-                        if (!pattern6.test(data1)) {
-                          validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                          return false;
-                        }
                       }
                     }
-                  } else {
-                    validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
                   }
+                } else {
+                  validate37.errors = [{ instancePath: instancePath + "/reason", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
                 }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
               }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
             }
           }
         }
@@ -1491,7 +1250,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   validate37.errors = vErrors;
   return errors === 0;
 }
-var schema81 = { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "enum": ["follows", "same-series", "same-occasion"] } } };
+var schema74 = { "title": "Relation", "description": "A link to another engagement.", "type": "object", "additionalProperties": false, "required": ["engagement", "relation"], "properties": { "engagement": { "$ref": "defs.schema.json#/$defs/EngagementId", "title": "Engagement", "description": "The id of the other engagement." }, "relation": { "title": "Relation", "description": "How this engagement relates to the other.", "type": "string", "enum": ["follows", "same-series", "same-occasion"] } } };
 function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1502,94 +1261,54 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         validate39.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate39.errors = vErrors;
+          if (!(key0 === "engagement" || key0 === "relation")) {
+            validate39.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "engagement" || key1 === "relation")) {
-              validate39.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
-            }
-          }
-          if (_errs5 === errors) {
-            if (data.engagement !== void 0) {
-              let data0 = data.engagement;
-              const _errs6 = errors;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 120) {
-                    validate39.errors = [{ instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" }];
-                    return false;
-                  } else {
-                    if (!pattern5.test(data0)) {
-                      validate39.errors = [{ instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
-                      return false;
-                    }
-                  }
+        if (_errs1 === errors) {
+          if (data.engagement !== void 0) {
+            let data0 = data.engagement;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 120 && func2(data0) > 120)) {
+                  validate39.errors = [{ instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" }];
+                  return false;
                 } else {
-                  validate39.errors = [{ instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                  return false;
+                  if (!pattern4.test(data0)) {
+                    validate39.errors = [{ instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                    return false;
+                  }
                 }
-              }
-              var valid2 = _errs6 === errors;
-            } else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data.relation !== void 0) {
-                let data1 = data.relation;
-                const _errs9 = errors;
-                if (typeof data1 !== "string") {
-                  validate39.errors = [{ instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                  return false;
-                }
-                if (!(data1 === "follows" || data1 === "same-series" || data1 === "same-occasion")) {
-                  validate39.errors = [{ instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/enum", keyword: "enum", params: { allowedValues: schema81.properties.relation.enum }, message: "must be equal to one of the allowed values" }];
-                  return false;
-                }
-                var valid2 = _errs9 === errors;
               } else {
-                var valid2 = true;
+                validate39.errors = [{ instancePath: instancePath + "/engagement", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
               }
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.relation !== void 0) {
+              let data1 = data.relation;
+              const _errs5 = errors;
+              if (typeof data1 !== "string") {
+                validate39.errors = [{ instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
+              if (!(data1 === "follows" || data1 === "same-series" || data1 === "same-occasion")) {
+                validate39.errors = [{ instancePath: instancePath + "/relation", schemaPath: "#/properties/relation/enum", keyword: "enum", params: { allowedValues: schema74.properties.relation.enum }, message: "must be equal to one of the allowed values" }];
+                return false;
+              }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
             }
           }
         }
@@ -1613,590 +1332,550 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         validate20.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate20.errors = vErrors;
+          if (!func1.call(schema31.properties, key0)) {
+            validate20.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!func1.call(schema31.properties, key1)) {
-              validate20.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
+        if (_errs1 === errors) {
+          if (data.id !== void 0) {
+            let data0 = data.id;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 120 && func2(data0) > 120)) {
+                  validate20.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" }];
+                  return false;
+                } else {
+                  if (!pattern4.test(data0)) {
+                    validate20.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                    return false;
+                  }
+                }
+              } else {
+                validate20.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
             }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
           }
-          if (_errs5 === errors) {
-            if (data.id !== void 0) {
-              let data0 = data.id;
+          if (valid0) {
+            if (data.title !== void 0) {
+              let data1 = data.title;
+              const _errs5 = errors;
               const _errs6 = errors;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 120) {
-                    validate20.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" }];
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 500 && func2(data1) > 500)) {
+                    validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                     return false;
                   } else {
-                    if (!pattern5.test(data0)) {
-                      validate20.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                    if ((data1.length < 2 && func2(data1) < 1)) {
+                      validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                       return false;
+                    } else {
+                      if (!pattern5.test(data1)) {
+                        validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                        return false;
+                      }
                     }
                   }
                 } else {
-                  validate20.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/EngagementId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
-              var valid2 = _errs6 === errors;
+              var valid0 = _errs5 === errors;
             } else {
-              var valid2 = true;
+              var valid0 = true;
             }
-            if (valid2) {
-              if (data.title !== void 0) {
-                let data1 = data.title;
+            if (valid0) {
+              if (data.date !== void 0) {
+                let data2 = data.date;
+                const _errs8 = errors;
                 const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 500) {
-                      validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
-                      return false;
-                    } else {
-                      if (func2(data1) < 1) {
-                        validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                if (errors === _errs9) {
+                  if (errors === _errs9) {
+                    if (typeof data2 === "string") {
+                      if (!pattern6.test(data2)) {
+                        validate20.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                         return false;
                       } else {
-                        if (!pattern6.test(data1)) {
-                          validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                        if (!formats0.validate(data2)) {
+                          validate20.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
                           return false;
                         }
                       }
+                    } else {
+                      validate20.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
                     }
-                  } else {
-                    validate20.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
                   }
                 }
-                var valid2 = _errs9 === errors;
+                var valid0 = _errs8 === errors;
               } else {
-                var valid2 = true;
+                var valid0 = true;
               }
-              if (valid2) {
-                if (data.date !== void 0) {
-                  let data2 = data.date;
+              if (valid0) {
+                if (data.end_date !== void 0) {
+                  let data3 = data.end_date;
                   const _errs12 = errors;
                   const _errs13 = errors;
                   if (errors === _errs13) {
                     if (errors === _errs13) {
-                      if (typeof data2 === "string") {
-                        if (!pattern7.test(data2)) {
-                          validate20.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
+                      if (typeof data3 === "string") {
+                        if (!pattern6.test(data3)) {
+                          validate20.errors = [{ instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                           return false;
                         } else {
-                          if (!formats0.validate(data2)) {
-                            validate20.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                          if (!formats0.validate(data3)) {
+                            validate20.errors = [{ instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
                             return false;
                           }
                         }
                       } else {
-                        validate20.errors = [{ instancePath: instancePath + "/date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        validate20.errors = [{ instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                         return false;
                       }
                     }
                   }
-                  var valid2 = _errs12 === errors;
+                  var valid0 = _errs12 === errors;
                 } else {
-                  var valid2 = true;
+                  var valid0 = true;
                 }
-                if (valid2) {
-                  if (data.end_date !== void 0) {
-                    let data3 = data.end_date;
+                if (valid0) {
+                  if (data.date_precision !== void 0) {
+                    let data4 = data.date_precision;
                     const _errs16 = errors;
-                    const _errs17 = errors;
-                    if (errors === _errs17) {
-                      if (errors === _errs17) {
-                        if (typeof data3 === "string") {
-                          if (!pattern7.test(data3)) {
-                            validate20.errors = [{ instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
-                            return false;
-                          } else {
-                            if (!formats0.validate(data3)) {
-                              validate20.errors = [{ instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                    if (typeof data4 !== "string") {
+                      validate20.errors = [{ instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                    if (!(data4 === "day" || data4 === "month" || data4 === "year")) {
+                      validate20.errors = [{ instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" }];
+                      return false;
+                    }
+                    var valid0 = _errs16 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.type !== void 0) {
+                      let data5 = data.type;
+                      const _errs19 = errors;
+                      if (typeof data5 !== "string") {
+                        validate20.errors = [{ instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
+                      }
+                      if (!(data5 === "call" || data5 === "meeting" || data5 === "official-visit" || data5 === "courtesy-call" || data5 === "dialogue" || data5 === "agreement-signing" || data5 === "exercise" || data5 === "port-call" || data5 === "reception" || data5 === "correspondence" || data5 === "other")) {
+                        validate20.errors = [{ instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
+                        return false;
+                      }
+                      var valid0 = _errs19 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.medium !== void 0) {
+                        let data6 = data.medium;
+                        const _errs22 = errors;
+                        if (typeof data6 !== "string") {
+                          validate20.errors = [{ instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          return false;
+                        }
+                        if (!(data6 === "in-person" || data6 === "video" || data6 === "telephone" || data6 === "written" || data6 === "mixed")) {
+                          validate20.errors = [{ instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" }];
+                          return false;
+                        }
+                        var valid0 = _errs22 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.participants !== void 0) {
+                          let data7 = data.participants;
+                          const _errs25 = errors;
+                          if (errors === _errs25) {
+                            if (Array.isArray(data7)) {
+                              if (data7.length > 200) {
+                                validate20.errors = [{ instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" }];
+                                return false;
+                              } else {
+                                if (data7.length < 2) {
+                                  validate20.errors = [{ instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                  return false;
+                                } else {
+                                  var valid8 = true;
+                                  const len0 = data7.length;
+                                  for (let i0 = 0; i0 < len0; i0++) {
+                                    const _errs27 = errors;
+                                    if (!validate22(data7[i0], { instancePath: instancePath + "/participants/" + i0, parentData: data7, parentDataProperty: i0, rootData })) {
+                                      vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                                      errors = vErrors.length;
+                                    }
+                                    var valid8 = _errs27 === errors;
+                                    if (!valid8) {
+                                      break;
+                                    }
+                                  }
+                                }
+                              }
+                            } else {
+                              validate20.errors = [{ instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                               return false;
                             }
                           }
+                          var valid0 = _errs25 === errors;
                         } else {
-                          validate20.errors = [{ instancePath: instancePath + "/end_date", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                          return false;
+                          var valid0 = true;
                         }
-                      }
-                    }
-                    var valid2 = _errs16 === errors;
-                  } else {
-                    var valid2 = true;
-                  }
-                  if (valid2) {
-                    if (data.date_precision !== void 0) {
-                      let data4 = data.date_precision;
-                      const _errs20 = errors;
-                      if (typeof data4 !== "string") {
-                        validate20.errors = [{ instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                        return false;
-                      }
-                      if (!(data4 === "day" || data4 === "month" || data4 === "year")) {
-                        validate20.errors = [{ instancePath: instancePath + "/date_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
-                        return false;
-                      }
-                      var valid2 = _errs20 === errors;
-                    } else {
-                      var valid2 = true;
-                    }
-                    if (valid2) {
-                      if (data.type !== void 0) {
-                        let data5 = data.type;
-                        const _errs23 = errors;
-                        if (typeof data5 !== "string") {
-                          validate20.errors = [{ instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                          return false;
-                        }
-                        if (!(data5 === "call" || data5 === "meeting" || data5 === "official-visit" || data5 === "courtesy-call" || data5 === "dialogue" || data5 === "agreement-signing" || data5 === "exercise" || data5 === "port-call" || data5 === "reception" || data5 === "correspondence" || data5 === "other")) {
-                          validate20.errors = [{ instancePath: instancePath + "/type", schemaPath: "vocabularies/engagement-type.schema.json/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" }];
-                          return false;
-                        }
-                        var valid2 = _errs23 === errors;
-                      } else {
-                        var valid2 = true;
-                      }
-                      if (valid2) {
-                        if (data.medium !== void 0) {
-                          let data6 = data.medium;
-                          const _errs26 = errors;
-                          if (typeof data6 !== "string") {
-                            validate20.errors = [{ instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                            return false;
+                        if (valid0) {
+                          if (data.host !== void 0) {
+                            let data9 = data.host;
+                            const _errs28 = errors;
+                            if (typeof data9 !== "string") {
+                              validate20.errors = [{ instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              return false;
+                            }
+                            let valid10;
+                            valid10 = false;
+                            for (const v0 of schema43.enum) {
+                              if (func0(data9, v0)) {
+                                valid10 = true;
+                                break;
+                              }
+                            }
+                            if (!valid10) {
+                              validate20.errors = [{ instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+                              return false;
+                            }
+                            var valid0 = _errs28 === errors;
+                          } else {
+                            var valid0 = true;
                           }
-                          if (!(data6 === "in-person" || data6 === "video" || data6 === "telephone" || data6 === "written" || data6 === "mixed")) {
-                            validate20.errors = [{ instancePath: instancePath + "/medium", schemaPath: "vocabularies/medium.schema.json/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" }];
-                            return false;
-                          }
-                          var valid2 = _errs26 === errors;
-                        } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data.participants !== void 0) {
-                            let data7 = data.participants;
-                            const _errs29 = errors;
-                            if (errors === _errs29) {
-                              if (Array.isArray(data7)) {
-                                if (data7.length > 200) {
-                                  validate20.errors = [{ instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" }];
-                                  return false;
-                                } else {
-                                  if (data7.length < 2) {
-                                    validate20.errors = [{ instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                          if (valid0) {
+                            if (data.location !== void 0) {
+                              let data10 = data.location;
+                              const _errs31 = errors;
+                              const _errs32 = errors;
+                              if (errors === _errs32) {
+                                if (typeof data10 === "string") {
+                                  if ((data10.length > 500 && func2(data10) > 500)) {
+                                    validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                                     return false;
                                   } else {
-                                    var valid10 = true;
-                                    const len0 = data7.length;
-                                    for (let i0 = 0; i0 < len0; i0++) {
-                                      const _errs31 = errors;
-                                      if (!validate22(data7[i0], { instancePath: instancePath + "/participants/" + i0, parentData: data7, parentDataProperty: i0, rootData })) {
-                                        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid10 = _errs31 === errors;
-                                      if (!valid10) {
-                                        break;
-                                      }
-                                    }
-                                  }
-                                }
-                              } else {
-                                validate20.errors = [{ instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                return false;
-                              }
-                            }
-                            var valid2 = _errs29 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
-                          if (valid2) {
-                            if (data.host !== void 0) {
-                              let data9 = data.host;
-                              const _errs32 = errors;
-                              if (typeof data9 !== "string") {
-                                validate20.errors = [{ instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                return false;
-                              }
-                              let valid12;
-                              valid12 = false;
-                              for (const v0 of schema45.enum) {
-                                if (func0(data9, v0)) {
-                                  valid12 = true;
-                                  break;
-                                }
-                              }
-                              if (!valid12) {
-                                validate20.errors = [{ instancePath: instancePath + "/host", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
-                                return false;
-                              }
-                              var valid2 = _errs32 === errors;
-                            } else {
-                              var valid2 = true;
-                            }
-                            if (valid2) {
-                              if (data.location !== void 0) {
-                                let data10 = data.location;
-                                const _errs35 = errors;
-                                const _errs36 = errors;
-                                if (errors === _errs36) {
-                                  if (typeof data10 === "string") {
-                                    if (func2(data10) > 500) {
-                                      validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                                    if ((data10.length < 2 && func2(data10) < 1)) {
+                                      validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                       return false;
                                     } else {
-                                      if (func2(data10) < 1) {
-                                        validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      if (!pattern5.test(data10)) {
+                                        validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs31 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.initiator !== void 0) {
+                                let data11 = data.initiator;
+                                const _errs34 = errors;
+                                const _errs35 = errors;
+                                let valid12 = false;
+                                let passing0 = null;
+                                const _errs36 = errors;
+                                if ("unknown" !== data11) {
+                                  const err0 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf/0/const", keyword: "const", params: { allowedValue: "unknown" }, message: "must be equal to constant" };
+                                  if (vErrors === null) {
+                                    vErrors = [err0];
+                                  } else {
+                                    vErrors.push(err0);
+                                  }
+                                  errors++;
+                                }
+                                var _valid0 = _errs36 === errors;
+                                if (_valid0) {
+                                  valid12 = true;
+                                  passing0 = 0;
+                                }
+                                const _errs37 = errors;
+                                if (!validate24(data11, { instancePath: instancePath + "/initiator", parentData: data, parentDataProperty: "initiator", rootData })) {
+                                  vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+                                  errors = vErrors.length;
+                                }
+                                var _valid0 = _errs37 === errors;
+                                if (_valid0 && valid12) {
+                                  valid12 = false;
+                                  passing0 = [passing0, 1];
+                                } else {
+                                  if (_valid0) {
+                                    valid12 = true;
+                                    passing0 = 1;
+                                  }
+                                }
+                                if (!valid12) {
+                                  const err1 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                                  if (vErrors === null) {
+                                    vErrors = [err1];
+                                  } else {
+                                    vErrors.push(err1);
+                                  }
+                                  errors++;
+                                  validate20.errors = vErrors;
+                                  return false;
+                                } else {
+                                  errors = _errs35;
+                                  if (vErrors !== null) {
+                                    if (_errs35) {
+                                      vErrors.length = _errs35;
+                                    } else {
+                                      vErrors = null;
+                                    }
+                                  }
+                                }
+                                var valid0 = _errs34 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.topics !== void 0) {
+                                  let data12 = data.topics;
+                                  const _errs38 = errors;
+                                  if (errors === _errs38) {
+                                    if (Array.isArray(data12)) {
+                                      if (data12.length > 50) {
+                                        validate20.errors = [{ instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" }];
                                         return false;
                                       } else {
-                                        if (!pattern6.test(data10)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                                          return false;
+                                        var valid13 = true;
+                                        const len1 = data12.length;
+                                        for (let i1 = 0; i1 < len1; i1++) {
+                                          let data13 = data12[i1];
+                                          const _errs40 = errors;
+                                          if (typeof data13 !== "string") {
+                                            validate20.errors = [{ instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          if (!(data13 === "bilateral-defence-cooperation" || data13 === "covid-19" || data13 === "locust-control" || data13 === "counter-terrorism" || data13 === "regional-security" || data13 === "indo-pacific" || data13 === "training-and-education" || data13 === "joint-exercises" || data13 === "maritime-security" || data13 === "staff-talks" || data13 === "bilateral-relations" || data13 === "multilateral-defence-cooperation" || data13 === "security-dialogue" || data13 === "defence-policy" || data13 === "interoperability" || data13 === "search-and-rescue" || data13 === "humanitarian-assistance-and-disaster-relief" || data13 === "peacekeeping" || data13 === "courtesies-and-commemorations" || data13 === "afghanistan" || data13 === "refugees" || data13 === "border-management" || data13 === "kashmir" || data13 === "china-pakistan-economic-corridor" || data13 === "trade-and-investment" || data13 === "middle-east" || data13 === "north-korea" || data13 === "east-china-sea" || data13 === "south-china-sea" || data13 === "taiwan" || data13 === "hong-kong" || data13 === "rules-based-order" || data13 === "confidence-building" || data13 === "information-sharing" || data13 === "intelligence-surveillance-and-reconnaissance" || data13 === "air-and-missile-defence" || data13 === "alliance-affairs" || data13 === "space-and-cyber")) {
+                                            validate20.errors = [{ instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" }];
+                                            return false;
+                                          }
+                                          var valid13 = _errs40 === errors;
+                                          if (!valid13) {
+                                            break;
+                                          }
+                                        }
+                                        if (valid13) {
+                                          let i2 = data12.length;
+                                          let j0;
+                                          if (i2 > 1) {
+                                            outer0:
+                                              for (; i2--; ) {
+                                                for (j0 = i2; j0--; ) {
+                                                  if (func0(data12[i2], data12[j0])) {
+                                                    validate20.errors = [{ instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" }];
+                                                    return false;
+                                                    break outer0;
+                                                  }
+                                                }
+                                              }
+                                          }
                                         }
                                       }
-                                    }
-                                  } else {
-                                    validate20.errors = [{ instancePath: instancePath + "/location", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                    return false;
-                                  }
-                                }
-                                var valid2 = _errs35 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data.initiator !== void 0) {
-                                  let data11 = data.initiator;
-                                  const _errs38 = errors;
-                                  const _errs39 = errors;
-                                  let valid14 = false;
-                                  let passing0 = null;
-                                  const _errs40 = errors;
-                                  if ("unknown" !== data11) {
-                                    const err3 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf/0/const", keyword: "const", params: { allowedValue: "unknown" }, message: "must be equal to constant" };
-                                    if (vErrors === null) {
-                                      vErrors = [err3];
                                     } else {
-                                      vErrors.push(err3);
-                                    }
-                                    errors++;
-                                  }
-                                  var _valid0 = _errs40 === errors;
-                                  if (_valid0) {
-                                    valid14 = true;
-                                    passing0 = 0;
-                                  }
-                                  const _errs41 = errors;
-                                  if (!validate24(data11, { instancePath: instancePath + "/initiator", parentData: data, parentDataProperty: "initiator", rootData })) {
-                                    vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var _valid0 = _errs41 === errors;
-                                  if (_valid0 && valid14) {
-                                    valid14 = false;
-                                    passing0 = [passing0, 1];
-                                  } else {
-                                    if (_valid0) {
-                                      valid14 = true;
-                                      passing0 = 1;
+                                      validate20.errors = [{ instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
                                     }
                                   }
-                                  if (!valid14) {
-                                    const err4 = { instancePath: instancePath + "/initiator", schemaPath: "#/properties/initiator/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                                    if (vErrors === null) {
-                                      vErrors = [err4];
-                                    } else {
-                                      vErrors.push(err4);
-                                    }
-                                    errors++;
-                                    validate20.errors = vErrors;
-                                    return false;
-                                  } else {
-                                    errors = _errs39;
-                                    if (vErrors !== null) {
-                                      if (_errs39) {
-                                        vErrors.length = _errs39;
-                                      } else {
-                                        vErrors = null;
-                                      }
-                                    }
-                                  }
-                                  var valid2 = _errs38 === errors;
+                                  var valid0 = _errs38 === errors;
                                 } else {
-                                  var valid2 = true;
+                                  var valid0 = true;
                                 }
-                                if (valid2) {
-                                  if (data.topics !== void 0) {
-                                    let data12 = data.topics;
-                                    const _errs42 = errors;
-                                    if (errors === _errs42) {
-                                      if (Array.isArray(data12)) {
-                                        if (data12.length > 50) {
-                                          validate20.errors = [{ instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" }];
+                                if (valid0) {
+                                  if (data.outcomes !== void 0) {
+                                    let data14 = data.outcomes;
+                                    const _errs43 = errors;
+                                    if (errors === _errs43) {
+                                      if (Array.isArray(data14)) {
+                                        if (data14.length > 100) {
+                                          validate20.errors = [{ instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
                                           return false;
                                         } else {
-                                          var valid15 = true;
-                                          const len1 = data12.length;
-                                          for (let i1 = 0; i1 < len1; i1++) {
-                                            let data13 = data12[i1];
-                                            const _errs44 = errors;
-                                            if (typeof data13 !== "string") {
-                                              validate20.errors = [{ instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                              return false;
+                                          var valid16 = true;
+                                          const len2 = data14.length;
+                                          for (let i3 = 0; i3 < len2; i3++) {
+                                            const _errs45 = errors;
+                                            if (!validate28(data14[i3], { instancePath: instancePath + "/outcomes/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
+                                              vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+                                              errors = vErrors.length;
                                             }
-                                            if (!(data13 === "bilateral-defence-cooperation" || data13 === "covid-19" || data13 === "locust-control" || data13 === "counter-terrorism" || data13 === "regional-security" || data13 === "indo-pacific" || data13 === "training-and-education" || data13 === "joint-exercises" || data13 === "maritime-security" || data13 === "staff-talks" || data13 === "bilateral-relations" || data13 === "multilateral-defence-cooperation" || data13 === "security-dialogue" || data13 === "defence-policy" || data13 === "interoperability" || data13 === "search-and-rescue" || data13 === "humanitarian-assistance-and-disaster-relief" || data13 === "peacekeeping" || data13 === "courtesies-and-commemorations" || data13 === "afghanistan" || data13 === "refugees" || data13 === "border-management" || data13 === "kashmir" || data13 === "china-pakistan-economic-corridor" || data13 === "trade-and-investment" || data13 === "middle-east" || data13 === "north-korea" || data13 === "east-china-sea" || data13 === "south-china-sea" || data13 === "taiwan" || data13 === "hong-kong" || data13 === "rules-based-order" || data13 === "confidence-building" || data13 === "information-sharing" || data13 === "intelligence-surveillance-and-reconnaissance" || data13 === "air-and-missile-defence" || data13 === "alliance-affairs" || data13 === "space-and-cyber")) {
-                                              validate20.errors = [{ instancePath: instancePath + "/topics/" + i1, schemaPath: "vocabularies/topic.schema.json/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" }];
-                                              return false;
-                                            }
-                                            var valid15 = _errs44 === errors;
-                                            if (!valid15) {
+                                            var valid16 = _errs45 === errors;
+                                            if (!valid16) {
                                               break;
                                             }
                                           }
-                                          if (valid15) {
-                                            let i2 = data12.length;
-                                            let j0;
-                                            if (i2 > 1) {
-                                              outer0:
-                                                for (; i2--; ) {
-                                                  for (j0 = i2; j0--; ) {
-                                                    if (func0(data12[i2], data12[j0])) {
-                                                      validate20.errors = [{ instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" }];
-                                                      return false;
-                                                      break outer0;
-                                                    }
-                                                  }
-                                                }
-                                            }
-                                          }
                                         }
                                       } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/topics", schemaPath: "#/properties/topics/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        validate20.errors = [{ instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                         return false;
                                       }
                                     }
-                                    var valid2 = _errs42 === errors;
+                                    var valid0 = _errs43 === errors;
                                   } else {
-                                    var valid2 = true;
+                                    var valid0 = true;
                                   }
-                                  if (valid2) {
-                                    if (data.outcomes !== void 0) {
-                                      let data14 = data.outcomes;
-                                      const _errs47 = errors;
-                                      if (errors === _errs47) {
-                                        if (Array.isArray(data14)) {
-                                          if (data14.length > 100) {
-                                            validate20.errors = [{ instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
+                                  if (valid0) {
+                                    if (data.sources !== void 0) {
+                                      let data16 = data.sources;
+                                      const _errs46 = errors;
+                                      if (errors === _errs46) {
+                                        if (Array.isArray(data16)) {
+                                          if (data16.length > 100) {
+                                            validate20.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
                                             return false;
                                           } else {
-                                            var valid18 = true;
-                                            const len2 = data14.length;
-                                            for (let i3 = 0; i3 < len2; i3++) {
-                                              const _errs49 = errors;
-                                              if (!validate28(data14[i3], { instancePath: instancePath + "/outcomes/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
-                                                vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-                                                errors = vErrors.length;
-                                              }
-                                              var valid18 = _errs49 === errors;
-                                              if (!valid18) {
-                                                break;
+                                            if (data16.length < 1) {
+                                              validate20.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                              return false;
+                                            } else {
+                                              var valid17 = true;
+                                              const len3 = data16.length;
+                                              for (let i4 = 0; i4 < len3; i4++) {
+                                                const _errs48 = errors;
+                                                if (!validate31(data16[i4], { instancePath: instancePath + "/sources/" + i4, parentData: data16, parentDataProperty: i4, rootData })) {
+                                                  vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+                                                  errors = vErrors.length;
+                                                }
+                                                var valid17 = _errs48 === errors;
+                                                if (!valid17) {
+                                                  break;
+                                                }
                                               }
                                             }
                                           }
                                         } else {
-                                          validate20.errors = [{ instancePath: instancePath + "/outcomes", schemaPath: "#/properties/outcomes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                          validate20.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                           return false;
                                         }
                                       }
-                                      var valid2 = _errs47 === errors;
+                                      var valid0 = _errs46 === errors;
                                     } else {
-                                      var valid2 = true;
+                                      var valid0 = true;
                                     }
-                                    if (valid2) {
-                                      if (data.sources !== void 0) {
-                                        let data16 = data.sources;
-                                        const _errs50 = errors;
-                                        if (errors === _errs50) {
-                                          if (Array.isArray(data16)) {
-                                            if (data16.length > 100) {
-                                              validate20.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
+                                    if (valid0) {
+                                      if (data.disagreements !== void 0) {
+                                        let data18 = data.disagreements;
+                                        const _errs49 = errors;
+                                        if (errors === _errs49) {
+                                          if (Array.isArray(data18)) {
+                                            if (data18.length > 100) {
+                                              validate20.errors = [{ instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
                                               return false;
                                             } else {
-                                              if (data16.length < 1) {
-                                                validate20.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
-                                                return false;
-                                              } else {
-                                                var valid19 = true;
-                                                const len3 = data16.length;
-                                                for (let i4 = 0; i4 < len3; i4++) {
-                                                  const _errs52 = errors;
-                                                  if (!validate31(data16[i4], { instancePath: instancePath + "/sources/" + i4, parentData: data16, parentDataProperty: i4, rootData })) {
-                                                    vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-                                                    errors = vErrors.length;
-                                                  }
-                                                  var valid19 = _errs52 === errors;
-                                                  if (!valid19) {
-                                                    break;
-                                                  }
+                                              var valid18 = true;
+                                              const len4 = data18.length;
+                                              for (let i5 = 0; i5 < len4; i5++) {
+                                                const _errs51 = errors;
+                                                if (!validate34(data18[i5], { instancePath: instancePath + "/disagreements/" + i5, parentData: data18, parentDataProperty: i5, rootData })) {
+                                                  vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                                                  errors = vErrors.length;
+                                                }
+                                                var valid18 = _errs51 === errors;
+                                                if (!valid18) {
+                                                  break;
                                                 }
                                               }
                                             }
                                           } else {
-                                            validate20.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                            validate20.errors = [{ instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                             return false;
                                           }
                                         }
-                                        var valid2 = _errs50 === errors;
+                                        var valid0 = _errs49 === errors;
                                       } else {
-                                        var valid2 = true;
+                                        var valid0 = true;
                                       }
-                                      if (valid2) {
-                                        if (data.disagreements !== void 0) {
-                                          let data18 = data.disagreements;
-                                          const _errs53 = errors;
-                                          if (errors === _errs53) {
-                                            if (Array.isArray(data18)) {
-                                              if (data18.length > 100) {
-                                                validate20.errors = [{ instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
-                                                return false;
-                                              } else {
-                                                var valid20 = true;
-                                                const len4 = data18.length;
-                                                for (let i5 = 0; i5 < len4; i5++) {
-                                                  const _errs55 = errors;
-                                                  if (!validate34(data18[i5], { instancePath: instancePath + "/disagreements/" + i5, parentData: data18, parentDataProperty: i5, rootData })) {
-                                                    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-                                                    errors = vErrors.length;
-                                                  }
-                                                  var valid20 = _errs55 === errors;
-                                                  if (!valid20) {
-                                                    break;
+                                      if (valid0) {
+                                        if (data.confidence !== void 0) {
+                                          const _errs52 = errors;
+                                          if (!validate37(data.confidence, { instancePath: instancePath + "/confidence", parentData: data, parentDataProperty: "confidence", rootData })) {
+                                            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+                                            errors = vErrors.length;
+                                          }
+                                          var valid0 = _errs52 === errors;
+                                        } else {
+                                          var valid0 = true;
+                                        }
+                                        if (valid0) {
+                                          if (data.notes !== void 0) {
+                                            let data21 = data.notes;
+                                            const _errs53 = errors;
+                                            const _errs54 = errors;
+                                            if (errors === _errs54) {
+                                              if (typeof data21 === "string") {
+                                                if ((data21.length > 5e3 && func2(data21) > 5e3)) {
+                                                  validate20.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
+                                                  return false;
+                                                } else {
+                                                  if ((data21.length < 2 && func2(data21) < 1)) {
+                                                    validate20.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                    return false;
                                                   }
                                                 }
+                                              } else {
+                                                validate20.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                return false;
                                               }
-                                            } else {
-                                              validate20.errors = [{ instancePath: instancePath + "/disagreements", schemaPath: "#/properties/disagreements/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                              return false;
                                             }
-                                          }
-                                          var valid2 = _errs53 === errors;
-                                        } else {
-                                          var valid2 = true;
-                                        }
-                                        if (valid2) {
-                                          if (data.confidence !== void 0) {
-                                            const _errs56 = errors;
-                                            if (!validate37(data.confidence, { instancePath: instancePath + "/confidence", parentData: data, parentDataProperty: "confidence", rootData })) {
-                                              vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-                                              errors = vErrors.length;
-                                            }
-                                            var valid2 = _errs56 === errors;
+                                            var valid0 = _errs53 === errors;
                                           } else {
-                                            var valid2 = true;
+                                            var valid0 = true;
                                           }
-                                          if (valid2) {
-                                            if (data.notes !== void 0) {
-                                              let data21 = data.notes;
-                                              const _errs57 = errors;
-                                              const _errs58 = errors;
-                                              if (errors === _errs58) {
-                                                if (typeof data21 === "string") {
-                                                  if (func2(data21) > 5e3) {
-                                                    validate20.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
+                                          if (valid0) {
+                                            if (data.related !== void 0) {
+                                              let data22 = data.related;
+                                              const _errs56 = errors;
+                                              if (errors === _errs56) {
+                                                if (Array.isArray(data22)) {
+                                                  if (data22.length > 50) {
+                                                    validate20.errors = [{ instancePath: instancePath + "/related", schemaPath: "#/properties/related/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" }];
                                                     return false;
                                                   } else {
-                                                    if (func2(data21) < 1) {
-                                                      validate20.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                      return false;
+                                                    var valid20 = true;
+                                                    const len5 = data22.length;
+                                                    for (let i6 = 0; i6 < len5; i6++) {
+                                                      const _errs58 = errors;
+                                                      if (!validate39(data22[i6], { instancePath: instancePath + "/related/" + i6, parentData: data22, parentDataProperty: i6, rootData })) {
+                                                        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+                                                        errors = vErrors.length;
+                                                      }
+                                                      var valid20 = _errs58 === errors;
+                                                      if (!valid20) {
+                                                        break;
+                                                      }
                                                     }
                                                   }
                                                 } else {
-                                                  validate20.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                  validate20.errors = [{ instancePath: instancePath + "/related", schemaPath: "#/properties/related/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                   return false;
                                                 }
                                               }
-                                              var valid2 = _errs57 === errors;
+                                              var valid0 = _errs56 === errors;
                                             } else {
-                                              var valid2 = true;
-                                            }
-                                            if (valid2) {
-                                              if (data.related !== void 0) {
-                                                let data22 = data.related;
-                                                const _errs60 = errors;
-                                                if (errors === _errs60) {
-                                                  if (Array.isArray(data22)) {
-                                                    if (data22.length > 50) {
-                                                      validate20.errors = [{ instancePath: instancePath + "/related", schemaPath: "#/properties/related/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" }];
-                                                      return false;
-                                                    } else {
-                                                      var valid22 = true;
-                                                      const len5 = data22.length;
-                                                      for (let i6 = 0; i6 < len5; i6++) {
-                                                        const _errs62 = errors;
-                                                        if (!validate39(data22[i6], { instancePath: instancePath + "/related/" + i6, parentData: data22, parentDataProperty: i6, rootData })) {
-                                                          vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-                                                          errors = vErrors.length;
-                                                        }
-                                                        var valid22 = _errs62 === errors;
-                                                        if (!valid22) {
-                                                          break;
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validate20.errors = [{ instancePath: instancePath + "/related", schemaPath: "#/properties/related/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid2 = _errs60 === errors;
-                                              } else {
-                                                var valid2 = true;
-                                              }
+                                              var valid0 = true;
                                             }
                                           }
                                         }
@@ -2226,7 +1905,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validatePerson = validate41;
-var pattern39 = new RegExp("^Q[1-9][0-9]*$", "u");
+var pattern30 = new RegExp("^Q[1-9][0-9]*$", "u");
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2244,15 +1923,15 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs2 = errors;
           if (errors === _errs2) {
             if (typeof data0 === "string") {
-              if (func2(data0) > 500) {
+              if ((data0.length > 500 && func2(data0) > 500)) {
                 validate42.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                 return false;
               } else {
-                if (func2(data0) < 1) {
+                if ((data0.length < 2 && func2(data0) < 1)) {
                   validate42.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                   return false;
                 } else {
-                  if (!pattern6.test(data0)) {
+                  if (!pattern5.test(data0)) {
                     validate42.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                     return false;
                   }
@@ -2293,8 +1972,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   validate42.errors = vErrors;
   return errors === 0;
 }
-var schema92 = { "title": "Position", "description": "An office held from a start date to an end date, each as precisely as sources give it (to the day, month or year) and citing the person's sources. When no source gives the first day in office, `start` is the earliest date on which sources show the person in post and `start_qualifier` says so.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["title", "country", "start"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. With `start_qualifier` `in-post-by`, the earliest date on which the cited sources show the person already in post (the office began on or before it). Never a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_qualifier": { "$ref": "defs.schema.json#/$defs/StartQualifier", "title": "Start qualifier", "description": "What `start` is when it is not the first day in office; leave out when it is." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start (with `start_qualifier` `in-post-by`, the sources that show the person in post on that date)." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." } } };
-var schema99 = { "title": "Start qualifier", "description": "What a position's `start` is when it is not the first day in office. A closed list; the terms follow EDTF's qualifiers of a date.", "type": "string", "enum": ["in-post-by"] };
+var schema83 = { "title": "Position", "description": "An office held from a start date to an end date, each as precisely as sources give it (to the day, month or year) and citing the person's sources. When no source gives the first day in office, `start` is the earliest date on which sources show the person in post and `start_qualifier` says so.", "type": "object", "additionalProperties": false, "required": ["title", "country", "start"], "properties": { "title": { "$ref": "defs.schema.json#/$defs/Text", "title": "Title", "description": "The office in its usual English form, such as `Minister of Defense`." }, "organization": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Organization", "description": "The id of the organization the office belongs to." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the person served in this office." }, "start": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "Start date", "description": "The first day in office, or with `start_precision` month or year the first day of that month or year. With `start_qualifier` `in-post-by`, the earliest date on which the cited sources show the person already in post (the office began on or before it). Never a date that only stands in for an unknown one." }, "start_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "Start precision", "description": "How precisely `start` is known; `day` when left out." }, "start_qualifier": { "$ref": "defs.schema.json#/$defs/StartQualifier", "title": "Start qualifier", "description": "What `start` is when it is not the first day in office; leave out when it is." }, "start_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "Start sources", "description": "Local ids of the person's sources that give the start (with `start_qualifier` `in-post-by`, the sources that show the person in post on that date)." }, "end": { "$ref": "defs.schema.json#/$defs/CalendarDate", "title": "End date", "description": "The last day in office (with `end_precision` month or year, the first day of that month or year); leave out while the person holds it or when it is not known." }, "end_precision": { "$ref": "defs.schema.json#/$defs/DatePrecision", "title": "End precision", "description": "How precisely `end` is known; `day` when left out." }, "end_sources": { "$ref": "#/$defs/PersonSourceRefs", "title": "End sources", "description": "Local ids of the person's sources that give the end." } } };
+var schema89 = { "title": "Start qualifier", "description": "What a position's `start` is when it is not the first day in office. A closed list; the terms follow EDTF's qualifiers of a date.", "type": "string", "enum": ["in-post-by"] };
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2316,15 +1995,15 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs2 = errors;
             if (errors === _errs2) {
               if (typeof data0 === "string") {
-                if (func2(data0) > 100) {
+                if ((data0.length > 100 && func2(data0) > 100)) {
                   validate45.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                   return false;
                 } else {
-                  if (func2(data0) < 2) {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
                     validate45.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (!pattern10.test(data0)) {
+                    if (!pattern8.test(data0)) {
                       validate45.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                       return false;
                     }
@@ -2376,261 +2055,221 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         validate44.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate44.errors = vErrors;
+          if (!func1.call(schema83.properties, key0)) {
+            validate44.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!func1.call(schema92.properties, key1)) {
-              validate44.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
-            }
-          }
-          if (_errs5 === errors) {
-            if (data.title !== void 0) {
-              let data0 = data.title;
-              const _errs6 = errors;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 500) {
-                    validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+        if (_errs1 === errors) {
+          if (data.title !== void 0) {
+            let data0 = data.title;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 500 && func2(data0) > 500)) {
+                  validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                  return false;
+                } else {
+                  if ((data0.length < 2 && func2(data0) < 1)) {
+                    validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                     return false;
                   } else {
-                    if (func2(data0) < 1) {
-                      validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                    if (!pattern5.test(data0)) {
+                      validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                      return false;
+                    }
+                  }
+                }
+              } else {
+                validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.organization !== void 0) {
+              let data1 = data.organization;
+              const _errs5 = errors;
+              const _errs6 = errors;
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 100 && func2(data1) > 100)) {
+                    validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 4 && func2(data1) < 2)) {
+                      validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
-                      if (!pattern6.test(data0)) {
-                        validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                      if (!pattern8.test(data1)) {
+                        validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate44.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
-              var valid2 = _errs6 === errors;
+              var valid0 = _errs5 === errors;
             } else {
-              var valid2 = true;
+              var valid0 = true;
             }
-            if (valid2) {
-              if (data.organization !== void 0) {
-                let data1 = data.organization;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 100) {
-                      validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
-                      return false;
-                    } else {
-                      if (func2(data1) < 2) {
-                        validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
-                        return false;
-                      } else {
-                        if (!pattern10.test(data1)) {
-                          validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+            if (valid0) {
+              if (data.country !== void 0) {
+                let data2 = data.country;
+                const _errs8 = errors;
+                if (typeof data2 !== "string") {
+                  validate44.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+                let valid4;
+                valid4 = false;
+                for (const v0 of schema43.enum) {
+                  if (func0(data2, v0)) {
+                    valid4 = true;
+                    break;
+                  }
+                }
+                if (!valid4) {
+                  validate44.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+                  return false;
+                }
+                var valid0 = _errs8 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.start !== void 0) {
+                  let data3 = data.start;
+                  const _errs11 = errors;
+                  const _errs12 = errors;
+                  if (errors === _errs12) {
+                    if (errors === _errs12) {
+                      if (typeof data3 === "string") {
+                        if (!pattern6.test(data3)) {
+                          validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                           return false;
+                        } else {
+                          if (!formats0.validate(data3)) {
+                            validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                            return false;
+                          }
                         }
+                      } else {
+                        validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
                       }
                     }
-                  } else {
-                    validate44.errors = [{ instancePath: instancePath + "/organization", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
                   }
-                }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.country !== void 0) {
-                  let data2 = data.country;
-                  const _errs12 = errors;
-                  if (typeof data2 !== "string") {
-                    validate44.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                  let valid6;
-                  valid6 = false;
-                  for (const v0 of schema45.enum) {
-                    if (func0(data2, v0)) {
-                      valid6 = true;
-                      break;
-                    }
-                  }
-                  if (!valid6) {
-                    validate44.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
-                    return false;
-                  }
-                  var valid2 = _errs12 === errors;
+                  var valid0 = _errs11 === errors;
                 } else {
-                  var valid2 = true;
+                  var valid0 = true;
                 }
-                if (valid2) {
-                  if (data.start !== void 0) {
-                    let data3 = data.start;
+                if (valid0) {
+                  if (data.start_precision !== void 0) {
+                    let data4 = data.start_precision;
                     const _errs15 = errors;
-                    const _errs16 = errors;
-                    if (errors === _errs16) {
-                      if (errors === _errs16) {
-                        if (typeof data3 === "string") {
-                          if (!pattern7.test(data3)) {
-                            validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
-                            return false;
-                          } else {
-                            if (!formats0.validate(data3)) {
-                              validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                    if (typeof data4 !== "string") {
+                      validate44.errors = [{ instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                    if (!(data4 === "day" || data4 === "month" || data4 === "year")) {
+                      validate44.errors = [{ instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" }];
+                      return false;
+                    }
+                    var valid0 = _errs15 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.start_qualifier !== void 0) {
+                      let data5 = data.start_qualifier;
+                      const _errs18 = errors;
+                      if (typeof data5 !== "string") {
+                        validate44.errors = [{ instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
+                      }
+                      if (!(data5 === "in-post-by")) {
+                        validate44.errors = [{ instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/enum", keyword: "enum", params: { allowedValues: schema89.enum }, message: "must be equal to one of the allowed values" }];
+                        return false;
+                      }
+                      var valid0 = _errs18 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.start_sources !== void 0) {
+                        const _errs21 = errors;
+                        if (!validate45(data.start_sources, { instancePath: instancePath + "/start_sources", parentData: data, parentDataProperty: "start_sources", rootData })) {
+                          vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid0 = _errs21 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.end !== void 0) {
+                          let data7 = data.end;
+                          const _errs22 = errors;
+                          const _errs23 = errors;
+                          if (errors === _errs23) {
+                            if (errors === _errs23) {
+                              if (typeof data7 === "string") {
+                                if (!pattern6.test(data7)) {
+                                  validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
+                                  return false;
+                                } else {
+                                  if (!formats0.validate(data7)) {
+                                    validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
+                                    return false;
+                                  }
+                                }
+                              } else {
+                                validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                          }
+                          var valid0 = _errs22 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.end_precision !== void 0) {
+                            let data8 = data.end_precision;
+                            const _errs26 = errors;
+                            if (typeof data8 !== "string") {
+                              validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                               return false;
                             }
-                          }
-                        } else {
-                          validate44.errors = [{ instancePath: instancePath + "/start", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                          return false;
-                        }
-                      }
-                    }
-                    var valid2 = _errs15 === errors;
-                  } else {
-                    var valid2 = true;
-                  }
-                  if (valid2) {
-                    if (data.start_precision !== void 0) {
-                      let data4 = data.start_precision;
-                      const _errs19 = errors;
-                      if (typeof data4 !== "string") {
-                        validate44.errors = [{ instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                        return false;
-                      }
-                      if (!(data4 === "day" || data4 === "month" || data4 === "year")) {
-                        validate44.errors = [{ instancePath: instancePath + "/start_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
-                        return false;
-                      }
-                      var valid2 = _errs19 === errors;
-                    } else {
-                      var valid2 = true;
-                    }
-                    if (valid2) {
-                      if (data.start_qualifier !== void 0) {
-                        let data5 = data.start_qualifier;
-                        const _errs22 = errors;
-                        if (typeof data5 !== "string") {
-                          validate44.errors = [{ instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                          return false;
-                        }
-                        if (!(data5 === "in-post-by")) {
-                          validate44.errors = [{ instancePath: instancePath + "/start_qualifier", schemaPath: "defs.schema.json#/$defs/StartQualifier/enum", keyword: "enum", params: { allowedValues: schema99.enum }, message: "must be equal to one of the allowed values" }];
-                          return false;
-                        }
-                        var valid2 = _errs22 === errors;
-                      } else {
-                        var valid2 = true;
-                      }
-                      if (valid2) {
-                        if (data.start_sources !== void 0) {
-                          const _errs25 = errors;
-                          if (!validate45(data.start_sources, { instancePath: instancePath + "/start_sources", parentData: data, parentDataProperty: "start_sources", rootData })) {
-                            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid2 = _errs25 === errors;
-                        } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data.end !== void 0) {
-                            let data7 = data.end;
-                            const _errs26 = errors;
-                            const _errs27 = errors;
-                            if (errors === _errs27) {
-                              if (errors === _errs27) {
-                                if (typeof data7 === "string") {
-                                  if (!pattern7.test(data7)) {
-                                    validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
-                                    return false;
-                                  } else {
-                                    if (!formats0.validate(data7)) {
-                                      validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' }];
-                                      return false;
-                                    }
-                                  }
-                                } else {
-                                  validate44.errors = [{ instancePath: instancePath + "/end", schemaPath: "defs.schema.json#/$defs/CalendarDate/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                              }
+                            if (!(data8 === "day" || data8 === "month" || data8 === "year")) {
+                              validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" }];
+                              return false;
                             }
-                            var valid2 = _errs26 === errors;
+                            var valid0 = _errs26 === errors;
                           } else {
-                            var valid2 = true;
+                            var valid0 = true;
                           }
-                          if (valid2) {
-                            if (data.end_precision !== void 0) {
-                              let data8 = data.end_precision;
-                              const _errs30 = errors;
-                              if (typeof data8 !== "string") {
-                                validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                return false;
+                          if (valid0) {
+                            if (data.end_sources !== void 0) {
+                              const _errs29 = errors;
+                              if (!validate45(data.end_sources, { instancePath: instancePath + "/end_sources", parentData: data, parentDataProperty: "end_sources", rootData })) {
+                                vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+                                errors = vErrors.length;
                               }
-                              if (!(data8 === "day" || data8 === "month" || data8 === "year")) {
-                                validate44.errors = [{ instancePath: instancePath + "/end_precision", schemaPath: "defs.schema.json#/$defs/DatePrecision/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" }];
-                                return false;
-                              }
-                              var valid2 = _errs30 === errors;
+                              var valid0 = _errs29 === errors;
                             } else {
-                              var valid2 = true;
-                            }
-                            if (valid2) {
-                              if (data.end_sources !== void 0) {
-                                const _errs33 = errors;
-                                if (!validate45(data.end_sources, { instancePath: instancePath + "/end_sources", parentData: data, parentDataProperty: "end_sources", rootData })) {
-                                  vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid2 = _errs33 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
+                              var valid0 = true;
                             }
                           }
                         }
@@ -2676,15 +2315,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs3 = errors;
             if (errors === _errs3) {
               if (typeof data0 === "string") {
-                if (func2(data0) > 100) {
+                if ((data0.length > 100 && func2(data0) > 100)) {
                   validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                   return false;
                 } else {
-                  if (func2(data0) < 2) {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
                     validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (!pattern10.test(data0)) {
+                    if (!pattern8.test(data0)) {
                       validate49.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                       return false;
                     }
@@ -2706,15 +2345,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
               const _errs6 = errors;
               if (errors === _errs6) {
                 if (typeof data1 === "string") {
-                  if (func2(data1) > 100) {
+                  if ((data1.length > 100 && func2(data1) > 100)) {
                     validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
                     return false;
                   } else {
-                    if (func2(data1) < 2) {
+                    if ((data1.length < 4 && func2(data1) < 2)) {
                       validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                       return false;
                     } else {
-                      if (!pattern10.test(data1)) {
+                      if (!pattern8.test(data1)) {
                         validate49.errors = [{ instancePath: instancePath + "/publisher", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
                         return false;
                       }
@@ -2738,7 +2377,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
                   return false;
                 }
                 if (!(data2 === "official-statement" || data2 === "embassy-release" || data2 === "news-report" || data2 === "wire-report" || data2 === "reprint" || data2 === "social-media-post" || data2 === "other")) {
-                  validate49.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values" }];
+                  validate49.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/source-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" }];
                   return false;
                 }
                 var valid0 = _errs8 === errors;
@@ -2752,15 +2391,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
                   const _errs12 = errors;
                   if (errors === _errs12) {
                     if (typeof data3 === "string") {
-                      if (func2(data3) > 500) {
+                      if ((data3.length > 500 && func2(data3) > 500)) {
                         validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                         return false;
                       } else {
-                        if (func2(data3) < 1) {
+                        if ((data3.length < 2 && func2(data3) < 1)) {
                           validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                           return false;
                         } else {
-                          if (!pattern6.test(data3)) {
+                          if (!pattern5.test(data3)) {
                             validate49.errors = [{ instancePath: instancePath + "/title", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                             return false;
                           }
@@ -2783,11 +2422,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
                     if (errors === _errs15) {
                       if (errors === _errs15) {
                         if (typeof data4 === "string") {
-                          if (func2(data4) > 2e3) {
+                          if ((data4.length > 2e3 && func2(data4) > 2e3)) {
                             validate49.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
                             return false;
                           } else {
-                            if (!pattern24.test(data4)) {
+                            if (!pattern19.test(data4)) {
                               validate49.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
                               return false;
                             } else {
@@ -2815,7 +2454,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
                       if (errors === _errs19) {
                         if (errors === _errs19) {
                           if (typeof data5 === "string") {
-                            if (!pattern7.test(data5)) {
+                            if (!pattern6.test(data5)) {
                               validate49.errors = [{ instancePath: instancePath + "/published", schemaPath: "defs.schema.json#/$defs/CalendarDate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$" }, message: 'must match pattern "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[048]|[2468][048]|[13579][26])00)-02-29)$"' }];
                               return false;
                             } else {
@@ -2841,7 +2480,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
                         const _errs23 = errors;
                         if (errors === _errs23) {
                           if (typeof data6 === "string") {
-                            if (!pattern26.test(data6)) {
+                            if (!pattern21.test(data6)) {
                               validate49.errors = [{ instancePath: instancePath + "/language", schemaPath: "defs.schema.json#/$defs/LanguageCode/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"' }];
                               return false;
                             }
@@ -2861,15 +2500,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
                           const _errs26 = errors;
                           if (errors === _errs26) {
                             if (typeof data7 === "string") {
-                              if (func2(data7) > 500) {
+                              if ((data7.length > 500 && func2(data7) > 500)) {
                                 validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                                 return false;
                               } else {
-                                if (func2(data7) < 1) {
+                                if ((data7.length < 2 && func2(data7) < 1)) {
                                   validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                   return false;
                                 } else {
-                                  if (!pattern6.test(data7)) {
+                                  if (!pattern5.test(data7)) {
                                     validate49.errors = [{ instancePath: instancePath + "/supports", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                                     return false;
                                   }
@@ -2912,275 +2551,235 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         validate41.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate41.errors = vErrors;
+          if (!(key0 === "id" || key0 === "name" || key0 === "aliases" || key0 === "native_name" || key0 === "wikidata" || key0 === "positions" || key0 === "sources" || key0 === "notes")) {
+            validate41.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!(key1 === "id" || key1 === "name" || key1 === "aliases" || key1 === "native_name" || key1 === "wikidata" || key1 === "positions" || key1 === "sources" || key1 === "notes")) {
-              validate41.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
-            }
-          }
-          if (_errs5 === errors) {
-            if (data.id !== void 0) {
-              let data0 = data.id;
-              const _errs6 = errors;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 100) {
-                    validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+        if (_errs1 === errors) {
+          if (data.id !== void 0) {
+            let data0 = data.id;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 100 && func2(data0) > 100)) {
+                  validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                  return false;
+                } else {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
+                    validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (func2(data0) < 2) {
-                      validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                    if (!pattern8.test(data0)) {
+                      validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      return false;
+                    }
+                  }
+                }
+              } else {
+                validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.name !== void 0) {
+              let data1 = data.name;
+              const _errs5 = errors;
+              const _errs6 = errors;
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 500 && func2(data1) > 500)) {
+                    validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 2 && func2(data1) < 1)) {
+                      validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                       return false;
                     } else {
-                      if (!pattern10.test(data0)) {
-                        validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      if (!pattern5.test(data1)) {
+                        validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate41.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
-              var valid2 = _errs6 === errors;
+              var valid0 = _errs5 === errors;
             } else {
-              var valid2 = true;
+              var valid0 = true;
             }
-            if (valid2) {
-              if (data.name !== void 0) {
-                let data1 = data.name;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 500) {
-                      validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
-                      return false;
-                    } else {
-                      if (func2(data1) < 1) {
-                        validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+            if (valid0) {
+              if (data.aliases !== void 0) {
+                const _errs8 = errors;
+                if (!validate42(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs8 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.native_name !== void 0) {
+                  let data3 = data.native_name;
+                  const _errs9 = errors;
+                  const _errs10 = errors;
+                  if (errors === _errs10) {
+                    if (typeof data3 === "string") {
+                      if ((data3.length > 500 && func2(data3) > 500)) {
+                        validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                         return false;
                       } else {
-                        if (!pattern6.test(data1)) {
-                          validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
-                          return false;
-                        }
-                      }
-                    }
-                  } else {
-                    validate41.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.aliases !== void 0) {
-                  const _errs12 = errors;
-                  if (!validate42(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
-                    vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid2 = _errs12 === errors;
-                } else {
-                  var valid2 = true;
-                }
-                if (valid2) {
-                  if (data.native_name !== void 0) {
-                    let data3 = data.native_name;
-                    const _errs13 = errors;
-                    const _errs14 = errors;
-                    if (errors === _errs14) {
-                      if (typeof data3 === "string") {
-                        if (func2(data3) > 500) {
-                          validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                        if ((data3.length < 2 && func2(data3) < 1)) {
+                          validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                           return false;
                         } else {
-                          if (func2(data3) < 1) {
-                            validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                          if (!pattern5.test(data3)) {
+                            validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                            return false;
+                          }
+                        }
+                      }
+                    } else {
+                      validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs9 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.wikidata !== void 0) {
+                    let data4 = data.wikidata;
+                    const _errs12 = errors;
+                    const _errs13 = errors;
+                    if (errors === _errs13) {
+                      if (typeof data4 === "string") {
+                        if (!pattern30.test(data4)) {
+                          validate41.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' }];
+                          return false;
+                        }
+                      } else {
+                        validate41.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
+                      }
+                    }
+                    var valid0 = _errs12 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.positions !== void 0) {
+                      let data5 = data.positions;
+                      const _errs15 = errors;
+                      if (errors === _errs15) {
+                        if (Array.isArray(data5)) {
+                          if (data5.length > 100) {
+                            validate41.errors = [{ instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
                             return false;
                           } else {
-                            if (!pattern6.test(data3)) {
-                              validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                            if (data5.length < 1) {
+                              validate41.errors = [{ instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
                               return false;
+                            } else {
+                              var valid5 = true;
+                              const len0 = data5.length;
+                              for (let i0 = 0; i0 < len0; i0++) {
+                                const _errs17 = errors;
+                                if (!validate44(data5[i0], { instancePath: instancePath + "/positions/" + i0, parentData: data5, parentDataProperty: i0, rootData })) {
+                                  vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+                                  errors = vErrors.length;
+                                }
+                                var valid5 = _errs17 === errors;
+                                if (!valid5) {
+                                  break;
+                                }
+                              }
                             }
                           }
-                        }
-                      } else {
-                        validate41.errors = [{ instancePath: instancePath + "/native_name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                        return false;
-                      }
-                    }
-                    var valid2 = _errs13 === errors;
-                  } else {
-                    var valid2 = true;
-                  }
-                  if (valid2) {
-                    if (data.wikidata !== void 0) {
-                      let data4 = data.wikidata;
-                      const _errs16 = errors;
-                      const _errs17 = errors;
-                      if (errors === _errs17) {
-                        if (typeof data4 === "string") {
-                          if (!pattern39.test(data4)) {
-                            validate41.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' }];
-                            return false;
-                          }
                         } else {
-                          validate41.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          validate41.errors = [{ instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                           return false;
                         }
                       }
-                      var valid2 = _errs16 === errors;
+                      var valid0 = _errs15 === errors;
                     } else {
-                      var valid2 = true;
+                      var valid0 = true;
                     }
-                    if (valid2) {
-                      if (data.positions !== void 0) {
-                        let data5 = data.positions;
-                        const _errs19 = errors;
-                        if (errors === _errs19) {
-                          if (Array.isArray(data5)) {
-                            if (data5.length > 100) {
-                              validate41.errors = [{ instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" }];
+                    if (valid0) {
+                      if (data.sources !== void 0) {
+                        let data7 = data.sources;
+                        const _errs18 = errors;
+                        if (errors === _errs18) {
+                          if (Array.isArray(data7)) {
+                            if (data7.length > 200) {
+                              validate41.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" }];
                               return false;
                             } else {
-                              if (data5.length < 1) {
-                                validate41.errors = [{ instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                              if (data7.length < 1) {
+                                validate41.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
                                 return false;
                               } else {
-                                var valid7 = true;
-                                const len0 = data5.length;
-                                for (let i0 = 0; i0 < len0; i0++) {
-                                  const _errs21 = errors;
-                                  if (!validate44(data5[i0], { instancePath: instancePath + "/positions/" + i0, parentData: data5, parentDataProperty: i0, rootData })) {
-                                    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+                                var valid6 = true;
+                                const len1 = data7.length;
+                                for (let i1 = 0; i1 < len1; i1++) {
+                                  const _errs20 = errors;
+                                  if (!validate49(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData })) {
+                                    vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
                                     errors = vErrors.length;
                                   }
-                                  var valid7 = _errs21 === errors;
-                                  if (!valid7) {
+                                  var valid6 = _errs20 === errors;
+                                  if (!valid6) {
                                     break;
                                   }
                                 }
                               }
                             }
                           } else {
-                            validate41.errors = [{ instancePath: instancePath + "/positions", schemaPath: "#/properties/positions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                            validate41.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                             return false;
                           }
                         }
-                        var valid2 = _errs19 === errors;
+                        var valid0 = _errs18 === errors;
                       } else {
-                        var valid2 = true;
+                        var valid0 = true;
                       }
-                      if (valid2) {
-                        if (data.sources !== void 0) {
-                          let data7 = data.sources;
+                      if (valid0) {
+                        if (data.notes !== void 0) {
+                          let data9 = data.notes;
+                          const _errs21 = errors;
                           const _errs22 = errors;
                           if (errors === _errs22) {
-                            if (Array.isArray(data7)) {
-                              if (data7.length > 200) {
-                                validate41.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" }];
+                            if (typeof data9 === "string") {
+                              if ((data9.length > 5e3 && func2(data9) > 5e3)) {
+                                validate41.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
                                 return false;
                               } else {
-                                if (data7.length < 1) {
-                                  validate41.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                if ((data9.length < 2 && func2(data9) < 1)) {
+                                  validate41.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                   return false;
-                                } else {
-                                  var valid8 = true;
-                                  const len1 = data7.length;
-                                  for (let i1 = 0; i1 < len1; i1++) {
-                                    const _errs24 = errors;
-                                    if (!validate49(data7[i1], { instancePath: instancePath + "/sources/" + i1, parentData: data7, parentDataProperty: i1, rootData })) {
-                                      vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-                                      errors = vErrors.length;
-                                    }
-                                    var valid8 = _errs24 === errors;
-                                    if (!valid8) {
-                                      break;
-                                    }
-                                  }
                                 }
                               }
                             } else {
-                              validate41.errors = [{ instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                              validate41.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                               return false;
                             }
                           }
-                          var valid2 = _errs22 === errors;
+                          var valid0 = _errs21 === errors;
                         } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data.notes !== void 0) {
-                            let data9 = data.notes;
-                            const _errs25 = errors;
-                            const _errs26 = errors;
-                            if (errors === _errs26) {
-                              if (typeof data9 === "string") {
-                                if (func2(data9) > 5e3) {
-                                  validate41.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
-                                  return false;
-                                } else {
-                                  if (func2(data9) < 1) {
-                                    validate41.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                    return false;
-                                  }
-                                }
-                              } else {
-                                validate41.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                return false;
-                              }
-                            }
-                            var valid2 = _errs25 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
+                          var valid0 = true;
                         }
                       }
                     }
@@ -3200,8 +2799,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateOrganization = validate51;
-var schema114 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "propertyNames": { "$ref": "defs.schema.json#/$defs/PropertyName" }, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
-var schema120 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/organization-kind.schema.json", "title": "Organization kind", "description": "What an organization is.", "type": "string", "enum": ["ministry", "armed-service", "military-command", "military-unit", "embassy", "government-office", "media-wing", "news-outlet", "news-agency", "international-organization", "other"] };
+var schema104 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/organization.schema.json", "title": "Organization", "description": "A ministry, armed service, unit, embassy, international body or publisher, written once and referenced by id.", "type": "object", "additionalProperties": false, "required": ["id", "name", "kind"], "properties": { "id": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Identifier", "description": "The organization's id, equal to the file name without `.yaml`, such as `pakistan-army`." }, "name": { "$ref": "defs.schema.json#/$defs/Text", "title": "Name", "description": "The organization's name in English." }, "aliases": { "$ref": "defs.schema.json#/$defs/Aliases", "title": "Aliases", "description": "Other names and abbreviations sources use, such as `ISPR`." }, "kind": { "$ref": "vocabularies/organization-kind.schema.json", "title": "Kind", "description": "What the organization is." }, "country": { "$ref": "defs.schema.json#/$defs/CountryCode", "title": "Country", "description": "The country the organization belongs to; leave out for international bodies." }, "parent": { "$ref": "defs.schema.json#/$defs/Slug", "title": "Parent organization", "description": "The id of the organization this one is part of." }, "wikidata": { "$ref": "defs.schema.json#/$defs/WikidataId", "title": "Wikidata item", "description": "The organization's Wikidata item, only where checked." }, "url": { "$ref": "defs.schema.json#/$defs/Url", "title": "Website", "description": "The organization's official website." }, "notes": { "$ref": "defs.schema.json#/$defs/LongText", "title": "Notes", "description": "Curator's remarks." } } };
+var schema109 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://w3id.org/engagements/schemas/vocabularies/organization-kind.schema.json", "title": "Organization kind", "description": "What an organization is.", "type": "string", "enum": ["ministry", "armed-service", "military-command", "military-unit", "embassy", "government-office", "media-wing", "news-outlet", "news-agency", "international-organization", "other"] };
 function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3219,15 +2818,15 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs2 = errors;
           if (errors === _errs2) {
             if (typeof data0 === "string") {
-              if (func2(data0) > 500) {
+              if ((data0.length > 500 && func2(data0) > 500)) {
                 validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
                 return false;
               } else {
-                if (func2(data0) < 1) {
+                if ((data0.length < 2 && func2(data0) < 1)) {
                   validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                   return false;
                 } else {
-                  if (!pattern6.test(data0)) {
+                  if (!pattern5.test(data0)) {
                     validate52.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                     return false;
                   }
@@ -3279,271 +2878,231 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         validate51.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
+        const _errs1 = errors;
         for (const key0 in data) {
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof key0 === "string") {
-              if (!pattern4.test(key0)) {
-                const err0 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/pattern", keyword: "pattern", params: { pattern: "^(?!<<$)" }, message: 'must match pattern "^(?!<<$)"', propertyName: key0 };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                } else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-            } else {
-              const err1 = { instancePath, schemaPath: "defs.schema.json#/$defs/PropertyName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key0 };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          var valid0 = _errs1 === errors;
-          if (!valid0) {
-            const err2 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            validate51.errors = vErrors;
+          if (!func1.call(schema104.properties, key0)) {
+            validate51.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
           }
         }
-        if (valid0) {
-          const _errs5 = errors;
-          for (const key1 in data) {
-            if (!func1.call(schema114.properties, key1)) {
-              validate51.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-              return false;
-              break;
-            }
-          }
-          if (_errs5 === errors) {
-            if (data.id !== void 0) {
-              let data0 = data.id;
-              const _errs6 = errors;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 100) {
-                    validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+        if (_errs1 === errors) {
+          if (data.id !== void 0) {
+            let data0 = data.id;
+            const _errs2 = errors;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (typeof data0 === "string") {
+                if ((data0.length > 100 && func2(data0) > 100)) {
+                  validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                  return false;
+                } else {
+                  if ((data0.length < 4 && func2(data0) < 2)) {
+                    validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
                     return false;
                   } else {
-                    if (func2(data0) < 2) {
-                      validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                    if (!pattern8.test(data0)) {
+                      validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      return false;
+                    }
+                  }
+                }
+              } else {
+                validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                return false;
+              }
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.name !== void 0) {
+              let data1 = data.name;
+              const _errs5 = errors;
+              const _errs6 = errors;
+              if (errors === _errs6) {
+                if (typeof data1 === "string") {
+                  if ((data1.length > 500 && func2(data1) > 500)) {
+                    validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+                    return false;
+                  } else {
+                    if ((data1.length < 2 && func2(data1) < 1)) {
+                      validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                       return false;
                     } else {
-                      if (!pattern10.test(data0)) {
-                        validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                      if (!pattern5.test(data1)) {
+                        validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
                         return false;
                       }
                     }
                   }
                 } else {
-                  validate51.errors = [{ instancePath: instancePath + "/id", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                   return false;
                 }
               }
-              var valid2 = _errs6 === errors;
+              var valid0 = _errs5 === errors;
             } else {
-              var valid2 = true;
+              var valid0 = true;
             }
-            if (valid2) {
-              if (data.name !== void 0) {
-                let data1 = data.name;
-                const _errs9 = errors;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (typeof data1 === "string") {
-                    if (func2(data1) > 500) {
-                      validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" }];
+            if (valid0) {
+              if (data.aliases !== void 0) {
+                const _errs8 = errors;
+                if (!validate52(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
+                  vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs8 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.kind !== void 0) {
+                  let data3 = data.kind;
+                  const _errs9 = errors;
+                  if (typeof data3 !== "string") {
+                    validate51.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    return false;
+                  }
+                  if (!(data3 === "ministry" || data3 === "armed-service" || data3 === "military-command" || data3 === "military-unit" || data3 === "embassy" || data3 === "government-office" || data3 === "media-wing" || data3 === "news-outlet" || data3 === "news-agency" || data3 === "international-organization" || data3 === "other")) {
+                    validate51.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema109.enum }, message: "must be equal to one of the allowed values" }];
+                    return false;
+                  }
+                  var valid0 = _errs9 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.country !== void 0) {
+                    let data4 = data.country;
+                    const _errs12 = errors;
+                    if (typeof data4 !== "string") {
+                      validate51.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                       return false;
-                    } else {
-                      if (func2(data1) < 1) {
-                        validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                        return false;
-                      } else {
-                        if (!pattern6.test(data1)) {
-                          validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/pattern", keyword: "pattern", params: { pattern: "^\\S(?:.*\\S)?$" }, message: 'must match pattern "^\\S(?:.*\\S)?$"' }];
+                    }
+                    let valid5;
+                    valid5 = false;
+                    for (const v0 of schema43.enum) {
+                      if (func0(data4, v0)) {
+                        valid5 = true;
+                        break;
+                      }
+                    }
+                    if (!valid5) {
+                      validate51.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+                      return false;
+                    }
+                    var valid0 = _errs12 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.parent !== void 0) {
+                      let data5 = data.parent;
+                      const _errs15 = errors;
+                      const _errs16 = errors;
+                      if (errors === _errs16) {
+                        if (typeof data5 === "string") {
+                          if ((data5.length > 100 && func2(data5) > 100)) {
+                            validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                            return false;
+                          } else {
+                            if ((data5.length < 4 && func2(data5) < 2)) {
+                              validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
+                              return false;
+                            } else {
+                              if (!pattern8.test(data5)) {
+                                validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
+                                return false;
+                              }
+                            }
+                          }
+                        } else {
+                          validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                           return false;
                         }
                       }
-                    }
-                  } else {
-                    validate51.errors = [{ instancePath: instancePath + "/name", schemaPath: "defs.schema.json#/$defs/Text/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                }
-                var valid2 = _errs9 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.aliases !== void 0) {
-                  const _errs12 = errors;
-                  if (!validate52(data.aliases, { instancePath: instancePath + "/aliases", parentData: data, parentDataProperty: "aliases", rootData })) {
-                    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-                    errors = vErrors.length;
-                  }
-                  var valid2 = _errs12 === errors;
-                } else {
-                  var valid2 = true;
-                }
-                if (valid2) {
-                  if (data.kind !== void 0) {
-                    let data3 = data.kind;
-                    const _errs13 = errors;
-                    if (typeof data3 !== "string") {
-                      validate51.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                      return false;
-                    }
-                    if (!(data3 === "ministry" || data3 === "armed-service" || data3 === "military-command" || data3 === "military-unit" || data3 === "embassy" || data3 === "government-office" || data3 === "media-wing" || data3 === "news-outlet" || data3 === "news-agency" || data3 === "international-organization" || data3 === "other")) {
-                      validate51.errors = [{ instancePath: instancePath + "/kind", schemaPath: "vocabularies/organization-kind.schema.json/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values" }];
-                      return false;
-                    }
-                    var valid2 = _errs13 === errors;
-                  } else {
-                    var valid2 = true;
-                  }
-                  if (valid2) {
-                    if (data.country !== void 0) {
-                      let data4 = data.country;
-                      const _errs16 = errors;
-                      if (typeof data4 !== "string") {
-                        validate51.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                        return false;
-                      }
-                      let valid7;
-                      valid7 = false;
-                      for (const v0 of schema45.enum) {
-                        if (func0(data4, v0)) {
-                          valid7 = true;
-                          break;
-                        }
-                      }
-                      if (!valid7) {
-                        validate51.errors = [{ instancePath: instancePath + "/country", schemaPath: "defs.schema.json#/$defs/CountryCode/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" }];
-                        return false;
-                      }
-                      var valid2 = _errs16 === errors;
+                      var valid0 = _errs15 === errors;
                     } else {
-                      var valid2 = true;
+                      var valid0 = true;
                     }
-                    if (valid2) {
-                      if (data.parent !== void 0) {
-                        let data5 = data.parent;
+                    if (valid0) {
+                      if (data.wikidata !== void 0) {
+                        let data6 = data.wikidata;
+                        const _errs18 = errors;
                         const _errs19 = errors;
-                        const _errs20 = errors;
-                        if (errors === _errs20) {
-                          if (typeof data5 === "string") {
-                            if (func2(data5) > 100) {
-                              validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" }];
+                        if (errors === _errs19) {
+                          if (typeof data6 === "string") {
+                            if (!pattern30.test(data6)) {
+                              validate51.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' }];
                               return false;
-                            } else {
-                              if (func2(data5) < 2) {
-                                validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" }];
-                                return false;
-                              } else {
-                                if (!pattern10.test(data5)) {
-                                  validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"' }];
-                                  return false;
-                                }
-                              }
                             }
                           } else {
-                            validate51.errors = [{ instancePath: instancePath + "/parent", schemaPath: "defs.schema.json#/$defs/Slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            validate51.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                             return false;
                           }
                         }
-                        var valid2 = _errs19 === errors;
+                        var valid0 = _errs18 === errors;
                       } else {
-                        var valid2 = true;
+                        var valid0 = true;
                       }
-                      if (valid2) {
-                        if (data.wikidata !== void 0) {
-                          let data6 = data.wikidata;
+                      if (valid0) {
+                        if (data.url !== void 0) {
+                          let data7 = data.url;
+                          const _errs21 = errors;
                           const _errs22 = errors;
-                          const _errs23 = errors;
-                          if (errors === _errs23) {
-                            if (typeof data6 === "string") {
-                              if (!pattern39.test(data6)) {
-                                validate51.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/pattern", keyword: "pattern", params: { pattern: "^Q[1-9][0-9]*$" }, message: 'must match pattern "^Q[1-9][0-9]*$"' }];
+                          if (errors === _errs22) {
+                            if (errors === _errs22) {
+                              if (typeof data7 === "string") {
+                                if ((data7.length > 2e3 && func2(data7) > 2e3)) {
+                                  validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                  return false;
+                                } else {
+                                  if (!pattern19.test(data7)) {
+                                    validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
+                                    return false;
+                                  } else {
+                                    if (!formats4(data7)) {
+                                      validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
+                                      return false;
+                                    }
+                                  }
+                                }
+                              } else {
+                                validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                 return false;
                               }
-                            } else {
-                              validate51.errors = [{ instancePath: instancePath + "/wikidata", schemaPath: "defs.schema.json#/$defs/WikidataId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                              return false;
                             }
                           }
-                          var valid2 = _errs22 === errors;
+                          var valid0 = _errs21 === errors;
                         } else {
-                          var valid2 = true;
+                          var valid0 = true;
                         }
-                        if (valid2) {
-                          if (data.url !== void 0) {
-                            let data7 = data.url;
+                        if (valid0) {
+                          if (data.notes !== void 0) {
+                            let data8 = data.notes;
                             const _errs25 = errors;
                             const _errs26 = errors;
                             if (errors === _errs26) {
-                              if (errors === _errs26) {
-                                if (typeof data7 === "string") {
-                                  if (func2(data7) > 2e3) {
-                                    validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
-                                    return false;
-                                  } else {
-                                    if (!pattern24.test(data7)) {
-                                      validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S*$" }, message: 'must match pattern "^https?://\\S*$"' }];
-                                      return false;
-                                    } else {
-                                      if (!formats4(data7)) {
-                                        validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                } else {
-                                  validate51.errors = [{ instancePath: instancePath + "/url", schemaPath: "defs.schema.json#/$defs/Url/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              if (typeof data8 === "string") {
+                                if ((data8.length > 5e3 && func2(data8) > 5e3)) {
+                                  validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
                                   return false;
+                                } else {
+                                  if ((data8.length < 2 && func2(data8) < 1)) {
+                                    validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
                                 }
+                              } else {
+                                validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
                               }
                             }
-                            var valid2 = _errs25 === errors;
+                            var valid0 = _errs25 === errors;
                           } else {
-                            var valid2 = true;
-                          }
-                          if (valid2) {
-                            if (data.notes !== void 0) {
-                              let data8 = data.notes;
-                              const _errs29 = errors;
-                              const _errs30 = errors;
-                              if (errors === _errs30) {
-                                if (typeof data8 === "string") {
-                                  if (func2(data8) > 5e3) {
-                                    validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" }];
-                                    return false;
-                                  } else {
-                                    if (func2(data8) < 1) {
-                                      validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                      return false;
-                                    }
-                                  }
-                                } else {
-                                  validate51.errors = [{ instancePath: instancePath + "/notes", schemaPath: "defs.schema.json#/$defs/LongText/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                              }
-                              var valid2 = _errs29 === errors;
-                            } else {
-                              var valid2 = true;
-                            }
+                            var valid0 = true;
                           }
                         }
                       }
