@@ -19,6 +19,7 @@ import { nearMissExtension, recordBaseName } from './load/extension.js';
 
 export { findRecordFiles, todayUtc };
 import { runRules } from './rules/runRules.js';
+import { mark } from './timeline.js';
 import { rules as defaultRules, type Rule } from './rules/index.js';
 import { validateRecord } from './validate/validateRecord.js';
 
@@ -123,8 +124,11 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   // Custom rules (options.rules) are not what the cache's key describes: no findings kept.
   const memo = cache && !options.rules ? new IncrementalRules(dataset, (record) => entries.get(record)?.hash, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupTable()) : undefined;
   if (parallel) {
+    mark('check: dataset made');
     diagnostics.push(...runRules(defaultRules.filter((rule) => rule.scope === 'dataset'), { dataset, today }));
+    mark('check: dataset-scoped rules run');
     diagnostics.push(...(await parallel.recordFindings(dataset)));
+    mark('check: record findings in');
   } else diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }, memo));
   if (cache) {
     for (const [record, entry] of entries) {

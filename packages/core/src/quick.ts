@@ -7,3 +7,4 @@ export { startCheckWorkersEarly } from './parallel/checkWorkers.js';
 export { LIMITS } from './load/limits.js';
 export { looksLikeRecordFile } from './load/extension.js';
 export { showInvisible } from './load/invisible.js';
+export { mark } from './timeline.js';

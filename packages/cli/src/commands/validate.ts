@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { looksLikeRecordFile } from '@engagements/core/quick';
+import { looksLikeRecordFile, mark } from '@engagements/core/quick';
 import { EXIT, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { writeReport } from '../report.js';
@@ -46,6 +46,7 @@ export const validateCommand: CliCommand = {
 
 /** Runs `engagements validate`; resolves to the exit code. */
 export async function validate(paths: readonly string[], options: ValidateOptions, context: CommandContext): Promise<number> {
+  mark('validate: start');
   const { cwd } = context.io;
   const recordsDir = await resolveRecordsDir(options.records, cwd);
   if (options.changed !== undefined) {
@@ -79,10 +80,13 @@ export async function validate(paths: readonly string[], options: ValidateOption
     // A cold check of every record: its worker threads start now, while the check loads.
     const quick = await import('@engagements/core/quick');
     recordFiles = await quick.findRecordFiles(recordsDir, { links: true });
+    mark(`validate: ${recordFiles.length} files listed`);
     quick.startCheckWorkersEarly(recordFiles.length);
+    mark('validate: workers started');
   }
   // Only the check and what it needs: the exporters, formatters and diff of the core's main entry are not loaded.
   const { checkDataset } = await import('@engagements/core/check');
+  mark('validate: check loaded');
   const progress = progressBar(context.io, 'checking records');
   const result = await checkDataset({
     recordsDir,
@@ -98,7 +102,9 @@ export async function validate(paths: readonly string[], options: ValidateOption
     lazyRecords: true, // only the report is written
   });
   progress.done();
+  mark('validate: checked');
   await writeReport(result.diagnostics, result.summary, options.format, context);
+  mark('validate: report written');
   return result.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }
 

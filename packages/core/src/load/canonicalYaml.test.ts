@@ -1,6 +1,6 @@
 // The canonical form's reader against the full path's parser (yaml v2, YAML 1.2 core
 // schema): on every text, it either returns undefined (not in its subset) or exactly the
-// value the full path reads — the same types (a number is not a string), the same key
+// value the full path reads (and then createCanonicalLocator the full path's spans) — the same types (a number is not a string), the same key
 // order, -0 and NaN told apart. Inputs: every record of the repository, samples of both
 // bench corpora (generated with the bench's own generator), the hostile-input corpus,
 // texts `engagements fmt` writes for random data, near-canonical texts built to probe the
@@ -20,6 +20,7 @@ import { parseCanonicalYaml } from './canonicalYaml.js';
 import { fastParse } from './fastParse.js';
 import { LIMITS } from './limits.js';
 import { parseRecordText } from './parseYaml.js';
+import { expectSameSpans } from '../../../../tests/support/sameSpans.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const recordsDir = path.join(ROOT, 'records');
@@ -44,6 +45,8 @@ function agrees(text: string): boolean {
   expect(exact(fast), text).toBe(exact(full.value));
   // Same types, prototypes and own properties all the way down (-0 is not 0; NaN is NaN).
   expect(isDeepStrictEqual(fast, full.value), text).toBe(true);
+  // And the locator that reads it without the full parser gives the full parser's spans.
+  expectSameSpans(text, fast);
   return true;
 }
 

@@ -8,6 +8,8 @@ import { createLocator } from './locator.js';
 import { findInvisible } from './invisible.js';
 import { findIndentationMistake } from './indentation.js';
 import { lineStartsOf, spanFromLineStarts } from './span.js';
+import { parseCanonicalYaml } from './canonicalYaml.js';
+import { createCanonicalLocator } from './canonicalLocator.js';
 
 /** A problem found while decoding or parsing, before a record exists. */
 export interface LoadProblem extends Span {
@@ -38,9 +40,29 @@ export function parseRecordBytes(bytes: Uint8Array): ParseResult {
     return fail(LOAD_CODES.notUtf8, 'File is not valid UTF-8.', spanOfBadUtf8(bytes), 'Save the file as UTF-8 (without a legacy code page).');
   }
   // A byte-order mark is valid input; TextDecoder already removed it.
-  return parseRecordText(text);
+  return parseRecordTextQuickly(text);
 }
 
+/**
+ * parseRecordText's result, read without the full parser when the text is in the
+ * canonical form (most records, invalid ones included): the canonical reader gives the
+ * same value (canonicalYaml.test.ts) and its locator the same spans
+ * (canonicalLocator.test.ts); a canonical text has none of the problems below.
+ */
+export function parseRecordTextQuickly(text: string): ParseResult {
+  const value = parseCanonicalYaml(text);
+  if (value === undefined) return parseRecordText(text);
+  return { ok: true, value, locator: createCanonicalLocator(text, () => fullLocator(text)), text };
+}
+
+/** The full parser's locator of a text it reads without a problem. */
+function fullLocator(text: string): SourceLocator {
+  const parsed = parseRecordText(text);
+  if (!parsed.ok) throw new Error('the full parser rejected a text the canonical reader accepted');
+  return parsed.locator;
+}
+
+/** Parses one record's text with the full parser (yaml v2), whatever its form: see parseRecordBytes. */
 export function parseRecordText(text: string): ParseResult {
   const nul = text.indexOf('\0');
   if (nul !== -1) {

@@ -12,6 +12,7 @@ import { runRules } from '../rules/runRules.js';
 import { loadRecordFile, type LoadOptions } from '../load/loadRecord.js';
 import { validateRecord } from '../validate/validateRecord.js';
 import { summarize } from './summary.js';
+import { mark } from '../timeline.js';
 import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, WorkerSetup } from './protocol.js';
 
 /**
@@ -120,6 +121,7 @@ export async function checkInWorkers(
   const sendPeople = () => {
     const message: ToWorker = { type: 'people', records: others.flatMap((i) => lookupOf(files[i]!, summaries[i]!)), unreadableIds: unreadableIdsOf(others) };
     for (const { worker } of threads) worker.postMessage(message);
+    mark('main: people sent');
   };
   const settled = (index: number) => {
     if (isOther[index] === 1 && --othersLeft === 0) sendPeople();
@@ -134,6 +136,7 @@ export async function checkInWorkers(
       // Back to the event loop first: the workers' answers (and the next chunks they are
       // given) must not wait behind a queue of full loads, which take milliseconds each.
       await new Promise((next) => setImmediate(next));
+      mark(`main: full load ${index}`);
       // Read again here: the full loader first makes sure that it is a regular file, as on one thread.
       const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true });
       summaries[index] = summary;
@@ -200,7 +203,9 @@ export async function checkInWorkers(
       void (async () => {
         if (others.length === 0) sendPeople();
         await load([...others, ...engagements]);
+        mark('main: every chunk answered');
         await fullLoads;
+        mark('main: full loads done');
         await peopleDone;
         resolve({
           loaded,

@@ -19,6 +19,7 @@ import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
 import { summarize } from './summary.js';
+import { mark } from '../timeline.js';
 import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, ValidEngagements, WorkerSetup } from './protocol.js';
 
 let setup: WorkerSetup;
@@ -30,13 +31,21 @@ let waiting = new Map<string, AnyRecord>();
 let partial: Dataset | undefined;
 let touched = false;
 
+mark('worker: modules evaluated');
+let chunks = 0;
 parentPort!.on('message', (message: ToWorker) => {
   if (message.type === 'setup') {
+    mark('worker: setup');
     setup = message.setup;
     paths = pathNames(setup);
     return;
   }
-  if (message.type === 'load') return loadAll(message.files, message.indexes);
+  if (message.type === 'load') {
+    if (chunks++ === 0) mark('worker: first chunk');
+    loadAll(message.files, message.indexes);
+    return mark(`worker: chunk ${chunks} of ${message.files.length} done`);
+  }
+  mark(`worker: ${message.type}`);
   const dataset = createDataset(setup.recordsDir, message.records.map(lookupRecord), message.unreadableIds);
   const records = [...waiting.values()];
   waiting = new Map();
