@@ -60,8 +60,7 @@ const recordRules = defaultRules.filter((rule) => rule.scope !== 'dataset');
 /** The index and its change log as read, row i being file i: texts and numbers, no object per row. */
 interface Snapshot {
   header: IndexHeader & { log: string; datasetFindings: Diagnostic[] };
-  /** Row i's text is `lines[i + 1]` (line 0 is the lookups table). */
-  lines: string[];
+  rows: Rows;
   /** The rows' stamps, 4 numbers each. */
   stamps: Float64Array;
   /** When the stamp of a row written by the change log was written (other rows: the header's time). */
@@ -103,7 +102,7 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
   const name = cacheName(recordsDir);
   const snapshot = readSnapshot(inputs.cacheDir, name, recordsDir, files, inputs);
   if (!snapshot) return undefined;
-  const { lines, stamps, header } = snapshot;
+  const { rows, stamps, header } = snapshot;
   const values = stats.values;
 
   // Files whose stamp does not prove them unchanged: read, hashed, loaded again if their content changed.
@@ -120,7 +119,7 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
     } catch {
       return undefined;
     }
-    const fields = lines[i + 1]!.split('\t');
+    const fields = rows.text(i).split('\t');
     if (hashOf(bytes) === fields[F.hash]) {
       restamped.push(i);
       continue;
@@ -133,24 +132,13 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
   // Nothing the dataset-scoped rules read may have changed: ids, validity, names, and no finding of theirs is in a changed file.
   const changedShown = new Set<string>();
   for (const [i, loaded] of changed) {
-    const fields = lines[i + 1]!.split('\t');
+    const fields = rows.text(i).split('\t');
     if (loaded.state !== stateOf(fields[F.state]!) || loaded.id !== idOf(fields[F.id]!) || loaded.names !== fields[F.names]) return undefined;
     changedShown.add(paths.display(files[i]!));
   }
   if (snapshot.datasetFindings.some((d) => changedShown.has(d.file))) return undefined;
 
-  // One pass over the rows: state, kind, and where the rules' two fields are.
-  const state = new Int8Array(n);
-  const kinds = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const line = lines[i + 1]!;
-    const at = line.indexOf('\t') + 1;
-    const s = line.charCodeAt(at);
-    state[i] = s === 45 /* - */ ? -1 : s - 48;
-    // The kind's first letter (engagement, person, organization): the state is one character, except -1.
-    const k = line.charCodeAt(s === 45 ? at + 3 : at + 2);
-    kinds[i] = k === 101 ? 0 : k === 112 ? 1 : 2;
-  }
+  const { state, kinds } = rows;
 
   // The lookups whose value changed: a changed record's own id, when it is the record that id finds (value: hash, validity, path).
   const keyNumber = new Map(snapshot.keys.map((key, k) => [key, k]));
@@ -172,21 +160,14 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
 
   // The records whose rules run again: the changed ones, those that looked up a changed key, those with no findings kept.
   const rerun: number[] = [];
-  const needles = changedNumbers.map((k) => `,${k},`);
+  const dependents = rows.lookingUp(changedNumbers.map((k) => `,${k},`));
   for (let i = 0; i < n; i++) {
     const loaded = changed.get(i);
     if (loaded) {
       if (loaded.state === 1) rerun.push(i);
       continue;
     }
-    if (state[i] !== 1) continue;
-    const line = lines[i + 1]!;
-    const last = line.lastIndexOf('\t');
-    const start = line.lastIndexOf('\t', last - 1) + 1;
-    if (start === last || needles.some((needle) => {
-      const found = line.indexOf(needle, start);
-      return found >= 0 && found < last;
-    })) rerun.push(i);
+    if (state[i] === 1 && (rows.noneKept(i) || dependents.has(i))) rerun.push(i);
   }
   if (rerun.length + restamped.length + changed.size > LOG_RECORD_ROWS || snapshot.logRows + rerun.length + restamped.length + changed.size > LOG_ROWS) return undefined;
 
@@ -210,7 +191,7 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
     if (state[i] === -1) return undefined;
     let record = made.get(i);
     if (!record) {
-      const fields = lines[i + 1]!.split('\t');
+      const fields = rows.text(i).split('\t');
       const file = files[i]!;
       const relative = paths.relative(file);
       const data = (): unknown => {
@@ -295,7 +276,7 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
     const loaded = changed.get(i);
     if (loaded) diagnostics.push(...loaded.diagnostics);
     else if (state[i] !== 1) {
-      const text = lines[i + 1]!.split('\t')[F.diagnostics]!;
+      const text = rows.text(i).split('\t')[F.diagnostics]!;
       if (text) diagnostics.push(...(JSON.parse(text) as Diagnostic[]));
     }
   }
@@ -304,9 +285,8 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
     const again = found.get(i);
     if (again) diagnostics.push(...again.diagnostics);
     else if (state[i] === 1 && !changed.has(i)) {
-      const line = lines[i + 1]!;
-      const last = line.lastIndexOf('\t');
-      if (last < line.length - 1) diagnostics.push(...(JSON.parse(line.slice(last + 1)) as Diagnostic[]));
+      const findings = rows.findings(i);
+      if (findings) diagnostics.push(...(JSON.parse(findings) as Diagnostic[]));
     }
   }
   const shown = requested ? new Set(requested.map((file) => displayPath(file, cwd))) : undefined;
@@ -432,13 +412,15 @@ function readSnapshot(cacheDir: string, name: string, recordsDir: string, files:
     if (textAt > bytes.length || header.sum !== checksum(bytes.subarray(headerEnd + 1))) return undefined;
     if (header.list !== listingHash(files)) return undefined;
     const stamps = new Float64Array(bytes.buffer.slice(bytes.byteOffset + headerEnd + 1, bytes.byteOffset + textAt));
-    const lines = bytes.toString('utf8', textAt).split('\n');
-    if (lines.length !== header.files + 2 || lines[lines.length - 1] !== '') return undefined;
-    const table = JSON.parse(lines[0]!) as [string, string][];
+    const tableEnd = bytes.indexOf(10, textAt);
+    if (tableEnd < 0) return undefined;
+    const rows = Rows.scan(bytes, tableEnd + 1, header.files);
+    if (!rows) return undefined;
+    const table = JSON.parse(bytes.toString('utf8', textAt, tableEnd)) as [string, string][];
     if (!Array.isArray(table)) return undefined;
     const snapshot: Snapshot = {
       header: header as Snapshot['header'],
-      lines,
+      rows,
       stamps,
       writtenAt: new Map(),
       keys: table.map(([key]) => key),
@@ -469,7 +451,7 @@ function readSnapshot(cacheDir: string, name: string, recordsDir: string, files:
         const file = relative.includes('..') || path.sep !== '/' ? path.join(recordsDir, relative) : prefix + relative;
         const i = indexOfFile(files, file);
         if (i < 0) return undefined;
-        lines[i + 1] = `${/[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative}\t${rest}`;
+        rows.replace(i, `${/[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative}\t${rest}`);
         stamps.set(stamp, 4 * i);
         snapshot.writtenAt.set(i, record.writtenAt);
       }
@@ -490,6 +472,127 @@ function readSnapshot(cacheDir: string, name: string, recordsDir: string, files:
     return snapshot;
   } catch {
     return undefined; // damaged or missing: the full check says so
+  }
+}
+
+/**
+ * The rows of the index as bytes, found in one pass: where each starts and ends and where
+ * its first and last two tabs are (its state and kind follow the first; the rules' two
+ * fields lie between the last two and after the last). A row's text is decoded only when
+ * it is used; rows written by the change log replace the index's as text.
+ */
+class Rows {
+  readonly state: Int8Array;
+  readonly kinds: Uint8Array;
+  private readonly replaced = new Map<number, string>();
+
+  private constructor(
+    private readonly bytes: Buffer,
+    /** Per row: start, first tab, second-last tab, last tab, end (its line break). */
+    private readonly at: Int32Array,
+  ) {
+    const n = at.length / 5;
+    this.state = new Int8Array(n);
+    this.kinds = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.classify(i, bytes[at[5 * i + 1]! + 1]!, (k) => bytes[at[5 * i + 1]! + k]!);
+  }
+
+  /** The `count` rows from `start` to the end of `bytes`; undefined unless they are exactly that many, each with its fields. */
+  static scan(bytes: Buffer, start: number, count: number): Rows | undefined {
+    const at = new Int32Array(count * 5);
+    let row = 0;
+    let first = -1;
+    let previous = -1;
+    let last = -1;
+    let begin = start;
+    for (let p = start; p < bytes.length; p++) {
+      const b = bytes[p];
+      if (b === 9) {
+        if (first < 0) first = p;
+        previous = last;
+        last = p;
+      } else if (b === 10) {
+        if (row >= count || previous <= first) return undefined;
+        const o = 5 * row++;
+        at[o] = begin;
+        at[o + 1] = first;
+        at[o + 2] = previous;
+        at[o + 3] = last;
+        at[o + 4] = p;
+        begin = p + 1;
+        first = previous = last = -1;
+      }
+    }
+    return row === count && begin === bytes.length ? new Rows(bytes, at) : undefined;
+  }
+
+  /** Sets row i's state and kind from the characters after its first tab (`code(k)`: the k-th from that tab). */
+  private classify(i: number, s: number, code: (k: number) => number): void {
+    this.state[i] = s === 45 /* - */ ? -1 : s - 48;
+    // The kind's first letter (engagement, person, organization): the state is one character, except -1.
+    const k = code(s === 45 ? 4 : 3);
+    this.kinds[i] = k === 101 ? 0 : k === 112 ? 1 : 2;
+  }
+
+  /** Row i's text (without its line break). */
+  text(i: number): string {
+    return this.replaced.get(i) ?? this.bytes.toString('utf8', this.at[5 * i]!, this.at[5 * i + 4]!);
+  }
+
+  /** Row i becomes `text` (a row of the change log). */
+  replace(i: number, text: string): void {
+    this.replaced.set(i, text);
+    const tab = text.indexOf('\t');
+    this.classify(i, text.charCodeAt(tab + 1), (k) => text.charCodeAt(tab + k));
+  }
+
+  /** The rules' lookups field of row i: [start, end) in its bytes, or its text when replaced. */
+  private lookups(i: number): string | [number, number] {
+    const text = this.replaced.get(i);
+    if (text === undefined) return [this.at[5 * i + 2]! + 1, this.at[5 * i + 3]!];
+    const last = text.lastIndexOf('\t');
+    return text.slice(text.lastIndexOf('\t', last - 1) + 1, last);
+  }
+
+  /** Whether no rule findings are kept for row i (its lookups field is empty). */
+  noneKept(i: number): boolean {
+    const field = this.lookups(i);
+    return typeof field === 'string' ? field === '' : field[0] === field[1];
+  }
+
+  /** The rows whose kept findings looked up any of these keys (`,n,`: their numbers in the lookups table), each needle found in one pass over the index. */
+  lookingUp(needles: readonly string[]): Set<number> {
+    const found = new Set<number>();
+    if (needles.length === 0) return found;
+    const n = this.state.length;
+    for (const needle of needles) {
+      const bytes = Buffer.from(needle);
+      for (let p = this.bytes.indexOf(bytes, n > 0 ? this.at[0]! : this.bytes.length); p >= 0; p = this.bytes.indexOf(bytes, p + 1)) {
+        // The row holding offset p: the last whose start is at or before it.
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (this.at[5 * mid]! <= p) lo = mid;
+          else hi = mid - 1;
+        }
+        if (!this.replaced.has(lo) && p > this.at[5 * lo + 2]! && p + bytes.length <= this.at[5 * lo + 3]!) found.add(lo);
+      }
+    }
+    for (const [i] of this.replaced) {
+      const field = this.lookups(i) as string;
+      if (needles.some((needle) => field.includes(needle))) found.add(i);
+    }
+    return found;
+  }
+
+  /** Row i's kept rule findings (JSON), or '' when none. */
+  findings(i: number): string {
+    const text = this.replaced.get(i);
+    if (text !== undefined) return text.slice(text.lastIndexOf('\t') + 1);
+    const last = this.at[5 * i + 3]!;
+    const end = this.at[5 * i + 4]!;
+    return last + 1 < end ? this.bytes.toString('utf8', last + 1, end) : '';
   }
 }
 
@@ -530,7 +633,7 @@ function appendChanges(inputs: IndexCheckInputs, name: string, snapshot: Snapsho
   const pieces: Buffer[] = [];
   const indexes = [...new Set([...c.restamped, ...c.changed.keys(), ...c.found.keys()])].sort((a, b) => a - b);
   for (const i of indexes) {
-    const line = snapshot.lines[i + 1]!;
+    const line = snapshot.rows.text(i);
     const fields = line.split('\t');
     const loaded = c.changed.get(i);
     const again = c.found.get(i);
