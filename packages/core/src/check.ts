@@ -11,11 +11,14 @@ import { takeEarlyWorkers } from './parallel/checkWorkers.js';
 import { recordKindOf } from './load/recordKind.js';
 import { RecordCache, type CacheEntry } from './cache/recordCache.js';
 import { IncrementalRules } from './cache/incremental.js';
-import { reportSignature, statFiles, storeReport } from './cache/resultCache.js';
-import { readdirSync } from 'node:fs';
+import { reportSignature, statFiles, storeReport, type CheckReport } from './cache/resultCache.js';
+import { checkFromIndex } from './cache/indexCheck.js';
 import type { FileStamps } from './load/fileStamps.js';
 import { findRecordFiles, todayUtc } from './load/findFiles.js';
 import { nearMissExtension, recordBaseName } from './load/extension.js';
+import { extensionDiagnostic } from './load/extensionDiagnostic.js';
+
+export { extensionDiagnostic };
 
 export { findRecordFiles, todayUtc };
 import { runRules } from './rules/runRules.js';
@@ -64,6 +67,28 @@ export interface CheckResult {
   dataset: Dataset;
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+}
+
+/**
+ * The report of a check (what `validate` prints), the same as `checkDataset`'s. With a
+ * cache and the files already listed and stamped (`recordFiles`, `recordStats`), a rerun
+ * whose changes are few is answered from the cache's index without a record per file
+ * (cache/indexCheck.ts); any other run is `checkDataset`'s.
+ */
+export async function checkReport(options: CheckOptions): Promise<CheckReport> {
+  const { cacheDir, recordFiles, recordStats } = options;
+  if (cacheDir && recordFiles && recordStats && !options.rules) {
+    const cwd = options.cwd ?? process.cwd();
+    const recordsDir = path.resolve(cwd, options.recordsDir ?? 'records');
+    const requested = options.files?.map((f) => path.resolve(cwd, f));
+    const today = options.today ?? todayUtc();
+    const inputs = { cacheDir, recordsDir, files: recordFiles, ...(requested ? { requested } : {}), today, cwd, stats: recordStats };
+    const signature = (!requested ? options.reportSignature : undefined) ?? reportSignature(inputs);
+    const report = await checkFromIndex({ ...inputs, signature, ...(options.onNote ? { onNote: options.onNote } : {}) });
+    if (report) return report;
+  }
+  const { diagnostics, summary } = await checkDataset({ ...options, lazyRecords: true });
+  return { diagnostics, summary };
 }
 
 /**
@@ -122,6 +147,7 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   });
   const dataset = createDataset(recordsDir, records, unreadableIds);
   // Custom rules (options.rules) are not what the cache's key describes: no findings kept.
+  let datasetFindings: Diagnostic[] | undefined;
   const memo = cache && !options.rules ? new IncrementalRules(dataset, (record) => entries.get(record)?.hash, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupTable()) : undefined;
   if (parallel) {
     mark('check: dataset made');
@@ -129,13 +155,18 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     mark('check: dataset-scoped rules run');
     diagnostics.push(...(await parallel.recordFindings(dataset)));
     mark('check: record findings in');
+  } else if (memo) {
+    // The dataset-scoped rules first, as runRules runs them: their findings are kept apart
+    // in the cache, so that a rerun whose changes leave ids and names as they were reuses them.
+    datasetFindings = runRules(defaultRules.filter((rule) => rule.scope === 'dataset'), { dataset, today });
+    diagnostics.push(...datasetFindings, ...runRules(defaultRules.filter((rule) => rule.scope !== 'dataset'), { dataset, today }, memo));
   } else diagnostics.push(...runRules(options.rules ?? defaultRules, { dataset, today }, memo));
   if (cache) {
     for (const [record, entry] of entries) {
       const result = memo?.resultOf(record);
       entry.rules = result; // undefined: none kept
     }
-    cache.save(memo?.lookupValues());
+    cache.save(memo?.lookupValues(), datasetFindings);
   }
 
   const shown = requested ? new Set(requested.map((f) => displayPath(f, cwd))) : undefined;
@@ -152,31 +183,4 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
     diagnostics: reported,
     summary,
   };
-}
-
-/** LOAD009: a record file whose ending is a near miss of `.yaml`. */
-export function extensionDiagnostic(file: string, extension: string, cwd: string): Diagnostic {
-  const fixed = `${recordBaseName(file)}.yaml`;
-  // The right name may be taken already (kono-taro.YAML beside kono-taro.yaml): renaming would
-  // overwrite that file, so say they are two copies. Exact case, whatever the file system.
-  const taken = siblingNames(path.dirname(file)).includes(fixed);
-  return {
-    file: displayPath(file, cwd),
-    ...FILE_START,
-    severity: 'error',
-    code: LOAD_CODES.extension,
-    message: `The file name ends in "${extension}", but record files end in ".yaml" (lower case): tools and editors that find records by name miss this one.`,
-    hint: taken
-      ? `${fixed} exists beside it: the two files are duplicates of one record. Keep one (merge anything only this file has into ${fixed}) and remove this one.`
-      : `Rename the file to ${fixed} (with \`git mv\`; on a case-insensitive file system, rename it in two steps).`,
-    path: '',
-  };
-}
-
-function siblingNames(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

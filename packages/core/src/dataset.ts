@@ -91,15 +91,7 @@ export function createDataset(recordsDir: string, records: AnyRecord[], unreadab
   // Each kind sorted on its own, with its keys taken once: records come in file order,
   // which within a kind is nearly id order (a file is named by its id), so the sort has
   // little to do; all kinds together, it interleaved them.
-  const byKind = <K extends RecordKind>(kind: K): LoadedRecord<K>[] => {
-    const mine = records.filter((r): r is LoadedRecord<K> & AnyRecord => r.kind === kind);
-    const keys = new Map<AnyRecord, string>(mine.map((r) => [r, sortKey(r)]));
-    return mine.sort((a, b) => {
-      const ia = keys.get(a)!;
-      const ib = keys.get(b)!;
-      return ia < ib ? -1 : ia > ib ? 1 : a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
-    });
-  };
+  const byKind = <K extends RecordKind>(kind: K): LoadedRecord<K>[] => sortById(records.filter((r): r is LoadedRecord<K> & AnyRecord => r.kind === kind));
   const engagements = byKind('engagement');
   const people = byKind('person');
   const organizations = byKind('organization');
@@ -115,12 +107,23 @@ export function createDataset(recordsDir: string, records: AnyRecord[], unreadab
   };
 }
 
+/** Sorts records of one kind (in place) as a dataset holds them: by id, then by path in the records folder. */
+export function sortById<R extends AnyRecord>(records: R[]): R[] {
+  const keys = new Map<AnyRecord, string>(records.map((r) => [r, sortKey(r)]));
+  return records.sort((a, b) => {
+    const ia = keys.get(a)!;
+    const ib = keys.get(b)!;
+    return ia < ib ? -1 : ia > ib ? 1 : a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
+  });
+}
+
 function sortKey(record: AnyRecord): string {
   if (record.id !== undefined) return record.id ?? '';
   return String((record.data as { id?: unknown }).id ?? '');
 }
 
-function indexById<R extends AnyRecord>(records: R[]): Map<string, R> {
+/** The first record of each id, in the records' order. */
+export function indexById<R extends AnyRecord>(records: R[]): Map<string, R> {
   const map = new Map<string, R>();
   for (const record of records) {
     const id = recordId(record);

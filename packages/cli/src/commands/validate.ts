@@ -61,19 +61,21 @@ export async function validate(paths: readonly string[], options: ValidateOption
   let recordStats: ReturnType<typeof import('@engagements/core/quick').statFiles> | undefined;
   let signature: string | undefined;
   let today = options.today;
-  if (cacheDir && !files) {
+  if (cacheDir) {
     // A rerun with nothing changed reuses the last report without loading the parsers,
     // the validators or the rules (see @engagements/core/quick).
     const quick = await import('@engagements/core/quick');
     const all = (recordFiles = await quick.findRecordFiles(recordsDir, { links: true }));
     recordStats = quick.statFiles(all); // one pass serves this check and, on a miss, the record cache
     today ??= quick.todayUtc(); // one day for both: the signature is the check's too
-    const inputs = { cacheDir, recordsDir, files: all, stats: recordStats, today, cwd };
-    signature = quick.reportSignature(inputs);
-    const report = quick.reusableReport(inputs, note, signature);
-    if (report) {
-      await writeReport(report.diagnostics, report.summary, options.format, context);
-      return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+    if (!files) {
+      const inputs = { cacheDir, recordsDir, files: all, stats: recordStats, today, cwd };
+      signature = quick.reportSignature(inputs);
+      const report = quick.reusableReport(inputs, note, signature);
+      if (report) {
+        await writeReport(report.diagnostics, report.summary, options.format, context);
+        return report.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+      }
     }
   }
   if (!cacheDir && !files) {
@@ -85,10 +87,10 @@ export async function validate(paths: readonly string[], options: ValidateOption
     mark('validate: workers started');
   }
   // Only the check and what it needs: the exporters, formatters and diff of the core's main entry are not loaded.
-  const { checkDataset } = await import('@engagements/core/check');
+  const { checkReport } = await import('@engagements/core/check');
   mark('validate: check loaded');
   const progress = progressBar(context.io, 'checking records');
-  const result = await checkDataset({
+  const result = await checkReport({
     recordsDir,
     cwd,
     ...(files ? { files } : {}),
@@ -99,7 +101,6 @@ export async function validate(paths: readonly string[], options: ValidateOption
     ...(signature ? { reportSignature: signature } : {}),
     onNote: note,
     onProgress: (done, total) => progress.update(done, total),
-    lazyRecords: true, // only the report is written
   });
   progress.done();
   mark('validate: checked');

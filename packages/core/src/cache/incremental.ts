@@ -46,9 +46,12 @@ export class IncrementalRules implements RuleMemo {
     const blind = () => {
       this.blind = true;
     };
-    const track = <M extends Map<string, unknown> | Set<string>>(collection: M, kind: Kind): M =>
-      new Proxy(collection, {
-        get(target, property) {
+    // The collections are asked for when first used: a dataset read from the cache's
+    // index builds a kind's records only when a rule looks one up.
+    const track = <M extends Map<string, unknown> | Set<string>>(empty: M, collection: () => M, kind: Kind): M =>
+      new Proxy(empty, {
+        get(_, property) {
+          const target = collection();
           if (property === 'get' || property === 'has') {
             return (id: string) => {
               note(`${LETTER[kind]}:${id}`);
@@ -75,10 +78,10 @@ export class IncrementalRules implements RuleMemo {
         blind();
         return d.organizations;
       },
-      engagementById: track(d.engagementById, 'engagement'),
-      personById: track(d.personById, 'person'),
-      organizationById: track(d.organizationById, 'organization'),
-      unreadableIds: { engagement: track(d.unreadableIds.engagement, 'engagement'), person: track(d.unreadableIds.person, 'person'), organization: track(d.unreadableIds.organization, 'organization') },
+      engagementById: track(new Map(), () => d.engagementById, 'engagement'),
+      personById: track(new Map(), () => d.personById, 'person'),
+      organizationById: track(new Map(), () => d.organizationById, 'organization'),
+      unreadableIds: { engagement: track(new Set(), () => d.unreadableIds.engagement, 'engagement'), person: track(new Set(), () => d.unreadableIds.person, 'person'), organization: track(new Set(), () => d.unreadableIds.organization, 'organization') },
     };
   }
 

@@ -8,7 +8,7 @@ import { codeSignature } from './resultCache.js';
 import type { FileStamps } from '../load/fileStamps.js';
 
 /** Bump when the cache's layout or the meaning of a cached value changes. */
-const FORMAT = 6; // 6: the stamps as numbers in a binary block; 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
+export const FORMAT = 7; // 7: the header names the listing's hash and keeps the dataset-scoped rules' findings, the change log never adds or removes a row; 6: the stamps as numbers in a binary block; 5: the index checksummed; 4: a line-oriented index, rows reused verbatim; 3: a JSON index; 2: one JSON file
 
 /**
  * A file's stamp: what `lstat` says about it. The change time (ctime) and inode are in it
@@ -34,7 +34,7 @@ export function stampOf(stamps: FileStamps, i: number): FileStamp {
  * moment the cache was written: a second edit within the same clock tick as the first
  * would leave the times unchanged, so such files are always read and hashed.
  */
-const RACY_MS = 1000;
+export const RACY_MS = 1000;
 
 /** The record-scoped rules' findings on one record and the lookups (ids of other records) they made. */
 export interface RuleResult {
@@ -272,11 +272,11 @@ class Row implements CacheEntry, KeptRules {
   }
 }
 
-function ruleFields(rules: RuleResult, lookupNumber: (key: string) => number): [string, string] {
+export function ruleFields(rules: RuleResult, lookupNumber: (key: string) => number): [string, string] {
   return [`,${rules.lookups.map(lookupNumber).join(',')}${rules.lookups.length ? ',' : ''}`, rules.diagnostics.length ? JSON.stringify(rules.diagnostics) : ''];
 }
 
-function rowLine(relative: string, e: CacheEntry, lookupNumber: (key: string) => number): string {
+export function rowLine(relative: string, e: CacheEntry, lookupNumber: (key: string) => number): string {
   const rules = e.rules ? ruleFields(e.rules as RuleResult, lookupNumber) : ['', ''];
   const fields = [
     /[\t\n\r"\\]/.test(relative) ? JSON.stringify(relative) : relative,
@@ -294,7 +294,7 @@ function rowLine(relative: string, e: CacheEntry, lookupNumber: (key: string) =>
   return fields.join('\t');
 }
 
-interface IndexHeader {
+export interface IndexHeader {
   format: number;
   key: string;
   codeKey: string;
@@ -310,6 +310,10 @@ interface IndexHeader {
   files: number;
   /** The token of the change log that belongs to this index (see the change log). */
   log?: string;
+  /** SHA-1 (base64) of the rows' absolute paths, in row order, joined by NUL (listingHash): a rerun over the same files can take row i as file i. */
+  list?: string;
+  /** The dataset-scoped rules' findings (unique ids, aliases) on these rows, when they were run by the default rules. */
+  datasetFindings?: Diagnostic[];
 }
 
 /**
@@ -320,7 +324,7 @@ interface IndexHeader {
  * without the path]) and removed ([path]); `lookups`: the entries of the lookups table set
  * ([number, key, value]).
  */
-interface LogRecord {
+export interface LogRecord {
   token: string;
   at: number;
   writtenAt: number;
@@ -328,12 +332,14 @@ interface LogRecord {
   liveBytes: number;
   rows: ([string, [number, number, number, number], string] | [string])[];
   lookups: [number, string, string][];
+  /** The dataset-scoped rules' findings after this change (null: none kept; absent: those before it still hold). */
+  dataset?: Diagnostic[] | null;
 }
 
 /** A change log holds at most this many rows (all records together) before the index is rewritten. */
-const LOG_ROWS = 256;
+export const LOG_ROWS = 256;
 /** A run that changed more rows than this rewrites the index. */
-const LOG_RECORD_ROWS = 64;
+export const LOG_RECORD_ROWS = 64;
 
 export interface CacheOpenOptions {
   /** Working directory: diagnostics hold paths relative to it. */
@@ -379,6 +385,8 @@ export class RecordCache {
   private log: { token: string; bytes: number; rows: number } | undefined;
   /** False when the rule findings of the index cannot be reused (another day, other code). */
   rulesReusable = false;
+  /** The dataset-scoped rules' findings the index (and its change log) kept; undefined: none kept. */
+  private datasetFindings: Diagnostic[] | undefined;
   /**
    * When this run opened the cache, before it read any file: the time written with the
    * stamps it learned. Not the time of the write: a file read early in a long run and
@@ -398,11 +406,7 @@ export class RecordCache {
 
   /** Opens (or starts) the cache of one records folder, in `cacheDir`. Never throws. */
   static open(cacheDir: string, recordsDir: string, options: CacheOpenOptions): RecordCache {
-    const key = sha256(`${FORMAT}\n${schemaSignature()}`);
-    const codeKey = sha256(`${key}\n${codeSignature()}\n${options.cwd}`);
-    const ruleKey = sha256(`${codeKey}\n${options.today}`);
-    const name = `records-${sha256(path.resolve(recordsDir))}`;
-    const cache = new RecordCache(cacheDir, name, path.resolve(recordsDir), { key, codeKey, ruleKey }, options.onNote ?? (() => {}));
+    const cache = new RecordCache(cacheDir, cacheName(recordsDir), path.resolve(recordsDir), cacheKeys(options), options.onNote ?? (() => {}));
     cache.read();
     return cache;
   }
@@ -490,6 +494,7 @@ export class RecordCache {
     this.dataFile = header.dataFile;
     this.dataBytes = header.dataBytes;
     this.liveBytes = header.liveBytes;
+    if (this.rulesReusable && Array.isArray(header.datasetFindings)) this.datasetFindings = header.datasetFindings;
     if (typeof header.log === 'string' && this.rulesReusable && sameCode) this.readLog(header.log);
   }
 
@@ -516,26 +521,9 @@ export class RecordCache {
       const end = bytes.indexOf(10, at);
       let record: LogRecord;
       try {
-        if (end < 0) throw new Error('a record is cut short');
-        const line = bytes.toString('utf8', at, end);
-        const tab = line.indexOf('\t');
-        const json = line.slice(tab + 1);
-        if (tab < 0 || line.slice(0, tab) !== checksum(Buffer.from(json))) throw new Error('its checksum does not match');
-        record = JSON.parse(json) as LogRecord;
-        if (record.token !== token) {
-          if (at === 0) return; // the log of an older index (left by a run that stopped before removing it)
-          throw new Error('a record of another index');
-        }
-        if (record.at !== at) throw new Error('a record written without the one before it');
-        if (!Array.isArray(record.rows) || !Array.isArray(record.lookups) || typeof record.writtenAt !== 'number') throw new Error('unexpected layout');
-        if (!(record.dataBytes <= dataSize)) throw new Error("the data file is shorter than it says");
-        // The whole record is checked before any of it is applied: a record is one change.
-        let known = keys.length;
-        for (const [n, key, value] of record.lookups) {
-          if (typeof n !== 'number' || n > known || typeof key !== 'string' || typeof value !== 'string') throw new Error('unexpected layout');
-          if (n === known) known++;
-          else if (n < keys.length && keys[n] !== key) throw new Error('a lookup numbered differently');
-        }
+        const parsed = parseLogRecord(bytes, at, end, token, keys, dataSize);
+        if (parsed === undefined) return; // the log of an older index (left by a run that stopped before removing it)
+        record = parsed;
         const rows: [string, Row | undefined][] = record.rows.map((change) => {
           const relative = change[0];
           if (typeof relative !== 'string') throw new Error('unexpected layout');
@@ -556,6 +544,7 @@ export class RecordCache {
           if (row) this.entries.set(file, row);
           else this.entries.delete(file);
         }
+        if (record.dataset !== undefined) this.datasetFindings = Array.isArray(record.dataset) ? record.dataset : undefined;
       } catch (error) {
         this.note(`the cache's change log ${this.logPath} is damaged from byte ${at} (${(error as Error).message}); the changes before it are used.`);
         this.log = undefined;
@@ -656,9 +645,9 @@ export class RecordCache {
    * atomically. `lookups`: the values of the lookups that the rule findings depend on.
    * Failures to write are notes, never errors: the check's result does not depend on them.
    */
-  save(lookups: Record<string, string> | undefined): void {
+  save(lookups: Record<string, string> | undefined, datasetFindings?: Diagnostic[]): void {
     try {
-      this.write(lookups);
+      this.write(lookups, lookups ? datasetFindings : undefined);
     } catch (error) {
       this.note(`could not write the cache in ${this.dir} (${(error as Error).message}); the next run checks every file afresh.`);
     }
@@ -673,14 +662,16 @@ export class RecordCache {
    * tenth of a one-file rerun. False (nothing written) when the index must be rewritten:
    * no log to append to, too many changes, or another process appended since it was read.
    */
-  private appendLog(lookups: Record<string, string>, live: number): boolean {
+  private appendLog(lookups: Record<string, string>, live: number, datasetFindings: Diagnostic[] | undefined): boolean {
     const log = this.log;
     if (!log || this.dataFd === undefined) return false;
     const changed: string[] = [];
     for (const [file, entry] of this.fresh) if (!(entry instanceof Row && entry.unchanged && this.entries.get(file) === entry) || this.pendingData.has(file)) changed.push(file);
-    const removed = [...this.entries.keys()].filter((file) => !this.fresh.has(file));
-    const count = changed.length + removed.length;
+    // A file added or removed rewrites the index: its rows stay the listed files, in order (the header's listing hash).
+    if (this.fresh.size !== this.entries.size || changed.some((file) => !this.entries.has(file))) return false;
+    const count = changed.length;
     if (count > LOG_RECORD_ROWS || log.rows + count > LOG_ROWS) return false;
+    const dataset = JSON.stringify(datasetFindings ?? null) === JSON.stringify(this.datasetFindings ?? null) ? undefined : datasetFindings ?? null;
     // The lookups table: values brought up to date, new keys numbered after the old ones.
     const table: [number, string, string][] = [];
     const numbers = new Map<string, number>();
@@ -699,7 +690,7 @@ export class RecordCache {
       return n;
     };
     for (const key of Object.keys(lookups)) number(key);
-    if (count === 0 && table.length === 0) return true; // nothing changed: nothing to write
+    if (count === 0 && table.length === 0 && dataset === undefined) return true; // nothing changed: nothing to write
     const rows: LogRecord['rows'] = [];
     let bytes = this.dataBytes;
     let appended = 0;
@@ -720,21 +711,20 @@ export class RecordCache {
       const { size, mtimeMs, ctimeMs, ino } = entry.stamp;
       rows.push([relative, [size, mtimeMs, ctimeMs, ino], line.slice(line.indexOf('\t') + 1)]);
     }
-    for (const file of removed.sort()) rows.push([path.relative(this.recordsDir, file).split(path.sep).join('/')]);
     if (pieces.length > 0 && !appendAt(this.dataPath(this.dataFile), this.dataBytes, Buffer.concat(pieces))) return false;
-    const record: LogRecord = { token: log.token, at: log.bytes, writtenAt: this.openedAt, dataBytes: bytes, liveBytes: live + appended, rows, lookups: table };
+    const record: LogRecord = { token: log.token, at: log.bytes, writtenAt: this.openedAt, dataBytes: bytes, liveBytes: live + appended, rows, lookups: table, ...(dataset !== undefined ? { dataset } : {}) };
     const json = JSON.stringify(record);
     return appendAt(this.logPath, log.bytes, `${checksum(Buffer.from(json))}\t${json}\n`);
   }
 
-  private write(lookups: Record<string, string> | undefined): void {
+  private write(lookups: Record<string, string> | undefined, datasetFindings: Diagnostic[] | undefined): void {
     mkdirSync(this.dir, { recursive: true });
     // The bytes of the data file still used: what the index said, less the pieces of files
     // gone or changed (only their rows are parsed).
     let live = this.liveBytes;
     for (const [file, entry] of this.entries) if (this.fresh.get(file) !== entry || this.pendingData.has(file)) live -= entry.data?.[1] ?? 0;
     const compact = this.dataFd === undefined || live < this.dataBytes / 2;
-    if (!compact && lookups && this.appendLog(lookups, live)) return;
+    if (!compact && lookups && this.appendLog(lookups, live, datasetFindings)) return;
     let token = this.dataFile;
     let out: number;
     let bytes: number;
@@ -762,6 +752,7 @@ export class RecordCache {
       return n;
     };
     const lines: string[] = [];
+    const written: string[] = []; // the files of the rows, in row order
     const stampBlock = new Float64Array(this.fresh.size * 4);
     let appended = 0;
     try {
@@ -793,6 +784,7 @@ export class RecordCache {
         }
         if (moved) appended += moved[1];
         if (renumber) entry.rules = undefined;
+        written.push(file);
         if (entry instanceof Row) {
           // Nothing in the row changed: its text as read (without even splitting it).
           entry.copyStamp(stampBlock, lines.length);
@@ -809,7 +801,7 @@ export class RecordCache {
       closeSync(out);
     }
     const logToken = randomBytes(6).toString('hex');
-    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: this.openedAt, dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length, log: logToken };
+    const header: IndexHeader = { format: FORMAT, ...this.keys, writtenAt: this.openedAt, dataFile: token, dataBytes: bytes, liveBytes: compact ? appended : live + appended, files: lines.length, log: logToken, list: listingHash(written), ...(datasetFindings ? { datasetFindings } : {}) };
     const table = lookupKeys.map((key) => [key, current[key] ?? '']);
     const tmp = `${this.indexPath}.${process.pid}.tmp`;
     // The body (the stamps, the lookups and the rows) is checksummed in the header: a
@@ -831,8 +823,38 @@ export class RecordCache {
   }
 }
 
+/**
+ * The change-log record in `bytes` from `at` to `end` (its line break), checked whole
+ * before any of it is applied (a record is one change): its checksum, its index's token,
+ * its place after the record before it, its layout and the numbering of its lookups
+ * against `keys` (the table so far). Undefined for the first record of an older index's
+ * log; throws, saying why, on a damaged or torn record.
+ */
+export function parseLogRecord(bytes: Buffer, at: number, end: number, token: string, keys: readonly string[], dataSize: number): LogRecord | undefined {
+  if (end < 0) throw new Error('a record is cut short');
+  const line = bytes.toString('utf8', at, end);
+  const tab = line.indexOf('\t');
+  const json = line.slice(tab + 1);
+  if (tab < 0 || line.slice(0, tab) !== checksum(Buffer.from(json))) throw new Error('its checksum does not match');
+  const record = JSON.parse(json) as LogRecord;
+  if (record.token !== token) {
+    if (at === 0) return undefined;
+    throw new Error('a record of another index');
+  }
+  if (record.at !== at) throw new Error('a record written without the one before it');
+  if (!Array.isArray(record.rows) || !Array.isArray(record.lookups) || typeof record.writtenAt !== 'number') throw new Error('unexpected layout');
+  if (!(record.dataBytes <= dataSize)) throw new Error('the data file is shorter than it says');
+  let known = keys.length;
+  for (const [n, key, value] of record.lookups) {
+    if (typeof n !== 'number' || n > known || typeof key !== 'string' || typeof value !== 'string') throw new Error('unexpected layout');
+    if (n === known) known++;
+    else if (n < keys.length && keys[n] !== key) throw new Error('a lookup numbered differently');
+  }
+  return record;
+}
+
 /** Appends `text` to the file at `file` if its length is `expected` (nothing else appended since it was read); false otherwise. */
-function appendAt(file: string, expected: number, text: string | Buffer): boolean {
+export function appendAt(file: string, expected: number, text: string | Buffer): boolean {
   const fd = openSync(file, 'a');
   try {
     if (fstatSync(fd).size !== expected) return false;
@@ -841,6 +863,24 @@ function appendAt(file: string, expected: number, text: string | Buffer): boolea
   } finally {
     closeSync(fd);
   }
+}
+
+/** The cache's keys for a run: the cache format and schemas (valid data), this package's code and the working directory (diagnostics), "today" (rule findings). */
+export function cacheKeys(options: { cwd: string; today: string }): { key: string; codeKey: string; ruleKey: string } {
+  const key = sha256(`${FORMAT}\n${schemaSignature()}`);
+  const codeKey = sha256(`${key}\n${codeSignature()}\n${options.cwd}`);
+  const ruleKey = sha256(`${codeKey}\n${options.today}`);
+  return { key, codeKey, ruleKey };
+}
+
+/** The name of a records folder's files in the cache folder. */
+export function cacheName(recordsDir: string): string {
+  return `records-${sha256(path.resolve(recordsDir))}`;
+}
+
+/** SHA-1 (base64) of absolute paths, in order, joined by NUL: the index's rows are the listed files exactly when the two agree. */
+export function listingHash(files: readonly string[]): string {
+  return createHash('sha1').update(files.join('\0')).digest('base64');
 }
 
 const KINDS: Record<string, RecordKind> = { engagement: 'engagement', person: 'person', organization: 'organization' };
@@ -856,6 +896,6 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-function checksum(bytes: Uint8Array): string {
+export function checksum(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64').slice(0, 12);
 }
