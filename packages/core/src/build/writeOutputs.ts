@@ -15,7 +15,8 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const TURN_EVERY_MS = 50;
 
 /**
- * Writes all files into a staging folder beside `outDir`, then swaps it into place.
+ * Writes all files into a staging folder beside `outDir`, then swaps it into place. The
+ * files may be produced as they are written (an async iterable: each exporter's in turn).
  * A build that fails or is killed before the swap leaves `outDir` exactly as it was;
  * the swap itself is two renames on one file system. A folder left over from an
  * interrupted swap is restored at the start of the next build.
@@ -34,7 +35,7 @@ const TURN_EVERY_MS = 50;
  * pages), and a round trip through the thread pool for each costs more than the write.
  * The event loop is turned every TURN_EVERY_MS, between files or chunks, for the signals.
  */
-export async function writeOutputsAtomically(outDir: string, files: Iterable<OutputFile>): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: Iterable<OutputFile> | AsyncIterable<OutputFile>): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -71,7 +72,7 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<Out
     const seen = new Set<string>();
     const writtenAt = new Map<OutputContent, string>();
     const folders = new Set<string>([staging]);
-    for (const file of files) {
+    for await (const file of files) {
       await turn();
       const rel = path.posix.normalize(file.path);
       if (rel.startsWith('..') || path.posix.isAbsolute(rel)) throw new Error(`exporter file path escapes the output folder: ${file.path}`);
