@@ -5,13 +5,14 @@
 // only grows, so the phase that raised it is the one whose peak is higher than the one
 // before) and the current resident set and V8 heap. Where a build's memory and time go.
 //
-//   node bench/phases.mjs --records DIR --out DIR [--without sqlite,...] [--only csv,...]
+//   node bench/phases.mjs --records DIR --out DIR [--without sqlite,...] [--only csv,...] [--cache-dir DIR]
+//   (--cache-dir: the record cache on, as `engagements build` has it by default; none otherwise, as --no-cache)
 //   (with node --expose-gc, the heap figures after export() and the check are the live data)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, out: { type: 'string' }, without: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { records: { type: 'string' }, out: { type: 'string' }, without: { type: 'string', default: '' }, only: { type: 'string', default: '' }, 'cache-dir': { type: 'string' } } });
 const { buildOutputs } = await import('../packages/core/dist/index.js');
 const { exporters } = await import('../packages/cli/dist/exporters.js');
 // The heap growth the build command sets (ENGAGEMENTS_HEAP_GROWING_PERCENT=0: V8's default).
@@ -65,6 +66,7 @@ const result = await buildOutputs({
   outDir: path.resolve(values.out),
   exporters: wrapped,
   today: '2026-01-01',
+  ...(values['cache-dir'] ? { cacheDir: path.resolve(values['cache-dir']) } : {}),
   onExporter: () => {
     if (!first.done) mark('check (load, validate, rules)');
     first.done = true;

@@ -16,7 +16,7 @@ export { rules } from './rules/index.js';
 export type { Rule, RecordRule, DatasetRule, RuleContext, Report, RuleLocation } from './rules/index.js';
 export { runRules } from './rules/runRules.js';
 export { dateSpan } from './rules/shared.js';
-export type { Exporter, ExportContext, OutputFile, OutputContent, PublishedDataset } from './build/exporter.js';
+export type { Exporter, ExportContext, OutputFile, OutputContent, PublishedDataset, WriteContext } from './build/exporter.js';
 export { outputText } from './build/exporter.js';
 export { buildOutputs, publishedDataset, type BuildOptions, type BuildResult } from './build/build.js';
 export { writeOutputsAtomically } from './build/writeOutputs.js';

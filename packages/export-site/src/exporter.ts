@@ -90,6 +90,44 @@ function yamlUrl(options: SiteOptions, kind: RecordKind, id: string, date?: stri
   return `${options.repositoryUrl}/blob/${options.branch}/${file}`;
 }
 
+/** A table of engagements a page asked for. */
+interface TableSpec {
+  views: readonly EngagementView[];
+  /** The page's path, that links are relative to. */
+  from: string;
+  filterable: boolean;
+}
+
+/** Rows of a table rendered at a time: about 0.5 MB of HTML. */
+const ROWS_PER_CHUNK = 1000;
+
+/**
+ * The marker of a page's n-th table. Only the site's own markup can hold a raw `<`: record
+ * text is escaped by the templates (`<%= %>`) and by jsonForScript (JSON-LD).
+ */
+const tableMarker = (n: number) => `<engagements-table ${n}>`;
+const TABLE_MARKER = /<engagements-table (\d+)>/;
+
+/**
+ * A page's HTML with each table marker replaced by its table, as chunks: the text around
+ * the markers, each table's head, its rows ROWS_PER_CHUNK at a time, and its tail. The
+ * same bytes as the table rendered whole in place (one template, rendered in three parts).
+ */
+function* pageChunks(html: string, tables: readonly TableSpec[], fmt: ReturnType<typeof formatters>): Generator<string> {
+  const parts = html.split(TABLE_MARKER); // text, table index, text, table index, ..., text
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) {
+      if (parts[i]) yield parts[i]!;
+      continue;
+    }
+    const { views, from, filterable } = tables[Number(parts[i])]!;
+    const common = { fmt, h: helpers(from), filterable };
+    yield renderPartial('partials/engagementTable', { ...common, part: 'head', views: [] });
+    for (let at = 0; at < views.length; at += ROWS_PER_CHUNK) yield renderPartial('partials/engagementTable', { ...common, part: 'rows', views: views.slice(at, at + ROWS_PER_CHUNK) });
+    yield renderPartial('partials/engagementTable', { ...common, part: 'tail', views: [] });
+  }
+}
+
 export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext, options: SiteOptions): OutputFile[] {
   const outputs = context.outputs ?? [];
   const model = buildModel(dataset);
@@ -99,11 +137,22 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
   const rows = csvRowRanges(dataset);
   const fmt = formatters(model);
   const files: OutputFile[] = [];
+  // The tables a page being rendered asked for (see `table`), in the order of their markers.
+  let pageTables: TableSpec[] | undefined;
   const emit = (meta: PageMeta, template: string, data: Record<string, unknown> | (() => Record<string, unknown>) = {}) => {
     // Rendered when the build writes the file, so that pages are never all held in memory;
     // a page's data may be given as a function, computed then too (a record page's links
     // and lists: 100,000 engagement pages kept about 150 MiB of them alive otherwise).
-    files.push({ path: `${SITE_FOLDER}/${meta.path}`, content: () => [renderPage(template, meta, { ...(typeof data === 'function' ? data() : data), fmt, model })] });
+    files.push({
+      path: `${SITE_FOLDER}/${meta.path}`,
+      content: () => {
+        pageTables = [];
+        const html = renderPage(template, meta, { ...(typeof data === 'function' ? data() : data), fmt, model });
+        const tables = pageTables;
+        pageTables = undefined;
+        return tables.length === 0 ? [html] : pageChunks(html, tables, fmt);
+      },
+    });
   };
   /** Where a record is in the other formats: its YAML, its CSV rows (when the CSV was built) and its JSON-LD node. */
   const elsewhere = (kind: RecordKind, id: string, date?: string) => ({
@@ -115,9 +164,16 @@ export function buildSiteFiles(dataset: PublishedDataset, context: ExportContext
     jsonld: downloadPaths.has('jsonld/engagements.jsonld') ? page.download('jsonld/engagements.jsonld') : null,
     nquads: downloadPaths.has('jsonld/engagements.nq') ? page.download('jsonld/engagements.nq') : null,
   });
-  /** A table of engagements, rendered only when its page is (templates call it). */
-  const table = (views: readonly EngagementView[], from: string, filterable = false) => () =>
-    renderPartial('partials/engagementTable', { views, fmt, h: helpers(from), filterable });
+  /**
+   * A table of engagements, for a template to place with `<%~ it.table() %>`: the template
+   * gets a marker, and the table is written in its place a slice of rows at a time
+   * (pageChunks), so that a table of every engagement is never one string.
+   */
+  const table = (views: readonly EngagementView[], from: string, filterable = false) => () => {
+    if (!pageTables) throw new Error('an engagement table outside a page being rendered');
+    pageTables.push({ views, from, filterable });
+    return tableMarker(pageTables.length - 1);
+  };
 
   // Home
   const totals = new Map([...model.byCountry].map(([c, v]) => [c, v.length]));

@@ -41,9 +41,72 @@ export function searchDocuments(model: SiteModel): Array<Record<string, string>>
   return model.engagements.map((view) => searchDocument(model, view));
 }
 
-/** The index of every engagement, added in date order (what `addAll(searchDocuments(model))` gives). */
+/**
+ * One term's occurrences in one field: pairs of a document's short id and how many times
+ * the term occurs in that field of it, in a growing typed array. Documents are added one
+ * after the other with increasing short ids, so the pairs are in id order and a repeat
+ * occurrence is always the last pair.
+ */
+class FieldPostings {
+  pairs = new Int32Array(4);
+  length = 0;
+
+  add(documentId: number): void {
+    const n = this.length;
+    if (n > 0 && this.pairs[n - 2] === documentId) {
+      this.pairs[n - 1]!++;
+      return;
+    }
+    if (n === this.pairs.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[n] = documentId;
+    this.pairs[n + 1] = 1;
+    this.length = n + 2;
+  }
+}
+
+/** One term's occurrences, by field id (what MiniSearch keeps as a Map of Maps). */
+class TermPostings {
+  readonly byField: (FieldPostings | undefined)[] = [];
+
+  add(fieldId: number, documentId: number): void {
+    (this.byField[fieldId] ??= new FieldPostings()).add(documentId);
+  }
+
+  /** `JSON.stringify([term, data])` of MiniSearch's toJSON(): fields, then documents, by increasing id (the order of integer keys in an object). */
+  json(term: string): string {
+    let out = `[${JSON.stringify(term)},{`;
+    let firstField = true;
+    this.byField.forEach((postings, fieldId) => {
+      if (!postings) return;
+      out += `${firstField ? '' : ','}"${fieldId}":{`;
+      firstField = false;
+      const { pairs, length } = postings;
+      for (let i = 0; i < length; i += 2) out += `${i ? ',' : ''}"${pairs[i]}":${pairs[i + 1]}`;
+      out += '}';
+    });
+    return `${out}}]`;
+  }
+}
+
+/**
+ * The index of every engagement, added in date order (what `addAll(searchDocuments(model))`
+ * gives). MiniSearch keeps each term's occurrences as a Map per field of document id to
+ * count, about 30 bytes an occurrence (24 MiB for 10k bench engagements, 240 MiB at 100k,
+ * alive beside every record while the file is written); here its `addTerm` keeps them in
+ * typed arrays (TermPostings, 8 bytes an occurrence), written out as the same JSON
+ * (searchIndexJsonPieces; tests/site/searchIndex.test.ts holds it to MiniSearch's own). The
+ * index built so is for writing only: it is never searched.
+ */
 function searchIndex(model: SiteModel): MiniSearch {
   const index = new MiniSearch(SEARCH_OPTIONS);
+  const terms = (index as unknown as { _index: { fetch(term: string, create: () => TermPostings): TermPostings } })._index;
+  (index as unknown as { addTerm(fieldId: number, documentId: number, term: string): void }).addTerm = (fieldId, documentId, term) => {
+    terms.fetch(term, () => new TermPostings()).add(fieldId, documentId);
+  };
   for (const view of model.engagements) index.add(searchDocument(model, view));
   return index;
 }
@@ -58,7 +121,7 @@ interface MiniSearchFields {
   _avgFieldLength: number[];
   _storedFields: Map<number, unknown>;
   _dirtCount: number;
-  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _index: Iterable<[string, Map<number, Map<number, number>> | TermPostings]>;
 }
 
 /**
@@ -76,6 +139,11 @@ export function* searchIndexJsonPieces(index: MiniSearch): Generator<string> {
   yield `{"documentCount":${JSON.stringify(fields._documentCount)},"nextId":${JSON.stringify(fields._nextId)},"documentIds":${JSON.stringify(Object.fromEntries(fields._documentIds))},"fieldIds":${JSON.stringify(fields._fieldIds)},"fieldLength":${JSON.stringify(Object.fromEntries(fields._fieldLength))},"averageFieldLength":${JSON.stringify(fields._avgFieldLength)},"storedFields":${JSON.stringify(Object.fromEntries(fields._storedFields))},"dirtCount":${JSON.stringify(fields._dirtCount)},"index":[`;
   let first = true;
   for (const [term, fieldIndex] of fields._index) {
+    if (fieldIndex instanceof TermPostings) {
+      yield `${first ? '' : ','}${fieldIndex.json(term)}`;
+      first = false;
+      continue;
+    }
     const data: Record<number, Record<number, number>> = {};
     for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
     yield `${first ? '' : ','}${JSON.stringify([term, data])}`;

@@ -5,7 +5,7 @@
 // rows, the full-text index is written as one segment), so no page order depends on the
 // history of the work. Should free pages appear all the same, a VACUUM rewrites the file.
 import { columnValue, rowContexts, tables, type CellValue, type Column, type Table } from '@engagements/export-csv';
-import type { PublishedDataset } from '@engagements/core';
+import type { PublishedDataset, WriteContext } from '@engagements/core';
 import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ function sqlValue(column: Column, value: CellValue): string | number | null {
  * about three times as much. `->>` gives JSON text as TEXT, integers as INTEGER and null
  * as NULL, so every value keeps its type (`"062"` stays text).
  */
-function insertRows(db: Database, table: Table, dataset: PublishedDataset): void {
+function* insertRows(db: Database, table: Table, dataset: PublishedDataset): Generator<void, void> {
   // Engagements get explicit rowids 1..n in id order: the full-text table's rowids are
   // the same numbers, which is how Datasette joins a search to its table.
   const withRowid = table.name === 'engagements';
@@ -68,7 +68,10 @@ function insertRows(db: Database, table: Table, dataset: PublishedDataset): void
       const values = table.columns.map((column) => sqlValue(column, columnValue(column, row)));
       if (withRowid) values.unshift(++rowid);
       batch.push(values);
-      if (batch.length === ROWS_PER_BATCH) flush();
+      if (batch.length === ROWS_PER_BATCH) {
+        flush();
+        yield;
+      }
     }
     flush();
   } finally {
@@ -100,8 +103,23 @@ const FILE_CACHE_KIB = 32 * 1024;
  * only SQLite's page cache and sorter buffers.
  */
 export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts, file?: string): Database {
+  const steps = databaseSteps(sqlite3, dataset, facts, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * buildDatabase as a generator that yields between its steps (each batch of rows, each
+ * statement of the full-text index, the indexes and the statistics) and returns the open
+ * database: a caller may turn the event loop at each yield, or stop there (`return()`
+ * closes the database).
+ */
+function* databaseSteps(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts, file?: string): Generator<void, Database> {
   if (file) installFileVfs(sqlite3);
   const db = file ? new sqlite3.oo1.DB({ filename: file, flags: 'c', vfs: FILE_VFS }) : new sqlite3.oo1.DB(':memory:', 'c');
+  let built = false;
   try {
     db.exec([`PRAGMA page_size = ${PAGE_SIZE};`, "PRAGMA encoding = 'UTF-8';", 'PRAGMA foreign_keys = OFF;']);
     db.exec(file ? ['PRAGMA journal_mode = OFF;', 'PRAGMA synchronous = OFF;', 'PRAGMA temp_store = FILE;', `PRAGMA cache_size = -${FILE_CACHE_KIB};`] : 'PRAGMA temp_store = MEMORY;');
@@ -109,7 +127,7 @@ export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset,
     for (const table of tables) db.exec(createTable(table));
     db.exec(CREATE_FTS);
     db.exec(CREATE_METADATA);
-    for (const table of tables) insertRows(db, table, dataset);
+    for (const table of tables) yield* insertRows(db, table, dataset);
     const meta = db.prepare(`INSERT INTO ${quoteName(METADATA_TABLE)} ("key", "value") VALUES (?, ?)`);
     try {
       for (const [key, value] of facts.metadata) meta.bind([key, value]).stepReset();
@@ -117,20 +135,26 @@ export function buildDatabase(sqlite3: Sqlite3Static, dataset: PublishedDataset,
       meta.finalize();
     }
     db.exec(`INSERT INTO ${quoteName(FTS_TABLE)} (${quoteName(FTS_TABLE)}, rank) VALUES ('hashsize', ${FTS_HASHSIZE})`);
+    yield;
     db.exec(FILL_FTS);
+    yield;
     db.exec(`INSERT INTO ${quoteName(FTS_TABLE)} (${quoteName(FTS_TABLE)}, rank) VALUES ('hashsize', ${FTS_DEFAULT_HASHSIZE})`);
     db.exec('COMMIT');
     // Indexes after the rows: each is built in one sorted pass, packed.
-    for (const index of INDEXES) db.exec(createIndex(index));
+    for (const index of INDEXES) {
+      yield;
+      db.exec(createIndex(index));
+    }
+    yield;
     // Statistics for the query planner (sqlite_stat1), computed from the data alone.
     db.exec('ANALYZE');
     const violations = foreignKeyViolations(db);
     if (violations.length > 0) throw new SqliteBuildError(`foreign keys that do not resolve: ${violations.join('; ')}`);
     if (Number(db.selectValue('PRAGMA freelist_count')) > 0) db.exec('VACUUM');
+    built = true;
     return db;
-  } catch (error) {
-    db.close();
-    throw error;
+  } finally {
+    if (!built) db.close(); // failed, or stopped at a yield
   }
 }
 
@@ -147,18 +171,37 @@ const COMMIT_FIELDS: readonly (readonly [number, number])[] = [
   [92, 8],
 ];
 
+/** What databaseChunks yields between two steps of the build when asked to pause (never otherwise). */
+const PAUSE = new Uint8Array(0);
+
 /**
  * The database file's bytes, in chunks of 1 MiB: tables, indexes, full-text index and
  * metadata, checked for foreign-key violations (a violation is a `SqliteBuildError`). The
  * database is built in a file of a new temporary folder (through fileVfs.ts: the
  * WebAssembly heap holds only SQLite's caches, about 40 MiB, not the database), read back
  * chunk by chunk once it is closed, and the folder removed, whether the build succeeded or not.
+ * The folder is made in `context.tempDir` (the build's temporary folder, beside its staging
+ * folder and removed with it, even after a SIGKILL) or else the system's; with
+ * `context.pauses`, an empty chunk is yielded between the build's steps (databaseSteps), where
+ * the writer turns the event loop (a SIGINT or SIGTERM is then handled within a step).
  */
-export function* databaseChunks(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts): Generator<Uint8Array> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'engagements-sqlite-'));
+export function* databaseChunks(sqlite3: Sqlite3Static, dataset: PublishedDataset, facts: DatabaseFacts, context?: WriteContext): Generator<Uint8Array> {
+  const folder = mkdtempSync(path.join(context?.tempDir ?? tmpdir(), 'engagements-sqlite-'));
   try {
     const file = path.join(folder, 'engagements.sqlite');
-    buildDatabase(sqlite3, dataset, facts, file).close();
+    const steps = databaseSteps(sqlite3, dataset, facts, file);
+    try {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          step.value.close();
+          break;
+        }
+        if (context?.pauses) yield PAUSE;
+      }
+    } finally {
+      steps.return(undefined as never); // stopped early: closes the database
+    }
     const fd = openSync(file, 'r');
     try {
       const size = fstatSync(fd).size;

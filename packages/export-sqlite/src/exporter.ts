@@ -1,7 +1,7 @@
 // The SQLite exporter: dataset -> sqlite/engagements.sqlite and sqlite/metadata.json
 // (Datasette). Pure as the exporter contract asks: nothing is written here; the database
 // file is produced (built, then streamed) when the build writes it into its staging folder.
-import type { Exporter, OutputFile, PublishedDataset } from '@engagements/core';
+import type { Exporter, OutputFile, PublishedDataset, WriteContext } from '@engagements/core';
 import { planSdkRelease, readSdkInputs } from '@engagements/export-sdk';
 import { databaseChunks } from './database.js';
 import { DATABASE_FILE, datasetteMetadataJson, inputsDigest, metadataRows } from './metadata.js';
@@ -28,10 +28,10 @@ export async function sqliteFiles(dataset: PublishedDataset, options: SqliteExpo
   return [
     {
       path: `${SQLITE_FOLDER}/${DATABASE_FILE}`,
-      content: function* () {
+      content: function* (context?: WriteContext) {
         const sqlite3 = own ?? shared;
         own = undefined;
-        yield* databaseChunks(sqlite3, dataset, { metadata: metadataRows(dataset, version, inputsDigest(dataset)) });
+        yield* databaseChunks(sqlite3, dataset, { metadata: metadataRows(dataset, version, inputsDigest(dataset)) }, context);
       },
     },
     { path: `${SQLITE_FOLDER}/metadata.json`, content: datasetteMetadataJson(version) },

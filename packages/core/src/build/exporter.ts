@@ -1,7 +1,27 @@
 import type { Engagement, Organization, Person } from '@engagements/schema';
 
+/**
+ * What the build gives a streamed file's content function when it writes the file (tests
+ * and readers call it without).
+ */
+export interface WriteContext {
+  /**
+   * A folder for the temporary files a content function needs while it produces its chunks
+   * (the SQLite database is built in a file there). It is beside the build's staging folder
+   * and removed with it: when the build ends, fails, is stopped by SIGINT or SIGTERM, and, after
+   * a SIGKILL, at the start of the next build into the same output folder.
+   */
+  tempDir: string;
+  /**
+   * True when the writer turns the event loop between chunks (so that a signal is handled
+   * within a fraction of a second): a long computation may then yield empty chunks as the
+   * points where it can be stopped. Readers without a context never get empty chunks.
+   */
+  pauses: boolean;
+}
+
 /** A file's content as a whole, or as chunks produced on demand. */
-export type OutputContent = string | Uint8Array | (() => Iterable<string | Uint8Array>);
+export type OutputContent = string | Uint8Array | ((context?: WriteContext) => Iterable<string | Uint8Array>);
 
 /**
  * One file an exporter produces, with a path relative to the output folder (`/` separators).
