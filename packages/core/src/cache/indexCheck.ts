@@ -17,7 +17,7 @@ import { rules as defaultRules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
 import { validateRecord } from '../validate/validateRecord.js';
 import { IncrementalRules } from './incremental.js';
-import { appendAt, cacheKeys, cacheName, checksum, FORMAT, listingHash, LOG_RECORD_ROWS, LOG_ROWS, parseLogRecord, RACY_MS, rowLine, ruleFields, type IndexHeader, type LogRecord, type RuleResult } from './recordCache.js';
+import { appendAt, cacheKeys, cacheName, checksum, F, FORMAT, listingHash, LOG_RECORD_ROWS, LOG_ROWS, parseLogRecord, RACY_MS, rowLine, ruleFields, type IndexHeader, type LogRecord, type RuleResult } from './recordCache.js';
 import { storeReport, type CheckReport, type ReportInputs } from './resultCache.js';
 
 export interface IndexCheckInputs {
@@ -35,22 +35,6 @@ export interface IndexCheckInputs {
   /** The report's signature over these inputs (reportSignature). */
   signature: string;
   onNote?: (message: string) => void;
-}
-
-/** Fields of an index row (see the index layout in recordCache.ts). */
-const enum F {
-  path,
-  state,
-  kind,
-  id,
-  hash,
-  offset,
-  length,
-  sum,
-  diagnostics,
-  names,
-  lookups,
-  ruleDiagnostics,
 }
 
 const KINDS: readonly RecordKind[] = ['engagement', 'person', 'organization'];
@@ -98,7 +82,7 @@ export async function checkFromIndex(inputs: IndexCheckInputs): Promise<CheckRep
   if (n === 0 || n > LIMITS.maxRecords) return undefined;
   for (let i = 0; i < n; i++) if (stats.types[i] !== REGULAR) return undefined; // links and devices: the full loader refuses them
   const requested = inputs.requested;
-  if (requested && requested.some((file) => !isListed(files, file))) return undefined;
+  if (requested && requested.some((file) => indexOfFile(files, file) < 0)) return undefined;
   const name = cacheName(recordsDir);
   const snapshot = readSnapshot(inputs.cacheDir, name, recordsDir, files, inputs);
   if (!snapshot) return undefined;
@@ -371,20 +355,7 @@ function idOf(field: string): string | null {
   return field === 'null' ? null : (JSON.parse(field) as string);
 }
 
-/** Whether `file` is one of the sorted `files`. */
-function isListed(files: readonly string[], file: string): boolean {
-  let lo = 0;
-  let hi = files.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const f = files[mid]!;
-    if (f === file) return true;
-    if (f < file) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
+/** The place of `file` in the sorted `files` (binary search), or -1 when it is not listed. */
 function indexOfFile(files: readonly string[], file: string): number {
   let lo = 0;
   let hi = files.length - 1;

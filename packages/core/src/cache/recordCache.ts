@@ -94,7 +94,8 @@ export interface CacheEntry {
  * text. (The JSON index of format 3, parsed whole, cost about a third of an incremental
  * run at 10,000 files, most of it garbage collection.)
  */
-const enum F {
+/** The fields of an index row, in order (also read by indexCheck.ts). */
+export const enum F {
   path,
   state,
   kind,

@@ -1,6 +1,7 @@
 import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, type Document, type Node } from 'yaml';
 import type { SourceLocator } from '../dataset.js';
 import { createLocator } from './locator.js';
+import { LF, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, COMMA, DASH, COLON, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, GREATER, BAR, PLUS } from './charCodes.js';
 
 /**
  * The locator of a text in the canonical form (one that parseCanonicalYaml accepts),
@@ -45,20 +46,6 @@ function nodeAt(root: Node, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-const LF = 10;
-const SPACE = 32;
-const DOUBLE_QUOTE = 34;
-const HASH = 35;
-const SINGLE_QUOTE = 39;
-const COMMA = 44;
-const DASH = 45;
-const COLON = 58;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-const CLOSE_BRACKET = 93;
-const GREATER = 62;
-const BAR = 124;
-const PLUS = 43;
 
 /**
  * The structure of a canonical text as yaml v2 nodes with yaml v2's ranges: each node's

@@ -1,5 +1,6 @@
 import { LIMITS } from './limits.js';
 import { hasInvisible } from './invisible.js';
+import { LF, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, COMMA, DASH, COLON, GREATER, QUESTION, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, BAR } from './charCodes.js';
 
 /**
  * A reader for the canonical form of a record (what `engagements fmt` writes, see
@@ -68,20 +69,6 @@ export function parseCanonicalYaml(text: string): Record<string, unknown> | unde
   }
 }
 
-const LF = 10;
-const SPACE = 32;
-const DOUBLE_QUOTE = 34;
-const HASH = 35;
-const SINGLE_QUOTE = 39;
-const COMMA = 44;
-const DASH = 45;
-const COLON = 58;
-const GREATER = 62;
-const QUESTION = 63;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-const CLOSE_BRACKET = 93;
-const BAR = 124;
 
 /** Thrown (a constant, no stack trace) to leave the reader: the text is not in the subset. */
 const OUTSIDE_SUBSET = Object.freeze({ outsideSubset: true });
