@@ -154,4 +154,65 @@ describe('a rerun answered from the cache index', () => {
     expect(await report()).toEqual(await uncached());
     expect(notes.join('\n')).toMatch(/change log .* is damaged/);
   });
+
+  // Attacks of the break-it trial (issue 14, target 5): each edit keeps ids, validity and
+  // names, so the index answers (asserted), and its answer must be the uncached check's.
+  it('re-checks the organizations whose parent chain runs through an edited organization (a loop made and broken)', async () => {
+    const { warmUp, uncached, fromIndex, edit } = setup();
+    await warmUp();
+    const MINISTRY = 'records/organizations/germany-federal-ministry-of-defence.yaml';
+    const FRIGATE = 'records/organizations/fgs-bayern.yaml'; // parent german-navy, whose parent is the ministry
+    edit(MINISTRY, 'country: DE\n', 'country: DE\nparent: fgs-bayern\n');
+    const loop = await fromIndex();
+    expect(loop).toBeDefined();
+    // Reported on the smallest id of the loop, a file that did not change.
+    expect(loop!.diagnostics.filter((d) => d.file === FRIGATE).map((d) => [d.code, d.message])).toEqual([['RULE003', 'Parent organizations form a loop: fgs-bayern → german-navy → germany-federal-ministry-of-defence → fgs-bayern.']]);
+    expect(loop).toEqual(await uncached());
+    edit(MINISTRY, 'country: DE\nparent: fgs-bayern\n', 'country: DE\n');
+    const broken = await fromIndex();
+    expect(broken?.diagnostics).toEqual([]);
+    expect(broken).toEqual(await uncached());
+  });
+
+  it('an invalid record edited to stay invalid and an unreadable one to stay unreadable: their new errors, and the records naming them checked again', async () => {
+    const { dir, warmUp, uncached, fromIndex, edit, past } = setup();
+    edit(ENGAGEMENT, 'medium: telephone', 'medium: telephnoe');
+    edit(PERSON, 'name: Kono Taro', 'name: 7');
+    const BROKEN = 'records/people/rajnath-singh.yaml'; // named by other engagements
+    writeFileSync(path.join(dir, BROKEN), 'id: [rajnath-singh\n');
+    ageTree(path.join(dir, 'records'), past);
+    await warmUp();
+    edit(ENGAGEMENT, 'type: call', 'type: cal');
+    edit(PERSON, 'name: 7', 'name: 8');
+    writeFileSync(path.join(dir, BROKEN), 'id: rajnath-singh\nname: [\n');
+    const rerun = await fromIndex();
+    expect(rerun).toBeDefined();
+    const codes = (file: string) => rerun!.diagnostics.filter((d) => d.file === file).map((d) => d.code);
+    expect(codes(ENGAGEMENT)).toEqual(['SCH003', 'SCH003']);
+    expect(codes(PERSON)).toEqual(['SCH004']);
+    expect(codes(BROKEN)).toEqual(['YAML001']);
+    expect(rerun).toEqual(await uncached());
+    // Kono valid again: a change of validity, so the full check answers.
+    edit(PERSON, 'name: 8', 'name: Kono Taro');
+    expect(await fromIndex()).toBeUndefined();
+  });
+
+  it('two files edited in one run, one naming the other, then validate FILE on a third that names the first', async () => {
+    const { warmUp, uncached, fromIndex, edit } = setup();
+    await warmUp();
+    const OTHER = 'records/engagements/2019/2019-11-17-in-jp-defence-ministers-bangkok.yaml'; // names Kono too
+    edit(PERSON, 'start: 2019-09-11', 'start: 2019-11-01');
+    edit(ENGAGEMENT, 'date: 2019-10-29', 'date: 2019-11-03');
+    const both = await fromIndex();
+    expect(both).toBeDefined();
+    // The engagement moved with Kono's new start: no RULE005 on it (its id's date and its sources' are now earlier: RULE002, RULE008).
+    expect(both!.diagnostics.filter((d) => d.file === ENGAGEMENT).map((d) => d.code)).toEqual(['RULE002', 'RULE008', 'RULE008']);
+    expect(both).toEqual(await uncached());
+    edit(PERSON, 'start: 2019-11-01', 'start: 2019-11-20');
+    const single = await fromIndex([OTHER]);
+    expect(single).toBeDefined();
+    expect(single!.diagnostics.map((d) => [d.file, d.code])).toEqual([[OTHER, 'RULE005']]);
+    expect(single).toEqual(await uncached([OTHER]));
+    expect(await fromIndex()).toEqual(await uncached());
+  });
 });
