@@ -1,6 +1,6 @@
 // The cache seen from the command line: a damaged cache file is a note on stderr, never a
 // different result; an edit that keeps a file's size and modification time is seen.
-import { readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FOUNDING, TODAY, Workspace } from './helpers.js';
@@ -109,5 +109,28 @@ describe('an incremental run prints exactly what a run without the cache prints'
     const fixed = expectSameAsUncached(ws);
     expect(codes(fixed)).toEqual([`${SECOND} RULE002`, `${ORGANIZATION} RULE020`]); // valid now, so its id is checked against its date
     expectSameAsUncached(ws, [SECOND]);
+  });
+
+  it('in a records folder whose name begins with two dots (`..records`): the same paths cached and not, and validate FILE keeps the file\'s findings', async () => {
+    const ws = workspace();
+    renameSync(ws.path('records'), ws.path('..records'));
+    const organization = ORGANIZATION.replace('records/', '..records/');
+    // A document marker: the fast reader declines the file, so the full parser loads it (without a cache, and the first time with one).
+    ws.replace(organization, /^id: /m, '---\nid: ');
+    const args = ['validate', '--records', '..records', '--today', TODAY, '--format', 'json'];
+    const expected = ws.run([...args, '--no-cache']);
+    // Inside the working directory, so shown relative to it, whichever loader read the file.
+    expect(JSON.parse(expected.stdout).diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([`${SECOND.replace('records/', '..records/')} SCH003`, `${organization} RULE020`]);
+    expect(ws.run([...args, '--cache-dir', '.cache']).stdout).toBe(expected.stdout);
+    await settle();
+    ws.replace(FOUNDING.replace('records/', '..records/'), 'medium: video', 'medium: video '); // the rerun reads it again and recalls the others from the cache
+    const rerun = ws.run([...args, '--cache-dir', '.cache']);
+    expect(rerun.stdout).toBe(ws.run([...args, '--no-cache']).stdout);
+    expect(rerun.stdout).toBe(expected.stdout);
+    for (const cache of [['--no-cache'], ['--cache-dir', '.cache']]) {
+      const single = ws.run([...args, ...cache, organization]);
+      expect(single.status).toBe(0);
+      expect(JSON.parse(single.stdout)).toMatchObject({ diagnostics: [{ file: organization, code: 'RULE020' }], summary: { files: 1, records: 1, warnings: 1 } });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './errors.js';
+import { leavesFolder } from '@engagements/core/quick';
 
 /** The tree of an empty repository: the base when there is no commit yet. */
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -46,7 +47,7 @@ export async function repositoryOf(dir: string, what: string): Promise<Repositor
   const realTop = await realpath(top);
   const realDir = await realpath(dir);
   const relative = path.relative(realTop, realDir).split(path.sep).join('/');
-  if (relative.startsWith('..')) throw new UsageError(`${JSON.stringify(dir)} is outside the git working tree ${top}.`);
+  if (leavesFolder(relative)) throw new UsageError(`${JSON.stringify(dir)} is outside the git working tree ${top}.`);
   return { top: realTop, relative };
 }
 

@@ -7,6 +7,7 @@ import type { CommandContext } from './commands/command.js';
 import { renderGithub } from './format/github.js';
 import { renderStepSummary, STEP_SUMMARY_LIMIT_BYTES, type BlobLinks } from './format/stepSummary.js';
 import { git } from './git.js';
+import { leavesFolder } from '@engagements/core/quick';
 
 /**
  * The folder annotation paths are relative to: `GITHUB_WORKSPACE` when set (the runner
@@ -31,7 +32,7 @@ export async function relativeToRoot(diagnostics: readonly Diagnostic[], cwd: st
   for (const file of new Set(diagnostics.map((d) => d.file))) {
     const absolute = await real(path.resolve(cwd, file));
     const relative = path.relative(root, absolute);
-    const outside = relative === '' || relative.startsWith('..') || path.isAbsolute(relative);
+    const outside = relative === '' || leavesFolder(relative);
     files.set(file, (outside ? absolute : relative).split(path.sep).join('/'));
   }
   return diagnostics.map((d) => ({ ...d, file: files.get(d.file)! }));

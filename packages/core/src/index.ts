@@ -3,6 +3,7 @@ export * from './diagnostics.js';
 export * from './dataset.js';
 export { checkDataset, findRecordFiles, todayUtc, type CheckOptions, type CheckResult, type CheckSummary } from './check.js';
 export { loadRecordFile, displayPath, type LoadOptions, type LoadResult } from './load/loadRecord.js';
+export { leavesFolder } from './load/leavesFolder.js';
 export { parseRecordBytes, parseRecordText, type ParseResult, type LoadProblem } from './load/parseYaml.js';
 export { recordKindOf, KIND_FOLDERS } from './load/recordKind.js';
 export { LOAD_CODES } from './load/codes.js';

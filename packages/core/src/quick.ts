@@ -6,5 +6,6 @@ export { findRecordFiles, todayUtc } from './load/findFiles.js';
 export { startCheckWorkersEarly } from './parallel/checkWorkers.js';
 export { LIMITS } from './load/limits.js';
 export { looksLikeRecordFile } from './load/extension.js';
+export { leavesFolder } from './load/leavesFolder.js';
 export { showInvisible } from './load/invisible.js';
 export { mark } from './timeline.js';

@@ -27,6 +27,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { listTree, readBlobs, repositoryOf, resolveCommit } from '../git.js';
 import type { CliCommand, CommandContext } from './command.js';
 import { recordsOption } from './options.js';
+import { leavesFolder } from '@engagements/core/quick';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -90,7 +91,7 @@ export async function diff(base: string, head: string | undefined, options: Diff
   const repo = await repositoryOf(io.cwd, '`engagements diff`');
   const recordsDir = path.resolve(repo.top, repo.relative, options.records);
   const inside = path.relative(repo.top, recordsDir);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new UsageError(`The records folder ${JSON.stringify(options.records)} is outside the git repository ${repo.top}.`);
+  if (leavesFolder(inside)) throw new UsageError(`The records folder ${JSON.stringify(options.records)} is outside the git repository ${repo.top}.`);
   const recordsPrefix = inside.split(path.sep).join('/');
   const baseCommit = await resolveCommit(base, repo.top);
   if (!baseCommit) throw new UsageError(`Unknown revision ${JSON.stringify(base)}: give a branch, tag or commit that exists (for a pull request, fetch the base branch first).`);

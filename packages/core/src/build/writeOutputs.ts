@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { OutputContent, OutputFile, WriteContext } from './exporter.js';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { leavesFolder } from '../load/leavesFolder.js';
 
 /** The signals a build stops on after removing what it has written (SIGKILL cannot be caught: see recoverInterruptedSwap). */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -75,7 +76,7 @@ export async function writeOutputsAtomically(outDir: string, files: Iterable<Out
     for await (const file of files) {
       await turn();
       const rel = path.posix.normalize(file.path);
-      if (rel.startsWith('..') || path.posix.isAbsolute(rel)) throw new Error(`exporter file path escapes the output folder: ${file.path}`);
+      if (leavesFolder(rel)) throw new Error(`exporter file path escapes the output folder: ${file.path}`);
       if (seen.has(rel)) throw new Error(`two exporters wrote the same file: ${rel}`);
       seen.add(rel);
       const dest = path.join(staging, ...rel.split('/'));

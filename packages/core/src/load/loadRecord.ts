@@ -10,6 +10,7 @@ import { parseRecordBytes, type LoadProblem } from './parseYaml.js';
 import { recordKindOf } from './recordKind.js';
 import { fastLoad } from './fastParse.js';
 import { createLazyLocator } from './lazyLocator.js';
+import { leavesFolder } from './leavesFolder.js';
 
 export interface LoadOptions {
   /** The records folder; relative paths of records are computed against it. */
@@ -30,7 +31,7 @@ export interface LoadResult {
 /** Path as shown to a person: relative to cwd when inside it, absolute otherwise; `/` separators. */
 export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
   const rel = path.relative(cwd, absolutePath);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return absolutePath.split(path.sep).join('/');
+  if (rel === '' || leavesFolder(rel)) return absolutePath.split(path.sep).join('/');
   return rel.split(path.sep).join('/');
 }
 
