@@ -215,4 +215,23 @@ describe('a rerun answered from the cache index', () => {
     expect(single).toEqual(await uncached([OTHER]));
     expect(await fromIndex()).toEqual(await uncached());
   });
+
+  it('keeps the dataset-scoped findings (RULE013) while edits leave names alone, and sees an edit of the file holding one move it', async () => {
+    const { dir, warmUp, uncached, fromIndex, report, edit, past } = setup();
+    const LATER = 'records/people/rajnath-singh.yaml'; // after kono-taro in id order: the finding is its
+    edit(LATER, 'name: Rajnath Singh\n', 'name: Rajnath Singh\naliases: [Taro Kono]\n');
+    ageTree(path.join(dir, 'records'), past);
+    await warmUp();
+    const finding = (report: { diagnostics: { file: string; code: string; line: number }[] } | undefined) => report?.diagnostics.filter((d) => d.code === 'RULE013').map((d) => `${d.file}:${d.line}`);
+    expect(finding(await uncached())).toEqual([`${LATER}:4`]);
+    edit(ENGAGEMENT, 'medium: telephone', 'medium: video'); // elsewhere
+    edit(PERSON, 'wikidata: Q1161024', 'wikidata: Q1161025'); // the alias's first holder, names kept
+    const kept = await fromIndex();
+    expect(finding(kept)).toEqual([`${LATER}:4`]);
+    expect(kept).toEqual(await uncached());
+    edit(LATER, 'name: Rajnath Singh\n', '# a comment\nname: Rajnath Singh\n'); // names kept, the finding one line down
+    const moved = await report(); // what validate runs: the index's answer, or the full check when it declines
+    expect(finding(moved)).toEqual([`${LATER}:5`]);
+    expect(moved).toEqual(await uncached());
+  });
 });
