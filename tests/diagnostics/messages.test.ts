@@ -186,6 +186,21 @@ describe('a colon in the wrong place', () => {
     expect(diagnostics[0]!.message).not.toMatch(/compact mappings/);
   });
 
+  it('a mapping\'s only key with no space after its colon is text to YAML: SCH004 says which key lost its space', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace(/\nconfidence:\n  level: high\n  reason: [^\n]*\n/, '\nconfidence:\n  level:high\n'));
+    const at = positionOf(text, 'level:high');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['SCH004', at.line, 3]]);
+    expect(diagnostics[0]!.message).toBe('`confidence` must be a mapping, not text.');
+    expect(diagnostics[0]!.hint).toBe('`level:high` has no space after the colon, so YAML reads it as text, not as the key `level`: write `level: high`.');
+  });
+
+  it('likewise a list item that should be a mapping (`- person:kono-taro`)', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace(/\n  - person: kono-taro\n(    [^\n]*\n)*/, '\n  - person:kono-taro\n'));
+    const at = positionOf(text, 'person:kono-taro');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['SCH004', at.line, 5]]);
+    expect(diagnostics[0]!.hint).toBe('`person:kono-taro` has no space after the colon, so YAML reads it as text, not as the key `person`: write `person: kono-taro`.');
+  });
+
   it('`: ` inside a plain value of a list item\'s key', async () => {
     const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('  - field: name\n', '  - field: name: spelling\n'));
     const at = after(text, '  - field: ');

@@ -43,6 +43,15 @@ function excerpt(s: string): string {
 }
 
 /**
+ * `level:high` read as a key and its value when the colon lost its space: the key, and the
+ * value after the colon. Undefined for text that does not start that way.
+ */
+export function keyWithoutSpace(text: string): { key: string; value: string } | undefined {
+  const key = KEY_WITHOUT_SPACE.exec(text);
+  return key ? { key: key[1]!, value: text.slice(key[0].length) } : undefined;
+}
+
+/**
  * The colon mistake that explains the parser's error `code` at `offset`, if the line
  * there shows one.
  */
@@ -54,14 +63,13 @@ export function findColonMistake(text: string, code: string, offset: number): Co
   if (rest === '') return undefined;
 
   if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'MISSING_CHAR') {
-    const key = KEY_WITHOUT_SPACE.exec(rest);
+    const key = keyWithoutSpace(rest);
     if (key) {
-      const value = rest.slice(key[0].length);
       return {
         offset,
-        length: key[0].length,
-        message: `YAML syntax error: \`${excerpt(rest)}\` has no space after the colon, so YAML reads the line as text, not as the key \`${key[1]}\`.`,
-        hint: `Write a space after the colon: \`${key[1]}: ${excerpt(value)}\`.`,
+        length: key.key.length + 1,
+        message: `YAML syntax error: \`${excerpt(rest)}\` has no space after the colon, so YAML reads the line as text, not as the key \`${key.key}\`.`,
+        hint: `Write a space after the colon: \`${key.key}: ${excerpt(key.value)}\`.`,
         certain: true,
       };
     }
