@@ -139,3 +139,72 @@ describe('vocabularies and small ones', () => {
     expect(diagnostics[0]!.hint).toBe('Add `confidence:`. How sure the curator is that the record is right, and why.');
   });
 });
+
+// A colon in the wrong place, the commonest slip in a hand-written record: named as that
+// slip, at its line, rather than as what the parser made of the line ("Implicit keys need
+// to be on a single line", "Nested mappings are not allowed in compact mappings").
+describe('a colon in the wrong place', () => {
+  it('no space after a top-level key\'s colon, at that key, not the parser\'s words', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('\nmedium: video\n', '\nmedium:video\n'));
+    const at = positionOf(text, 'medium:video');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn])).toEqual([['YAML001', at.line, 1, at.line, 8]]);
+    expect(diagnostics[0]!.message).toBe('YAML syntax error: `medium:video` has no space after the colon, so YAML reads the line as text, not as the key `medium`.');
+    expect(diagnostics[0]!.hint).toBe('Write a space after the colon: `medium: video`.');
+  });
+
+  it('no space after the colon of a list item\'s first key: that key, not the indentation of the next one', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('  - kind: agreement\n', '  - kind:agreement\n'));
+    const at = positionOf(text, 'kind:agreement');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn])).toEqual([['YAML001', at.line, 5, 10]]);
+    expect(diagnostics[0]!.message).toBe('YAML syntax error: `kind:agreement` has no space after the colon, so YAML reads the line as text, not as the key `kind`.');
+    expect(diagnostics[0]!.hint).toBe('Write a space after the colon: `kind: agreement`.');
+  });
+
+  it('no space after the colon of the last key of a mapping: no "closing quote" hint', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('\n  reason: Pakistani reports', '\n  reason:Pakistani reports'));
+    const at = positionOf(text, 'reason:Pakistani');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn])).toEqual([['YAML001', at.line, 3, 10]]);
+    expect(diagnostics[0]!.message).toBe('YAML syntax error: `reason:Pakistani reports based…` has no space after the colon, so YAML reads the line as text, not as the key `reason`.');
+    expect(diagnostics[0]!.hint).toBe('Write a space after the colon: `reason: Pakistani reports based on…`.');
+  });
+
+  it('a line of a mapping with no colon at all says a key needs `: `, not that a quote is missing', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('\n  reason: Pakistani reports', '\n  reason Pakistani reports'));
+    const at = positionOf(text, '  reason Pakistani');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['YAML001', at.line, 3]]);
+    expect(diagnostics[0]!.message).toBe('YAML syntax error: no `: ` follows `reason Pakistani reports based…`, so this line of a mapping is neither a key with its value nor part of the value above.');
+    expect(diagnostics[0]!.hint).toBe('Write the line as `key: value`, with a colon and a space after the key; if it continues the text of the key above, indent it further than that key.');
+    expect(diagnostics[0]!.hint).not.toMatch(/quote or bracket/);
+  });
+
+  it('`: ` inside a plain value, at the value, with the quotes that fix it', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace("\ntitle: Pakistan's army chief", "\ntitle: Call: Pakistan's army chief"));
+    const at = positionOf(text, 'title: Call:');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn])).toEqual([['YAML001', at.line, 8, 8 + "Call: Pakistan's army chief and Japan's defence minister hold a video teleconference".length]]);
+    expect(diagnostics[0]!.message).toBe('YAML syntax error: the value of `title` holds `: `, which YAML reads as the start of a key inside the value.');
+    expect(diagnostics[0]!.hint).toBe('Put the whole value in double quotes (`title: "…"`), so that its colon is text; inside double quotes, write \\" for a quote.');
+    expect(diagnostics[0]!.message).not.toMatch(/compact mappings/);
+  });
+
+  it('a mapping\'s only key with no space after its colon is text to YAML: SCH004 says which key lost its space', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace(/\nconfidence:\n  level: high\n  reason: [^\n]*\n/, '\nconfidence:\n  level:high\n'));
+    const at = positionOf(text, 'level:high');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['SCH004', at.line, 3]]);
+    expect(diagnostics[0]!.message).toBe('`confidence` must be a mapping, not text.');
+    expect(diagnostics[0]!.hint).toBe('`level:high` has no space after the colon, so YAML reads it as text, not as the key `level`: write `level: high`.');
+  });
+
+  it('likewise a list item that should be a mapping (`- person:kono-taro`)', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace(/\n  - person: kono-taro\n(    [^\n]*\n)*/, '\n  - person:kono-taro\n'));
+    const at = positionOf(text, 'person:kono-taro');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['SCH004', at.line, 5]]);
+    expect(diagnostics[0]!.hint).toBe('`person:kono-taro` has no space after the colon, so YAML reads it as text, not as the key `person`: write `person: kono-taro`.');
+  });
+
+  it('`: ` inside a plain value of a list item\'s key', async () => {
+    const { text, diagnostics } = await checkEdited(FOUNDING, (t) => t.replace('  - field: name\n', '  - field: name: spelling\n'));
+    const at = after(text, '  - field: ');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['YAML001', at.line, at.column]]);
+    expect(diagnostics[0]!.message).toBe('YAML syntax error: the value of `field` holds `: `, which YAML reads as the start of a key inside the value.');
+  });
+});

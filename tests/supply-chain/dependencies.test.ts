@@ -136,4 +136,12 @@ describe('install scripts', () => {
       .map(([key]) => key);
     expect(withScripts).toEqual(['node_modules/esbuild']);
   });
+
+  it('and package.json says it is not run (allowScripts), so npm ci neither runs it nor warns about it', () => {
+    // npm 11.16+ lists dependencies whose install scripts allowScripts does not cover at
+    // the end of every install, and npm 12 skips them. esbuild's only checks (or, failing
+    // that, fetches) its platform binary, which the optional dependency already installs
+    // and its JavaScript API (our only use) finds on its own.
+    expect(root.allowScripts).toEqual({ esbuild: false });
+  });
 });

@@ -108,10 +108,14 @@ describe('engagements fmt', () => {
     ws.write(broken, text);
     const r = ws.run(['fmt']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${broken}:2:7  error  YAML001  YAML syntax error: this quoted value has no closing ". Not formatted: fix this first.\n`);
+    expect(r.stdout).toContain(`${broken}:2:7  error  YAML001  YAML syntax error: this quoted value has no closing ". Add the closing quote at the end of the value. Inside "...", write \\" for a quote; inside '...', write ''. Not formatted: fix this first.\n`);
     expect(r.stdout).toContain(`${KONO}  formatted\n`);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ \d+ of \d+ files reformatted; 1 file could not be formatted \(left alone\)$/);
     expect(ws.read(broken)).toBe(text);
+    // The hint too, as validate gives it: fmt is the first hook pre-commit runs.
+    ws.write(broken, 'id: broken\nname:Ministry of Defence\nkind: ministry\n');
+    expect(ws.run(['fmt']).stdout).toContain(`${broken}:2:1  error  YAML001  YAML syntax error: \`name:Ministry of Defence\` has no space after the colon, so YAML reads the line as text, not as the key \`name\`. Write a space after the colon: \`name: Ministry of Defence\`. Not formatted: fix this first.\n`);
+    ws.write(broken, text);
     const check = ws.run(['fmt', '--check']);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain(`${broken}:2:7  error  YAML001`);

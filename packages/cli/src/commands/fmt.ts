@@ -95,7 +95,9 @@ export async function formatFile(file: string, cwd: string, check: boolean): Pro
   const parsed = parseRecordBytes(bytes);
   if (!parsed.ok) {
     const p = parsed.problems[0]!;
-    return { file: shown, status: 'problem', message: `${p.message} Not formatted: fix this first.`, at: { line: p.line, column: p.column, code: p.code } };
+    // With the hint, as validate gives it: fmt is the first hook pre-commit runs, and its
+    // output may be all a contributor reads.
+    return { file: shown, status: 'problem', message: `${p.message}${p.hint ? ` ${p.hint}` : ''} Not formatted: fix this first.`, at: { line: p.line, column: p.column, code: p.code } };
   }
   const original = bytes.toString('utf8');
   const result = formatRecord(original, kind);

@@ -7,6 +7,7 @@ import { LIMITS } from './limits.js';
 import { createLocator } from './locator.js';
 import { findInvisible } from './invisible.js';
 import { findIndentationMistake } from './indentation.js';
+import { findColonMistake } from './colonMistake.js';
 import { lineStartsOf, spanFromLineStarts } from './span.js';
 import { parseCanonicalYaml } from './canonicalYaml.js';
 import { createCanonicalLocator } from './canonicalLocator.js';
@@ -131,7 +132,7 @@ export function parseRecordText(text: string): ParseResult {
   // above it) is reported as that indentation, with the column the line should start at.
   const syntax = problems.filter((p) => p.code === LOAD_CODES.syntax).sort((a, b) => a.line - b.line)[0];
   if (syntax) {
-    const mistake = findIndentationMistake(text);
+    const mistake = namedByItsLine.has(syntax) ? undefined : findIndentationMistake(text);
     if (mistake && mistake.line <= syntax.line + 2 && mistake.line >= syntax.line - 3) {
       problems.splice(0, problems.length, ...problems.filter((p) => p.code !== LOAD_CODES.syntax));
       problems.push({ code: LOAD_CODES.syntax, message: mistake.message, hint: mistake.hint, line: mistake.line, column: mistake.column, endLine: mistake.line, endColumn: mistake.column + mistake.length });
@@ -243,6 +244,9 @@ function parseAll(text: string, lineCounter: LineCounter): Document.Parsed[] {
   return docs;
 }
 
+/** Syntax problems whose own line says what is wrong: no indentation mistake nearby replaces them. */
+const namedByItsLine = new WeakSet<LoadProblem>();
+
 function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) => Span, doc: Document, text: string): LoadProblem {
   const [start, end] = error.pos;
   const span = pos(start, Math.max(1, end - start));
@@ -275,6 +279,12 @@ function yamlProblem(error: YAMLError, pos: (offset: number, length?: number) =>
       const what = bracket === ']' ? 'list' : 'mapping';
       return { code: LOAD_CODES.syntax, message: `YAML syntax error: the ${what} opened here with \`${text[opened]}\` is not closed with \`${bracket}\`.`, hint: `Add the closing \`${bracket}\`, or write the items on lines of their own.`, ...pos(opened, 1) };
     }
+  }
+  const colon = findColonMistake(text, error.code, start);
+  if (colon) {
+    const problem = { code: LOAD_CODES.syntax, message: colon.message, hint: colon.hint, ...pos(colon.offset, colon.length) };
+    if (colon.certain) namedByItsLine.add(problem);
+    return problem;
   }
   switch (error.code) {
     case 'DUPLICATE_KEY':

@@ -2,6 +2,7 @@ import { validators, type SchemaError } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import { fromPointer, toPointer } from '../diagnostics.js';
 import type { AnyRecord } from '../dataset.js';
+import { keyWithoutSpace } from '../load/colonMistake.js';
 import { closest } from './closest.js';
 import { retiredPropertyHint } from './retiredProperties.js';
 import { SCHEMA_CODES } from './codes.js';
@@ -251,9 +252,18 @@ function wrongType(path: (string | number)[], label: string, value: unknown, exp
   let hint: string | undefined;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) hint = `YAML reads this as a ${typeof value}; put it in quotes to keep it as text.`;
   else if (expected === 'array') hint = 'Write each item on its own line starting with `- `, or as `[a, b]`.';
-  else if (expected === 'object') hint = 'Write the fields as `key: value` lines indented under this one.';
+  else if (expected === 'object') hint = lostSpaceHint(value) ?? 'Write the fields as `key: value` lines indented under this one.';
   else if (value === null) hint = 'Give the field a value, or remove the line.';
   return { path, target: 'value', code: SCHEMA_CODES.wrongType, message: `${upperFirst(label)} must be ${want}, not ${got}.`, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * A mapping's only line with no space after its colon (`level:high`) is text to YAML, and
+ * no syntax error: say so where a mapping was expected.
+ */
+function lostSpaceHint(value: unknown): string | undefined {
+  const lost = typeof value === 'string' ? keyWithoutSpace(value) : undefined;
+  return lost && `\`${value as string}\` has no space after the colon, so YAML reads it as text, not as the key \`${lost.key}\`: write \`${lost.key}: ${lost.value}\`.`;
 }
 
 function badFormat(path: (string | number)[], label: string, value: unknown, schema: ResolvedSchema | undefined, e: SchemaError): Finding {
