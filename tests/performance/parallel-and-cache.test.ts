@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ageTree } from '../support/tree.js';
+import { ageTree, digestTree } from '../support/tree.js';
 
 // The speed-ups must never change an answer: worker threads, the main thread alone, a cold
 // cache and a warm one all give byte-identical reports, also when records have errors.
@@ -125,5 +125,68 @@ describe('parallel loading and the cache', () => {
     expect(after.stdout).toContain('media-wig');
     expect(after.stdout).not.toContain('media-wng');
   });
-});
 
+  it('fill the same record cache in worker threads as on one thread, which later runs then use', () => {
+    // A cold cache is filled from what the workers send back (hashes, the data as text, the
+    // rules' findings and the lookups they made), not from records held on the main thread:
+    // the index and the data file must be those a check on one thread writes, byte for byte.
+    const dir = workspace();
+    const anchored = path.join(dir, 'records/people/ahmad-vahidi.yaml'); // valid, left by the fast path to the main thread
+    writeFileSync(anchored, readFileSync(anchored, 'utf8').replace('name: Ahmad Vahidi', 'name: &name Ahmad Vahidi'));
+    const inWorkers = { ENGAGEMENTS_WORKERS: '2', ENGAGEMENTS_PARALLEL_THRESHOLD: '0' };
+    const oneThread = { ENGAGEMENTS_WORKERS: '0' };
+    const single = validate(dir, oneThread, '--no-cache');
+    expect(single.status).toBe(1);
+    const filledInWorkers = path.join(dir, '.cache-workers');
+    const filledHere = path.join(dir, '.cache-one-thread');
+    expect(validate(dir, inWorkers, '--cache-dir', filledInWorkers)).toEqual(single);
+    expect(validate(dir, oneThread, '--cache-dir', filledHere)).toEqual(single);
+    // That path was taken (ENGAGEMENTS_TIMELINE prints each step), and only with workers.
+    const steps = (env: Record<string, string>, cacheDir: string) => validate(dir, { ...env, ENGAGEMENTS_TIMELINE: '1' }, '--cache-dir', path.join(dir, cacheDir)).stderr;
+    expect(steps(inWorkers, '.cache-steps')).toContain('check: the cache filled from worker threads');
+    expect(steps(oneThread, '.cache-steps-one')).not.toContain('check: the cache filled from worker threads');
+    const cacheFiles = (cacheDir: string) => {
+      const names = readdirSync(cacheDir).sort();
+      const index = readFileSync(path.join(cacheDir, names.find((n) => n.endsWith('.idx'))!));
+      const headerEnd = index.indexOf(10);
+      const { writtenAt, dataFile, log, sum, ...header } = JSON.parse(index.toString('utf8', 0, headerEnd)) as Record<string, unknown>;
+      expect([typeof writtenAt, typeof dataFile, typeof log, typeof sum]).toEqual(['number', 'string', 'string', 'string']);
+      const data = readFileSync(path.join(cacheDir, names.find((n) => n.endsWith('.data'))!));
+      return { names: names.map((n) => n.replace(/-[0-9a-f]{16}\.data$/, '-TOKEN.data')), header, body: index.subarray(headerEnd + 1), data };
+    };
+    const theirs = cacheFiles(filledInWorkers);
+    const mine = cacheFiles(filledHere);
+    expect(theirs.names).toEqual(mine.names); // no spool file left behind
+    expect(theirs.header).toEqual(mine.header);
+    expect(theirs.header.files).toBeGreaterThan(50);
+    expect(theirs.data.length).toBeGreaterThan(10_000);
+    expect(theirs.data.equals(mine.data)).toBe(true);
+    expect(theirs.body.equals(mine.body)).toBe(true);
+    // Later runs answer from it as from the other: unchanged, then after edits a lookup sees.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    expect(validate(dir, oneThread, '--cache-dir', filledInWorkers)).toEqual(single);
+    const person = path.join(dir, 'records/people/matsuda-kuninori.yaml');
+    writeFileSync(person, readFileSync(person, 'utf8').replace('id: matsuda-kuninori', 'id: matsuda-kuninori-2'));
+    const after = validate(dir, oneThread, '--no-cache');
+    expect(after.stdout).not.toEqual(single.stdout);
+    expect(validate(dir, oneThread, '--cache-dir', filledInWorkers)).toEqual(after);
+    expect(validate(dir, oneThread, '--cache-dir', filledHere)).toEqual(after);
+  });
+
+  it('build the same outputs with a cache filled in worker threads, then read, as without a cache', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'engagements-parallel-build-'));
+    cpSync(path.join(root, 'records'), path.join(dir, 'records'), { recursive: true });
+    const build = (out: string, env: Record<string, string>, ...args: string[]) => {
+      const result = spawnSync(process.execPath, [cli, 'build', '--today', '2026-01-01', '--out', out, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      return digestTree(path.join(dir, out));
+    };
+    const inWorkers = { ENGAGEMENTS_WORKERS: '2', ENGAGEMENTS_PARALLEL_THRESHOLD: '0' };
+    const uncached = build('uncached', { ENGAGEMENTS_WORKERS: '0' }, '--no-cache');
+    expect(Object.keys(uncached).length).toBeGreaterThan(20);
+    expect(build('cold', inWorkers, '--cache-dir', '.cache')).toEqual(uncached);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    expect(build('warm', inWorkers, '--cache-dir', '.cache')).toEqual(uncached);
+  });
+});

@@ -7,7 +7,7 @@ import { LIMITS } from './load/limits.js';
 import { displayPath } from './load/loadRecord.js';
 import { loadRecordFiles } from './load/loadMany.js';
 import { checkInWorkers } from './parallel/checkInWorkers.js';
-import { takeEarlyWorkers } from './parallel/checkWorkers.js';
+import { checkWorkerCount, takeEarlyWorkers } from './parallel/checkWorkers.js';
 import { recordKindOf } from './load/recordKind.js';
 import { RecordCache, type CacheEntry } from './cache/recordCache.js';
 import { IncrementalRules } from './cache/incremental.js';
@@ -115,8 +115,30 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const signature = reportInputs ? ((given && !requested ? options.reportSignature : undefined) ?? reportSignature(reportInputs)) : undefined;
   const records: AnyRecord[] = [];
   const cache = options.cacheDir ? RecordCache.open(options.cacheDir, recordsDir, { cwd, today, ...(options.onNote ? { onNote: options.onNote } : {}) }) : undefined;
-  if (!options.lazyRecords || cache || options.rules) takeEarlyWorkers(0); // started for nothing: ended
-  const parallel = options.lazyRecords && !cache && !options.rules ? await checkInWorkers(toLoad, { recordsDir, cwd, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(() => undefined) : undefined; // a failed worker: one thread, slower, never different
+  // With a cache that knows few of the files (a cold or outdated one), the check runs in
+  // worker threads as without a cache, and the cache is filled from what they send back
+  // (hashes, the data as text, the rules' findings and lookups) rather than from records
+  // held here: at 100k bench engagements a cold cached build peaked at 1534 MiB that way.
+  const fillInWorkers = cache && stats && options.lazyRecords && !options.rules && checkWorkerCount(cache.unsettled(toLoad, stats)) > 0;
+  const inWorkers = options.lazyRecords && !options.rules && (!cache || fillInWorkers);
+  if (!inWorkers) takeEarlyWorkers(0); // started for nothing: ended
+  let spoolFailed: Error | undefined;
+  const filling = fillInWorkers
+    ? {
+        stats: stats!,
+        spool(index: number, text: string) {
+          if (spoolFailed) return;
+          try {
+            cache!.spool(toLoad[index]!, text);
+          } catch (error) {
+            spoolFailed = error as Error;
+          }
+        },
+      }
+    : undefined;
+  const parallel = inWorkers ? await checkInWorkers(toLoad, { recordsDir, cwd, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(filling ? { cache: filling } : {}) }).catch(() => undefined) : undefined; // a failed worker: one thread, slower, never different
+  if (filling && !parallel) cache!.unspool(); // checked again on this thread: the cache learns from that check
+  if (filling && parallel) mark('check: the cache filled from worker threads');
   const loaded = parallel?.loaded ?? (await loadRecordFiles(toLoad, { recordsDir, cwd, ...(cache && stats ? { cache, stats } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
   const unreadableIds: Dataset['unreadableIds'] = { engagement: new Set(), person: new Set(), organization: new Set() };
   loaded.forEach((result, i) => {
@@ -139,7 +161,9 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
       const kind = recordKindOf(toLoad[i]!)!;
       const { record } = result;
       const id = record ? recordId(record) ?? null : null;
-      entry = cache.remember(toLoad[i]!, { stamp: result.stamp, hash: result.hash, kind, id, state: record ? (record.valid ? 1 : 0) : -1, diagnostics: fileDiagnostics }, record?.valid ? (record.data as unknown as Record<string, unknown>) : undefined);
+      // A record checked in a worker sent its data's text (spooled): only a person's or an organization's data (at hand) is given, for its names.
+      const data = record?.valid && !(result.spooled && record.kind === 'engagement') ? (record.data as unknown as Record<string, unknown>) : undefined;
+      entry = cache.remember(toLoad[i]!, { stamp: result.stamp, hash: result.hash, kind, id, state: record ? (record.valid ? 1 : 0) : -1, diagnostics: fileDiagnostics }, data);
     }
     if (!result.record) return;
     records.push(result.record);
@@ -151,10 +175,17 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
   const memo = cache && !options.rules ? new IncrementalRules(dataset, (record) => entries.get(record)?.hash, (record) => (cache.rulesReusable ? entries.get(record)?.rules : undefined), cache.lookupTable()) : undefined;
   if (parallel) {
     mark('check: dataset made');
-    diagnostics.push(...runRules(defaultRules.filter((rule) => rule.scope === 'dataset'), { dataset, today }));
+    const found = runRules(defaultRules.filter((rule) => rule.scope === 'dataset'), { dataset, today });
+    if (memo) datasetFindings = found;
+    diagnostics.push(...found);
     mark('check: dataset-scoped rules run');
-    diagnostics.push(...(await parallel.recordFindings(dataset)));
+    diagnostics.push(...(await parallel.recordFindings(dataset, memo)));
     mark('check: record findings in');
+    // The findings the workers' memos noted, for the cache (the records loaded here were checked through `memo` itself).
+    if (memo) {
+      const indexOf = new Map(loaded.map((result, i) => [result.record, i]));
+      for (const record of [...dataset.engagements, ...dataset.people, ...dataset.organizations]) memo.adopt(record, parallel.ruleResult(indexOf.get(record)!));
+    }
   } else if (memo) {
     // The dataset-scoped rules first, as runRules runs them: their findings are kept apart
     // in the cache, so that a rerun whose changes leave ids and names as they were reuses them.
@@ -166,7 +197,8 @@ export async function checkDataset(options: CheckOptions = {}): Promise<CheckRes
       const result = memo?.resultOf(record);
       entry.rules = result; // undefined: none kept
     }
-    cache.save(memo?.lookupValues(), datasetFindings);
+    if (spoolFailed) options.onNote?.(`could not write the cache in ${options.cacheDir} (${spoolFailed.message}); the next run checks every file afresh.`);
+    else cache.save(memo?.lookupValues(), datasetFindings);
   }
 
   const shown = requested ? new Set(requested.map((f) => displayPath(f, cwd))) : undefined;

@@ -115,6 +115,25 @@ export class IncrementalRules implements RuleMemo {
     return diagnostics;
   }
 
+  /**
+   * Takes the findings of a record made elsewhere (a worker thread's memo: `take`;
+   * undefined: none to keep), or moves those observed here to the end. Called for every
+   * record in the order runRules visits them, the findings end in the order a check on one
+   * thread keeps them, and the cache numbers its lookups the same (the same index file).
+   */
+  adopt(record: AnyRecord, result: RuleResult | undefined): void {
+    const own = this.results.get(record);
+    if (own) this.results.delete(record);
+    if (own ?? result) this.results.set(record, (own ?? result)!);
+  }
+
+  /** The findings observed on a record, forgotten here (a worker sends them on and drops the record). */
+  take(record: AnyRecord): RuleResult | undefined {
+    const result = this.results.get(record);
+    this.results.delete(record);
+    return result && isFresh(result) ? result : undefined;
+  }
+
   /** The findings to keep for a record (undefined when they cannot be reused). */
   resultOf(record: AnyRecord): RuleResult | KeptRules | undefined {
     return this.results.get(record);

@@ -384,6 +384,15 @@ export class RecordCache {
    * check (10k bench engagements: 115 MiB live after a cold check instead of about 80).
    */
   private pendingData = new Map<string, Record<string, unknown>>();
+  /**
+   * The data of valid records checked in worker threads, as the JSON text they sent,
+   * written at once to a spool file beside the cache (`spool`) rather than held: 100k
+   * engagements' texts are about 230 MB. Where each text is: offset and length in bytes.
+   */
+  private spooled = new Map<string, [number, number]>();
+  private spoolFd: number | undefined;
+  private spoolPath = '';
+  private spoolBytes = 0;
   private dataFd: number | undefined;
   private dataFile = '';
   private dataBytes = 0;
@@ -592,6 +601,21 @@ export class RecordCache {
     return this.keep(file, entry.withStamp(stamp));
   }
 
+  /**
+   * How many of `files` (`stamps[i]` the lstat of file i) the cache cannot vouch for by
+   * their stamps alone: no entry, or a stamp that does not prove the content unchanged
+   * (recall would read and hash them, and most of them are then checked afresh).
+   */
+  unsettled(files: readonly string[], stamps: FileStamps): number {
+    let count = 0;
+    files.forEach((file, i) => {
+      const entry = this.entries.get(file);
+      const trusted = (entry?.writtenAt ?? 0) - RACY_MS;
+      if (!entry || !(stamps.values[4 * i + 1]! < trusted && stamps.values[4 * i + 2]! < trusted && entry.sameStamp(stamps, i))) count++;
+    });
+    return count;
+  }
+
   private keep(file: string, entry: CacheEntry): CacheEntry {
     this.fresh.set(file, entry);
     return entry;
@@ -605,8 +629,49 @@ export class RecordCache {
       stored.names = { name, aliases: aliases ?? [], ...(country !== undefined ? { country } : {}) };
     }
     this.fresh.set(file, stored);
-    if (data) this.pendingData.set(file, data);
+    if (data) {
+      this.pendingData.set(file, data);
+      this.spooled.delete(file);
+    }
     return stored;
+  }
+
+  /** Forgets every spooled text (a check in workers that failed and was done again here). */
+  unspool(): void {
+    this.spooled.clear();
+  }
+
+  /**
+   * Keeps `text`, a valid record's data as JSON text (what the data file holds), for the
+   * next write, in the spool file rather than in memory; then `remember` the file (its
+   * data need not be given). For records checked in other threads, whose data the main
+   * thread does not hold. Throws when the spool cannot be written (the caller keeps no cache).
+   */
+  spool(file: string, text: string): void {
+    if (this.spoolFd === undefined) {
+      mkdirSync(this.dir, { recursive: true });
+      this.spoolPath = path.join(this.dir, `${this.name}.spool-${process.pid}-${randomBytes(4).toString('hex')}`);
+      this.spoolFd = openSync(this.spoolPath, 'w+');
+    }
+    const length = writeSync(this.spoolFd, text, this.spoolBytes, 'utf8');
+    this.spooled.set(file, [this.spoolBytes, length]);
+    this.spoolBytes += length;
+  }
+
+  /** Whether a file's data is to be written (read in this run, kept in memory or spooled). */
+  private hasPending(file: string): boolean {
+    return this.pendingData.has(file) || this.spooled.has(file);
+  }
+
+  /** The JSON text of a file's pending data, as bytes (undefined: none pending). Throws when the spool cannot be read back. */
+  private pendingPiece(file: string): Buffer | undefined {
+    const pending = this.pendingData.get(file);
+    if (pending !== undefined) return Buffer.from(JSON.stringify(pending));
+    const at = this.spooled.get(file);
+    if (at === undefined) return undefined;
+    const buffer = Buffer.allocUnsafe(at[1]);
+    if (readSync(this.spoolFd!, buffer, 0, at[1], at[0]) !== at[1]) throw new Error('the spool file is shorter than written');
+    return buffer;
   }
 
   /** The lookups table: the keys that kept rule findings depend on, with the values they had, in the index's numbering. */
@@ -619,8 +684,13 @@ export class RecordCache {
    * damaged (its checksum does not match); the caller then parses the file itself.
    */
   readData(file: string): Record<string, unknown> | undefined {
-    const pending = this.pendingData.get(file);
-    if (pending !== undefined) return JSON.parse(JSON.stringify(pending)) as Record<string, unknown>; // a copy, as from the file
+    if (this.hasPending(file)) {
+      try {
+        return JSON.parse(this.pendingPiece(file)!.toString('utf8')) as Record<string, unknown>; // a copy, as from the file
+      } catch {
+        return undefined; // the spool could not be read back: the caller parses the file
+      }
+    }
     const ref = (this.fresh.get(file) ?? this.entries.get(file))?.data;
     const text = ref ? this.readPiece(ref) : undefined;
     if (text === undefined) {
@@ -658,6 +728,9 @@ export class RecordCache {
     } catch (error) {
       this.note(`could not write the cache in ${this.dir} (${(error as Error).message}); the next run checks every file afresh.`);
     }
+    // The spool's texts are in the data file now (or lost with the write); its descriptor
+    // stays open for readData, its name goes.
+    if (this.spoolFd !== undefined) rmSync(this.spoolPath, { force: true });
     // The data file stays open: records recalled in this run read their data when used,
     // which may be after this (an exporter, --changed). A compacted-away file stays
     // readable through the open descriptor; the process's end closes it.
@@ -673,7 +746,7 @@ export class RecordCache {
     const log = this.log;
     if (!log || this.dataFd === undefined) return false;
     const changed: string[] = [];
-    for (const [file, entry] of this.fresh) if (!(entry instanceof Row && entry.unchanged && this.entries.get(file) === entry) || this.pendingData.has(file)) changed.push(file);
+    for (const [file, entry] of this.fresh) if (!(entry instanceof Row && entry.unchanged && this.entries.get(file) === entry) || this.hasPending(file)) changed.push(file);
     // A file added or removed rewrites the index: its rows stay the listed files, in order (the header's listing hash).
     if (this.fresh.size !== this.entries.size || changed.some((file) => !this.entries.has(file))) return false;
     const count = changed.length;
@@ -704,10 +777,9 @@ export class RecordCache {
     const pieces: Buffer[] = [];
     for (const file of changed.sort()) {
       const entry = this.fresh.get(file)!;
-      const pending = this.pendingData.get(file);
+      const piece = this.pendingPiece(file);
       let data = entry.data;
-      if (pending !== undefined) {
-        const piece = Buffer.from(JSON.stringify(pending));
+      if (piece !== undefined) {
         data = [bytes, piece.length, checksum(piece)];
         pieces.push(piece);
         bytes += piece.length;
@@ -729,7 +801,7 @@ export class RecordCache {
     // The bytes of the data file still used: what the index said, less the pieces of files
     // gone or changed (only their rows are parsed).
     let live = this.liveBytes;
-    for (const [file, entry] of this.entries) if (this.fresh.get(file) !== entry || this.pendingData.has(file)) live -= entry.data?.[1] ?? 0;
+    for (const [file, entry] of this.entries) if (this.fresh.get(file) !== entry || this.hasPending(file)) live -= entry.data?.[1] ?? 0;
     const compact = this.dataFd === undefined || live < this.dataBytes / 2;
     if (!compact && lookups && this.appendLog(lookups, live, datasetFindings)) return;
     let token = this.dataFile;
@@ -781,9 +853,9 @@ export class RecordCache {
       const sorted = [...this.fresh.keys()].sort();
       for (const file of sorted) {
         const entry = this.fresh.get(file)!;
-        const pending = this.pendingData.get(file);
+        const piece = this.pendingPiece(file);
         let moved: [number, number, string] | undefined;
-        if (pending !== undefined) moved = append(Buffer.from(JSON.stringify(pending)));
+        if (piece !== undefined) moved = append(piece);
         else if (compact && entry.data) {
           const text = this.readPiece(entry.data);
           if (text === undefined) continue; // damaged: forget the entry

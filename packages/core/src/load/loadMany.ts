@@ -28,6 +28,8 @@ export interface LoadedFile extends LoadResult {
   recalled?: CacheEntry;
   /** True when `diagnostics` include schema validation's already (a worker validated the record). */
   validated?: boolean;
+  /** True when the record's data went to the cache's spool as text (checked in a worker thread): the cache need not be given it. */
+  spooled?: boolean;
   /** The file's stamp, taken before it was read, and the hash of the bytes that were parsed (cache only). */
   stamp?: FileStamp;
   hash?: string;

@@ -8,7 +8,12 @@ import { loadedElsewhere } from './loadedElsewhere.js';
 import { checkWorkerCount, startCheckWorker, takeEarlyWorkers } from './checkWorkers.js';
 import { recordKindOf } from '../load/recordKind.js';
 import { rules } from '../rules/index.js';
-import { runRules } from '../rules/runRules.js';
+import { runRules, type RuleMemo } from '../rules/runRules.js';
+import { readFileSync } from 'node:fs';
+import { stampOf, type RuleResult } from '../cache/recordCache.js';
+import { REGULAR, type FileStamps } from '../load/fileStamps.js';
+import { hashOf } from '../load/fastLoadBatch.js';
+import { LIMITS } from '../load/limits.js';
 import { loadRecordFile, type LoadOptions } from '../load/loadRecord.js';
 import { validateRecord } from '../validate/validateRecord.js';
 import { summarize } from './summary.js';
@@ -30,8 +35,22 @@ const recordRules = rules.filter((rule) => rule.scope === 'record');
 export interface ParallelCheck {
   /** One result per file, in the order of the files: diagnostics (the schema's included) and records whose data is read when used. */
   loaded: LoadedFile[];
-  /** The findings of the record-scoped rules on every valid record, made in the workers against this dataset (the one of `loaded`'s records); ends the workers. */
-  recordFindings(dataset: Dataset): Promise<Diagnostic[]>;
+  /**
+   * The findings of the record-scoped rules on every valid record, made in the workers
+   * against this dataset (the one of `loaded`'s records); ends the workers. `memo`: the
+   * record cache's (the records loaded here are checked through it).
+   */
+  recordFindings(dataset: Dataset, memo?: RuleMemo): Promise<Diagnostic[]>;
+  /** With `cache`: the rules' findings on the file at `index` and the lookups they made, as a worker's memo noted them (undefined: none to keep). */
+  ruleResult(index: number): RuleResult | undefined;
+}
+
+/** For a check that fills the record cache: what the workers send back besides the diagnostics. */
+export interface CacheFilling {
+  /** `lstat` of every file, taken before any was read: the stamps the cache keeps. */
+  stats: FileStamps;
+  /** A valid record's data as JSON text (the cache's data file), for the file at `index`: written aside at once, not held. */
+  spool(index: number, text: string): void;
 }
 
 interface Thread {
@@ -64,12 +83,14 @@ interface Thread {
  */
 export async function checkInWorkers(
   files: readonly string[],
-  options: { recordsDir: string; cwd: string; today: string; onProgress?: (done: number, total: number) => void },
+  options: { recordsDir: string; cwd: string; today: string; onProgress?: (done: number, total: number) => void; cache?: CacheFilling },
 ): Promise<ParallelCheck | undefined> {
   const count = checkWorkerCount(files.length);
   const early = takeEarlyWorkers(count);
   if (count === 0) return undefined;
-  const setup: WorkerSetup = { recordsDir: options.recordsDir, cwd: options.cwd, today: options.today };
+  const { cache } = options;
+  const setup: WorkerSetup = { recordsDir: options.recordsDir, cwd: options.cwd, today: options.today, ...(cache ? { cache: true } : {}) };
+  const ruleResults = new Map<number, RuleResult>();
   let failed: ((error: Error) => void) | undefined;
   const started = [...early, ...Array.from({ length: count - early.length }, startCheckWorker)];
   const threads: Thread[] = started.map((start) => {
@@ -137,8 +158,10 @@ export async function checkInWorkers(
       // given) must not wait behind a queue of full loads, which take milliseconds each.
       await new Promise((next) => setImmediate(next));
       mark(`main: full load ${index}`);
-      // Read again here: the full loader first makes sure that it is a regular file, as on one thread.
-      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true });
+      // Read again here: the full loader first makes sure that it is a regular file, as on one
+      // thread. For the cache, the bytes parsed are the bytes hashed (as loadRecordFiles does).
+      const bytes = cache ? cacheableBytes(files[index]!, cache.stats, index) : undefined;
+      const { summary, record } = await loadFully(files[index]!, index, { recordsDir: options.recordsDir, cwd: options.cwd, declined: true, ...(bytes ? { bytes } : {}) });
       summaries[index] = summary;
       if (record?.valid) {
         loaded[index] = { diagnostics: summary.diagnostics, validated: true, record };
@@ -147,6 +170,7 @@ export async function checkInWorkers(
         // As a worker's: the parsed document is not kept (hundreds at 100k records); a rule that asks reads the file again.
         loaded[index] = loadedFile(files[index]!, summary, paths);
       }
+      if (bytes) Object.assign(loaded[index]!, { stamp: stampOf(cache!.stats, index), hash: hashOf(bytes) });
       progress(1);
       settled(index);
     });
@@ -161,6 +185,19 @@ export async function checkInWorkers(
     for (let k = 0; k < indexes.length; k++) {
       const index = indexes[k]!;
       loaded[index] = { diagnostics: [], validated: true, record: loadedElsewhere(files[index]!, 'engagement', { id: ids[k]!, valid: true }, paths) };
+    }
+    if (cache && message.cached) {
+      const { indexes: at, hashes, texts } = message.cached;
+      for (let k = 0; k < at.length; k++) {
+        const index = at[k]!;
+        if (cache.stats.types[index] !== REGULAR) continue; // a file the cache does not keep (loadRecordFiles' rule)
+        cache.spool(index, texts[k]!);
+        Object.assign(loaded[index]!, { stamp: stampOf(cache.stats, index), hash: hashes[k]!, spooled: true });
+      }
+    }
+    if (message.rules) {
+      const { indexes: at, results } = message.rules;
+      for (let k = 0; k < at.length; k++) if (results[k]) ruleResults.set(at[k]!, results[k]!);
     }
     findings.push(...message.findings);
     message.declined.forEach(loadHere);
@@ -209,7 +246,8 @@ export async function checkInWorkers(
         await peopleDone;
         resolve({
           loaded,
-          async recordFindings(dataset) {
+          ruleResult: (index) => ruleResults.get(index),
+          async recordFindings(dataset, memo) {
             try {
               if (threads.some((t) => t.error)) throw threads.find((t) => t.error)!.error;
               const waiting = threads.filter((t) => t.waiting > 0);
@@ -228,10 +266,11 @@ export async function checkInWorkers(
                   ).then(() => done());
                 });
               }
-              return mine.length > 0 ? [...findings, ...runRules(recordRules, { dataset, today: options.today }, undefined, mine)] : findings;
+              return mine.length > 0 ? [...findings, ...runRules(recordRules, { dataset, today: options.today }, memo, mine)] : findings;
             } catch {
               // A worker failed: every record-scoped rule on this thread instead, the records reading their data from the files.
-              return runRules(recordRules, { dataset, today: options.today });
+              ruleResults.clear();
+              return runRules(recordRules, { dataset, today: options.today }, memo);
             } finally {
               stopAll();
             }
@@ -251,6 +290,16 @@ export async function checkInWorkers(
       if (kind && !summaries[i]!.record) ids[kind].add(recordBaseName(files[i]!));
     }
     return ids;
+  }
+}
+
+/** The bytes of a file declined by the fast path, read for the cache when its stamp says a regular file within the size limit (else undefined: the file is not cached). */
+function cacheableBytes(file: string, stats: FileStamps, index: number): Buffer | undefined {
+  if (stats.types[index] !== REGULAR || stampOf(stats, index).size > LIMITS.maxFileBytes) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
   }
 }
 

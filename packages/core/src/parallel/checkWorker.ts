@@ -11,6 +11,8 @@ import { parentPort } from 'node:worker_threads';
 import { createDataset, recordId, type AnyRecord, type Dataset } from '../dataset.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fastLoad } from '../load/fastParse.js';
+import { hashOf } from '../load/fastLoadBatch.js';
+import { IncrementalRules } from '../cache/incremental.js';
 import { createLazyLocator } from '../load/lazyLocator.js';
 import { pathNames, type PathNames } from '../load/loadMany.js';
 import { loadedElsewhere } from './loadedElsewhere.js';
@@ -20,7 +22,7 @@ import { rules } from '../rules/index.js';
 import { runRules } from '../rules/runRules.js';
 import { summarize } from './summary.js';
 import { mark } from '../timeline.js';
-import type { FromWorker, LoadedSummary, LookupRecord, ToWorker, ValidEngagements, WorkerSetup } from './protocol.js';
+import type { CachedRecords, FromWorker, LoadedSummary, LookupRecord, RuleResults, ToWorker, ValidEngagements, WorkerSetup } from './protocol.js';
 
 let setup: WorkerSetup;
 let paths: PathNames;
@@ -30,6 +32,29 @@ let waiting = new Map<string, AnyRecord>();
 /** The dataset without engagements, once known, and whether a rule has looked for an engagement since `touched` was reset. */
 let partial: Dataset | undefined;
 let touched = false;
+/**
+ * With a record cache to fill (setup.cache): the memo that notes the lookups each
+ * record's rules make (the main thread's IncrementalRules, here over the dataset the rules
+ * run against), the indexes of the records kept waiting, and the findings to send.
+ */
+let memo: IncrementalRules | undefined;
+const indexOf = new Map<string, number>();
+let ruleResults: RuleResults = { indexes: [], results: [] };
+
+/** A memo noting lookups over `dataset`, keeping nothing from earlier runs. */
+function noting(dataset: Dataset): IncrementalRules {
+  return new IncrementalRules(dataset, () => '', () => undefined, []);
+}
+
+/** Notes a record's findings for the main thread (cache only), and forgets the record here. */
+function noteResult(record: AnyRecord): void {
+  if (!memo) return;
+  const index = indexOf.get(record.absolutePath);
+  if (index === undefined) return;
+  indexOf.delete(record.absolutePath);
+  ruleResults.indexes.push(index);
+  ruleResults.results.push(memo.take(record) ?? null);
+}
 
 mark('worker: modules evaluated');
 let chunks = 0;
@@ -51,8 +76,14 @@ parentPort!.on('message', (message: ToWorker) => {
   waiting = new Map();
   if (message.type === 'people') {
     partial = withoutEngagements(dataset);
+    if (setup.cache) memo = noting(partial);
     post('people', [], [], records.flatMap(checkNow));
-  } else post('all', [], [], runRules(recordRules, { dataset, today: setup.today }, undefined, records));
+  } else {
+    if (setup.cache) memo = noting(dataset);
+    const findings = runRules(recordRules, { dataset, today: setup.today }, memo, records);
+    for (const record of records) noteResult(record);
+    post('all', [], [], findings);
+  }
 });
 
 /**
@@ -65,6 +96,7 @@ function loadAll(files: string[], indexes: number[]): void {
   const engagements: ValidEngagements = { indexes: [], ids: [] };
   const declined: number[] = [];
   const findings: Diagnostic[] = [];
+  const cached: CachedRecords | undefined = setup.cache ? { indexes: [], hashes: [], texts: [] } : undefined;
   for (let k = 0; k < files.length; k++) {
     const file = files[k]!;
     const index = indexes[k]!;
@@ -76,6 +108,13 @@ function loadAll(files: string[], indexes: number[]): void {
       continue;
     }
     const record = { kind, file: paths.display(file), absolutePath: file, relativePath: paths.relative(file), data, valid: true, source: createLazyLocator(() => readFileSync(file, 'utf8')) } as unknown as AnyRecord;
+    if (cached) {
+      // The hash of the bytes parsed (the cache pairs them), and the data as the cache's data file holds it.
+      cached.indexes.push(index);
+      cached.hashes.push(hashOf(bytes!));
+      cached.texts.push(JSON.stringify(data));
+      indexOf.set(file, index);
+    }
     if (kind === 'engagement') {
       engagements.indexes.push(index);
       engagements.ids.push(recordId(record) ?? null);
@@ -83,11 +122,12 @@ function loadAll(files: string[], indexes: number[]): void {
     if (partial) findings.push(...checkNow(record));
     else waiting.set(record.absolutePath, record);
   }
-  post('load', summaries, declined, findings, engagements);
+  post('load', summaries, declined, findings, engagements, cached);
 }
 
-function post(to: FromWorker['to'], files: LoadedSummary[], declined: number[], findings: Diagnostic[], engagements: ValidEngagements = { indexes: [], ids: [] }) {
-  const message: FromWorker = { type: 'done', to, files, engagements, declined, findings, waiting: waiting.size };
+function post(to: FromWorker['to'], files: LoadedSummary[], declined: number[], findings: Diagnostic[], engagements: ValidEngagements = { indexes: [], ids: [] }, cached?: CachedRecords) {
+  const message: FromWorker = { type: 'done', to, files, engagements, declined, findings, waiting: waiting.size, ...(cached ? { cached } : {}), ...(setup.cache ? { rules: ruleResults } : {}) };
+  ruleResults = { indexes: [], results: [] };
   parentPort!.postMessage(message);
 }
 
@@ -97,11 +137,15 @@ function checkNow(record: AnyRecord): Diagnostic[] {
   touched = false;
   let found: Diagnostic[] = [];
   try {
-    found = runRules(recordRules, { dataset: partial!, today: setup.today }, undefined, [record]);
+    found = runRules(recordRules, { dataset: partial!, today: setup.today }, memo, [record]);
   } catch {
     touched = true; // a rule that failed on the partial dataset runs again on the whole one
   }
-  if (!touched) return found;
+  if (!touched) {
+    noteResult(record);
+    return found;
+  }
+  memo?.take(record); // made without the engagements: made again on the whole dataset
   waiting.set(record.absolutePath, record);
   return [];
 }

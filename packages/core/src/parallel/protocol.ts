@@ -6,6 +6,7 @@
 import type { RecordKind } from '@engagements/schema';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Dataset } from '../dataset.js';
+import type { RuleResult } from '../cache/recordCache.js';
 
 /** What a worker is set up with (its first message). */
 export interface WorkerSetup {
@@ -13,6 +14,25 @@ export interface WorkerSetup {
   cwd: string;
   /** "Today" for the date rules. */
   today: string;
+  /**
+   * For the record cache (a build or validate with a cache to fill): each accepted
+   * record's hash and data text come back (`cached`), and the rules' findings with the
+   * lookups they made (`rules`).
+   */
+  cache?: boolean;
+}
+
+/** Records the fast path accepted, for the record cache: their indexes, the SHA-1 of the bytes parsed (base64) and their data as JSON text. */
+export interface CachedRecords {
+  indexes: number[];
+  hashes: string[];
+  texts: string[];
+}
+
+/** The record-scoped rules' findings on records, with the lookups they made (null: the rules read a list of records, nothing to keep). */
+export interface RuleResults {
+  indexes: number[];
+  results: (RuleResult | null)[];
 }
 
 /** One file loaded by a worker. */
@@ -62,7 +82,7 @@ export type FromWorker =
    * (valid, no diagnostics), nine in ten files, as two lists rather than an object per
    * file (cheaper to copy between threads); `files` has the other files it accepted.
    */
-  { type: 'done'; to: 'load' | 'people' | 'all'; files: LoadedSummary[]; engagements: ValidEngagements; declined: number[]; findings: Diagnostic[]; waiting: number };
+  { type: 'done'; to: 'load' | 'people' | 'all'; files: LoadedSummary[]; engagements: ValidEngagements; declined: number[]; findings: Diagnostic[]; waiting: number; cached?: CachedRecords; rules?: RuleResults };
 
 /** Valid engagements without diagnostics: their indexes in the main thread's list, and their ids. */
 export interface ValidEngagements {
